@@ -1,0 +1,66 @@
+/**
+ * The `workflow-architect` command line: the same checks as the editor, for CI.
+ * Bad usage and unreadable input print one line on stderr and exit 2, never a stack trace.
+ */
+import { UsageError } from './input-files.js';
+import { validateCommand } from './validate-command.js';
+
+const USAGE = `usage: workflow-architect validate PATH... [--format text|json]`;
+
+interface ParsedArgs {
+    command: string | undefined;
+    positional: string[];
+    options: Map<string, string>;
+}
+
+function parseArgs(argv: string[], valued: Set<string>): ParsedArgs {
+    const positional: string[] = [];
+    const options = new Map<string, string>();
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i];
+        if (arg === '--help' || arg === '-h') {
+            options.set('help', 'true');
+        } else if (arg.startsWith('-') && arg !== '-') {
+            const [name, inline] = arg.replace(/^--?/, '').split(/=(.*)/s, 2);
+            if (!valued.has(name)) {
+                throw new UsageError(`unknown option '${arg}'`);
+            }
+            const value = inline ?? argv[++i];
+            if (value === undefined) {
+                throw new UsageError(`option '--${name}' needs a value`);
+            }
+            options.set(name, value);
+        } else {
+            positional.push(arg);
+        }
+    }
+    return { command: positional.shift(), positional, options };
+}
+
+export async function main(argv: string[]): Promise<number> {
+    const args = parseArgs(argv, new Set(['format']));
+    if (args.options.has('help')) {
+        process.stdout.write(USAGE + '\n');
+        return 0;
+    }
+    switch (args.command) {
+        case 'validate':
+            return validateCommand(args.positional, args.options.get('format') ?? 'text', text => process.stdout.write(text));
+        case undefined:
+            throw new UsageError(`no command given (${USAGE})`);
+        default:
+            throw new UsageError(`unknown command '${args.command}' (${USAGE})`);
+    }
+}
+
+main(process.argv.slice(2)).then(
+    code => { process.exitCode = code; },
+    (error: unknown) => {
+        if (error instanceof UsageError) {
+            process.stderr.write(`workflow-architect: ${error.message}\n`);
+        } else {
+            process.stderr.write(`workflow-architect: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+        }
+        process.exitCode = 2;
+    },
+);

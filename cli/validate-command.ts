@@ -1,0 +1,61 @@
+/**
+ * `workflow-architect validate PATH... [--format text|json]`: every file loaded as one workspace,
+ * diagnostics printed as `file:line:column severity code message` or as JSON.
+ * Exit code 0 without errors, 1 with at least one error.
+ */
+import { pathToFileURL } from 'node:url';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { buildWorkspace, diagnosticsOf } from '../language/src/workflow-workspace.js';
+import { readInputFiles, UsageError } from './input-files.js';
+
+export interface ReportedDiagnostic {
+    file: string;
+    line: number;
+    column: number;
+    endLine: number;
+    endColumn: number;
+    severity: 'error' | 'warning' | 'info' | 'hint';
+    code: string;
+    message: string;
+}
+
+const SEVERITY_NAMES = {
+    [DiagnosticSeverity.Error]: 'error',
+    [DiagnosticSeverity.Warning]: 'warning',
+    [DiagnosticSeverity.Information]: 'info',
+    [DiagnosticSeverity.Hint]: 'hint',
+} as const;
+
+/** Runs the command and returns its exit code; output goes through `write`. */
+export async function validateCommand(paths: string[], format: string, write: (text: string) => void): Promise<number> {
+    if (format !== 'text' && format !== 'json') {
+        throw new UsageError(`unknown format '${format}' for validate (use text or json)`);
+    }
+    const files = readInputFiles(paths);
+    const { documents } = await buildWorkspace(files.map(file => ({ uri: pathToFileURL(file.absolutePath).toString(), text: file.text })));
+    const reported = documents.flatMap((document, index) =>
+        diagnosticsOf(document).map(diagnostic => toReported(files[index].displayPath, diagnostic)));
+    if (format === 'json') {
+        write(JSON.stringify({ files: files.length, diagnostics: reported }, undefined, 2) + '\n');
+    } else {
+        for (const d of reported) {
+            write(`${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}\n`);
+        }
+    }
+    return reported.some(d => d.severity === 'error') ? 1 : 0;
+}
+
+function toReported(file: string, diagnostic: Diagnostic): ReportedDiagnostic {
+    const { start, end } = diagnostic.range;
+    return {
+        file,
+        line: start.line + 1,
+        column: start.character + 1,
+        endLine: end.line + 1,
+        endColumn: end.character + 1,
+        severity: SEVERITY_NAMES[diagnostic.severity ?? DiagnosticSeverity.Error],
+        code: String(diagnostic.code ?? 'syntax-error'),
+        message: String(diagnostic.message).replace(/\s*\r?\n\s*/g, ' '),
+    };
+}

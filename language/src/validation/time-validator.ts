@@ -1,0 +1,37 @@
+/**
+ * Time checks: durations are positive and the critical path of a workflow fits its SLA.
+ */
+import type { ValidationAcceptor } from 'langium';
+import type { DurationClause, EscalateClause, SlaClause, Workflow } from '../generated/ast.js';
+import { criticalPath } from '../flow-analysis.js';
+import { formatDuration, parseDuration } from '../duration.js';
+import { IssueCodes } from './issue-codes.js';
+
+export class TimeValidator {
+    /** The critical path (longest start-to-end sum of durations, rework loops aside) fits the `sla`. */
+    checkSla(workflow: Workflow, accept: ValidationAcceptor): void {
+        const sla = workflow.slas[0];
+        const budget = parseDuration(sla?.duration);
+        if (!sla || !budget) {
+            return;
+        }
+        const path = criticalPath(workflow);
+        if (path && path.minutes > budget) {
+            const names = path.nodes.map(node => node.name).join(' → ');
+            accept('warning', `Critical path ${formatDuration(path.minutes)} exceeds the SLA of ${formatDuration(budget)}: ${names}.`, {
+                node: sla, code: IssueCodes.SlaExceeded,
+            });
+        }
+    }
+
+    /** A duration is a positive number of minutes, hours, days or weeks; `0d` is a slip of the pen. */
+    checkPositive(clause: DurationClause | SlaClause | EscalateClause, accept: ValidationAcceptor): void {
+        const property = clause.$type === 'EscalateClause' ? 'after' : 'duration';
+        const text = clause.$type === 'EscalateClause' ? clause.after : clause.duration;
+        if (parseDuration(text) === 0) {
+            accept('error', `A duration must be positive: '${text}' is zero.`, {
+                node: clause, property, code: IssueCodes.SyntaxError,
+            });
+        }
+    }
+}

@@ -1,0 +1,91 @@
+/**
+ * Gives Langium's built-in diagnostics the stable codes of LANGUAGE.md and messages a workflow
+ * architect understands: lexer and parser errors become `syntax-error`; linking errors become
+ * `unresolved-reference`, or `invalid-role` for `person … as R` where R is not a role of the team.
+ */
+import type { AstNode, LangiumDocument, ValidationOptions } from 'langium';
+import { DefaultDocumentValidator, DocumentValidator } from 'langium';
+import type { Cancellation } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { isOwnerRef, isPerson, isRole, isTransition } from '../generated/ast.js';
+import type { WorkflowServices } from '../workflow-module.js';
+import type { WorkspaceFacts } from '../workspace-facts.js';
+import { IssueCodes } from './issue-codes.js';
+
+
+export class WorkflowDocumentValidator extends DefaultDocumentValidator {
+    private readonly facts: WorkspaceFacts;
+
+    constructor(services: WorkflowServices) {
+        super(services);
+        this.facts = services.validation.WorkspaceFacts;
+    }
+
+    override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
+        const diagnostics = await super.validateDocument(document, options, cancelToken);
+        for (const diagnostic of diagnostics) {
+            const code = (diagnostic.data as { code?: string } | undefined)?.code;
+            if (code === DocumentValidator.LexingError || code === DocumentValidator.ParsingError) {
+                diagnostic.code = IssueCodes.SyntaxError;
+            }
+        }
+        return diagnostics;
+    }
+
+    protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {
+        for (const reference of document.references) {
+            const container = reference.error?.info.container;
+            if (!reference.error || !container) {
+                continue;
+            }
+            const property = reference.error.info.property;
+            const { code, message } = this.explain(container, property, reference.$refText);
+            diagnostics.push(this.toDiagnostic('error', message, {
+                node: container, property, range: reference.$refNode?.range, index: reference.error.info.index,
+                code, data: { code, refText: reference.$refText },
+            }));
+        }
+    }
+
+    private explain(container: AstNode, property: string, name: string): { code: string; message: string } {
+        const unresolved = (message: string) => ({ code: IssueCodes.UnresolvedReference, message });
+        if (isPerson(container) && property === 'role') {
+            const team = container.$container;
+            const roles = team.members.filter(isRole).map(role => role.name);
+            const known = roles.length > 0 ? `its roles are ${roles.join(', ')}` : 'it declares no roles';
+            return { code: IssueCodes.InvalidRole, message: `'${name}' is not a role of team '${team.name}': ${known}.` };
+        }
+        if (isOwnerRef(container) && property === 'member') {
+            return unresolved(`Team '${container.team.$refText}' has no role or person named '${name}'.`);
+        }
+        if (isTransition(container)) {
+            const workflow = container.$container.$container.$container;
+            return unresolved(property === 'channel'
+                ? this.notDeclared('system', name)
+                : `Workflow '${workflow.name}' has no step, decision or end named '${name}'.`);
+        }
+        return unresolved(this.notDeclared(expectedTopLevelKind(container, property), name));
+    }
+
+    /** Says when the name exists, but as another kind of declaration (`uses Finance` with a team Finance). */
+    private notDeclared(expected: string, name: string): string {
+        const other = this.facts.topLevelNamed(name)[0];
+        if (other) {
+            return `'${name}' is a ${other.type.toLowerCase()}, not a ${expected}.`;
+        }
+        return `No ${expected} named '${name}' is declared in the workspace.`;
+    }
+}
+
+/** The kind of top-level declaration a reference names, from where it stands. */
+function expectedTopLevelKind(container: AstNode, property: string): string {
+    switch (`${container.$type}.${property}`) {
+        case 'OwnerRef.team':
+        case 'AccessClause.teams':
+            return 'team';
+        case 'CallsClause.workflow':
+            return 'workflow';
+        default:
+            return 'system';
+    }
+}

@@ -1,0 +1,55 @@
+/**
+ * Completion: Langium offers, at each reference, the candidates of its scope (so `next` offers the
+ * nodes of the same workflow and `uses` the systems). Owners get more: besides the teams, every
+ * `Team.Role` and `Team.person` is offered whole, so an architect picks an accountable role in one go.
+ */
+import type { AstNodeDescription, IndexManager, MaybePromise, ReferenceInfo } from 'langium';
+import { AstUtils, GrammarAST } from 'langium';
+import type { CompletionAcceptor, CompletionContext, CompletionValueItem, LangiumServices, NextFeature } from 'langium/lsp';
+import { DefaultCompletionProvider } from 'langium/lsp';
+import { CompletionItemKind } from 'vscode-languageserver-types';
+import type { Team } from './generated/ast.js';
+import { isPerson, OwnerRef } from './generated/ast.js';
+
+export class WorkflowCompletionProvider extends DefaultCompletionProvider {
+    private readonly indexManager: IndexManager;
+
+    constructor(services: LangiumServices) {
+        super(services);
+        this.indexManager = services.shared.workspace.IndexManager;
+    }
+
+    protected override completionForCrossReference(
+        context: CompletionContext, next: NextFeature<GrammarAST.CrossReference>, acceptor: CompletionAcceptor,
+    ): MaybePromise<void> {
+        const result = super.completionForCrossReference(context, next, acceptor);
+        const rule = AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule);
+        if (rule?.name === OwnerRef.$type && next.property === OwnerRef.team) {
+            for (const team of this.teams()) {
+                for (const member of team.members) {
+                    acceptor(context, {
+                        label: `${team.name}.${member.name}`,
+                        kind: isPerson(member) ? CompletionItemKind.Constant : CompletionItemKind.EnumMember,
+                        detail: `${isPerson(member) ? 'person' : 'role'} in ${team.name}`,
+                        documentation: member.title,
+                        sortText: '1',
+                    });
+                }
+            }
+        }
+        return result;
+    }
+
+    protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
+        const item = super.createReferenceCompletionItem(description, refInfo, context);
+        const title = (description.node as { title?: string } | undefined)?.title;
+        return { ...item, detail: title ? `${description.type.toLowerCase()} — ${title}` : description.type.toLowerCase() };
+    }
+
+    private teams(): Team[] {
+        return this.indexManager.allElements('Team')
+            .map(description => description.node as Team | undefined)
+            .nonNullable()
+            .toArray();
+    }
+}

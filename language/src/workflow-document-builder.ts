@@ -1,0 +1,76 @@
+/**
+ * Keeps workspace-wide diagnostics (`duplicate-name`, `unused`) true in files that did not change.
+ *
+ * Langium rebuilds a changed file and relinks the files that refer into it, but a file that
+ * *declares* a team is not revalidated when another file starts or stops referring to it, or
+ * declares the same name. After each update we compare a per-file signature (its top-level names
+ * and the declarations in other files it refers to); only when a changed file's signature moved
+ * are the other files revalidated — typing inside a title or a duration costs nothing extra.
+ */
+import type { LangiumDocument, URI } from 'langium';
+import { AstUtils, Cancellation, DefaultDocumentBuilder, DocumentState } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+
+export class WorkflowDocumentBuilder extends DefaultDocumentBuilder {
+    private readonly signatures = new Map<string, string>();
+
+    constructor(services: LangiumSharedServices) {
+        super(services);
+        this.onDocumentPhase(DocumentState.Validated, document => {
+            this.signatures.set(document.uri.toString(), this.signatureOf(document));
+        });
+    }
+
+    override async update(changed: URI[], deleted: URI[], cancelToken = Cancellation.CancellationToken.None): Promise<void> {
+        const before = changed.map(uri => this.signatures.get(uri.toString()));
+        for (const uri of deleted) {
+            this.signatures.delete(uri.toString());
+        }
+        await super.update(changed, deleted, cancelToken);
+        const moved = deleted.length > 0 || changed.some((uri, i) => this.signatures.get(uri.toString()) !== before[i]);
+        if (moved) {
+            await this.revalidateOthers(new Set(changed.map(uri => uri.toString())), cancelToken);
+        }
+    }
+
+    private async revalidateOthers(changed: Set<string>, cancelToken: Cancellation.CancellationToken): Promise<void> {
+        const others = this.langiumDocuments.all
+            .filter(document => !changed.has(document.uri.toString()) && document.state === DocumentState.Validated)
+            .toArray();
+        if (others.length === 0) {
+            return;
+        }
+        for (const document of others) {
+            this.resetToState(document, DocumentState.IndexedReferences);
+        }
+        await this.buildDocuments(others, this.updateBuildOptions, cancelToken);
+    }
+
+    private signatureOf(document: LangiumDocument): string {
+        const self = document.uri.toString();
+        const parts: string[] = [];
+        for (const declaration of (document.parseResult.value as { declarations?: Array<{ name?: string }> }).declarations ?? []) {
+            parts.push(`d:${declaration.name}`);
+        }
+        const targets = new Set<string>();
+        for (const reference of document.references) {
+            const target = 'ref' in reference ? reference.ref : undefined;
+            if (target) {
+                const targetDocument = AstUtils.getDocument(target);
+                if (targetDocument.uri.toString() !== self) {
+                    targets.add(`${targetDocument.uri.toString()}#${this.path(target)}`);
+                }
+            }
+        }
+        parts.push(...[...targets].sort());
+        return parts.join('\n');
+    }
+
+    private path(node: { $container?: unknown; $containerProperty?: string; $containerIndex?: number }): string {
+        const segments: string[] = [];
+        for (let at = node; at.$container; at = at.$container as typeof node) {
+            segments.push(`${at.$containerProperty}@${at.$containerIndex}`);
+        }
+        return segments.reverse().join('/');
+    }
+}

@@ -1,0 +1,82 @@
+/**
+ * Read-only questions about the AST that validators, completion and the command line share:
+ * who owns a node, which transitions leave it, what it takes.
+ */
+import type { Decision, Node, OwnerRef, Step, Team, Transition, Workflow } from './generated/ast.js';
+import { isDecision, isEnd, isPerson, isStep } from './generated/ast.js';
+import { parseDuration } from './duration.js';
+
+/** A step or a decision: the nodes that have an owner and outgoing transitions. */
+export type WorkNode = Step | Decision;
+
+export function isWorkNode(node: Node): node is WorkNode {
+    return isStep(node) || isDecision(node);
+}
+
+/** The transitions that leave a node, in source order (`next` targets or branches). */
+export function outgoingTransitions(node: Node): Transition[] {
+    if (isStep(node)) {
+        return node.nexts.flatMap(next => next.transitions);
+    }
+    if (isDecision(node)) {
+        return node.branches.map(branch => branch.transition);
+    }
+    return [];
+}
+
+/** The first `owner` of a declaration that has owner clauses; later ones are `duplicate-owner`. */
+export function ownerOf(declaration: { owners: Array<{ owner: OwnerRef }> }): OwnerRef | undefined {
+    return declaration.owners[0]?.owner;
+}
+
+/** The team accountable for a node: the team part of its owner, `undefined` for ends or unresolved owners. */
+export function owningTeam(node: Node): Team | undefined {
+    if (isEnd(node)) {
+        return undefined;
+    }
+    return ownerOf(node)?.team.ref;
+}
+
+/** Whether an owner reference names one individual rather than a role or a team. */
+export function isIndividualOwner(owner: OwnerRef): boolean {
+    return isPerson(owner.member?.ref);
+}
+
+/** The owner as written: `Team`, `Team.Role` or `Team.person`. */
+export function ownerText(owner: OwnerRef): string {
+    const team = owner.team.$refText;
+    return owner.member ? `${team}.${owner.member.$refText}` : team;
+}
+
+/** Minutes a node takes: its first `duration`, 0 when it has none (ends always take 0). */
+export function nodeMinutes(node: Node): number {
+    if (isEnd(node)) {
+        return 0;
+    }
+    return parseDuration(node.durations[0]?.duration) ?? 0;
+}
+
+/** The first node of a workflow is where it starts. */
+export function startNode(workflow: Workflow): Node | undefined {
+    return workflow.nodes[0];
+}
+
+/** Index of the nodes of a workflow by name (first declaration wins, like linking). */
+export function nodesByName(workflow: Workflow): Map<string, Node> {
+    const byName = new Map<string, Node>();
+    for (const node of workflow.nodes) {
+        if (!byName.has(node.name)) {
+            byName.set(node.name, node);
+        }
+    }
+    return byName;
+}
+
+/** The two teams of a transition that hands work from one team to another, else `undefined`. */
+export function handoffTeams(transition: Transition): { from: Team; to: Team } | undefined {
+    const source = transition.$container.$container;
+    const target = transition.target.ref;
+    const from = owningTeam(source);
+    const to = target ? owningTeam(target) : undefined;
+    return from && to && from !== to ? { from, to } : undefined;
+}

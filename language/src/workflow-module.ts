@@ -1,0 +1,59 @@
+/**
+ * Dependency injection for the workflow language: the services that replace or add to
+ * Langium's defaults, grouped by category, and `createWorkflowServices` that wires them.
+ */
+import type { Module } from 'langium';
+import { inject } from 'langium';
+import type { DefaultSharedModuleContext, LangiumServices, LangiumSharedServices, PartialLangiumServices, PartialLangiumSharedServices } from 'langium/lsp';
+import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
+import { WorkflowGeneratedSharedModule, WorkflowLanguageGeneratedModule } from './generated/module.js';
+import { registerValidationChecks } from './validation/workflow-validator.js';
+import { WorkflowDocumentValidator } from './validation/workflow-document-validator.js';
+import { WorkflowCompletionProvider } from './workflow-completion-provider.js';
+import { WorkflowDocumentBuilder } from './workflow-document-builder.js';
+import { WorkflowScopeProvider } from './workflow-scope-provider.js';
+import { WorkspaceFacts } from './workspace-facts.js';
+
+/** Services the workflow language adds to Langium's. */
+export interface WorkflowAddedServices {
+    validation: {
+        WorkspaceFacts: WorkspaceFacts;
+    };
+}
+
+export type WorkflowServices = LangiumServices & WorkflowAddedServices;
+
+export const WorkflowModule: Module<WorkflowServices, PartialLangiumServices & WorkflowAddedServices> = {
+    references: {
+        ScopeProvider: services => new WorkflowScopeProvider(services),
+    },
+    validation: {
+        DocumentValidator: services => new WorkflowDocumentValidator(services),
+        WorkspaceFacts: services => new WorkspaceFacts(services.shared),
+    },
+    lsp: {
+        CompletionProvider: services => new WorkflowCompletionProvider(services),
+    },
+};
+
+export const WorkflowSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    workspace: {
+        DocumentBuilder: services => new WorkflowDocumentBuilder(services),
+    },
+};
+
+/**
+ * Creates the shared and the language services. The language server passes an LSP connection;
+ * the command line and the tests pass a file system only.
+ */
+export function createWorkflowServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Workflow: WorkflowServices } {
+    const shared = inject(createDefaultSharedModule(context), WorkflowGeneratedSharedModule, WorkflowSharedModule);
+    const Workflow = inject(createDefaultModule({ shared }), WorkflowLanguageGeneratedModule, WorkflowModule);
+    shared.ServiceRegistry.register(Workflow);
+    registerValidationChecks(Workflow);
+    if (!context.connection) {
+        // Without a language server nothing triggers the configuration; the workspace is ready as is.
+        shared.workspace.ConfigurationProvider.initialized({});
+    }
+    return { shared, Workflow };
+}

@@ -1,0 +1,71 @@
+/**
+ * Scoping for the workflow language, linear in the size of a file.
+ *
+ * Langium's default provider walks every container of a reference and filters its local
+ * symbols by type, which is a linear search per reference: one workflow of 20,000 steps then
+ * takes tens of seconds to link. Here each kind of reference goes straight to one map:
+ * - `next`/`->` targets: the nodes of the enclosing workflow (one map per workflow);
+ * - the member part of `Team.Member`: the members of the referenced team (one map per team);
+ * - `person … as Role`: the roles of the person's own team;
+ * - teams, systems and workflows: the workspace-wide index (Langium's cached global scope).
+ * The per-document maps live in `DocumentCache`s, so they are rebuilt only when their file changes.
+ */
+import type { AstNode, AstNodeDescription, LangiumDocument, ReferenceInfo, Scope } from 'langium';
+import { AstUtils, DefaultScopeProvider, DocumentCache, EMPTY_SCOPE, MapScope } from 'langium';
+import type { LangiumServices } from 'langium/lsp';
+import type { Team, Workflow } from './generated/ast.js';
+import { isOwnerRef, isPerson, isRole, isTransition, isWorkflow } from './generated/ast.js';
+
+export class WorkflowScopeProvider extends DefaultScopeProvider {
+    private readonly containerScopes: DocumentCache<string, Scope>;
+
+    constructor(services: LangiumServices) {
+        super(services);
+        this.containerScopes = new DocumentCache(services.shared);
+    }
+
+    override getScope(context: ReferenceInfo): Scope {
+        const container = context.container;
+        if (isTransition(container) && context.property === 'target') {
+            const workflow = AstUtils.getContainerOfType(container, isWorkflow);
+            return workflow ? this.childScope(workflow, 'nodes') : EMPTY_SCOPE;
+        }
+        if (isOwnerRef(container) && context.property === 'member') {
+            const team = container.team.ref;
+            return team ? this.childScope(team, 'members') : EMPTY_SCOPE;
+        }
+        if (isPerson(container) && context.property === 'role') {
+            return this.childScope(container.$container, 'roles');
+        }
+        return this.getGlobalScope(this.reflection.getReferenceType(context), context);
+    }
+
+    /** A map scope of the named children of a team or workflow, cached with its document. */
+    private childScope(owner: Team | Workflow, kind: 'nodes' | 'members' | 'roles'): Scope {
+        const document = AstUtils.getDocument(owner);
+        // Teams and workflows are top-level declarations: their index names them within the file.
+        const key = `${kind}:${owner.$containerIndex}`;
+        return this.containerScopes.get(document.uri, key, () => {
+            const children: AstNode[] = isWorkflow(owner)
+                ? owner.nodes
+                : kind === 'roles' ? owner.members.filter(isRole) : owner.members;
+            return new MapScope(firstByName(children.map(child => this.describe(child, document))));
+        });
+    }
+
+    private describe(node: AstNode & { name?: string }, document: LangiumDocument): AstNodeDescription {
+        return this.descriptions.createDescription(node, node.name ?? '', document);
+    }
+}
+
+/** Keeps the first of several same-named descriptions, so a duplicate never hijacks a link. */
+function firstByName(descriptions: AstNodeDescription[]): AstNodeDescription[] {
+    const seen = new Set<string>();
+    return descriptions.filter(description => {
+        if (seen.has(description.name)) {
+            return false;
+        }
+        seen.add(description.name);
+        return true;
+    });
+}

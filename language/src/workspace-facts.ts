@@ -1,0 +1,57 @@
+/**
+ * Facts about the whole workspace that validation needs and that are expensive to recompute per
+ * declaration: every top-level declaration by name, and every declaration something refers to.
+ * Both are computed once per workspace state (a `WorkspaceCache`), so checking N declarations
+ * stays linear.
+ */
+import type { AstNode, AstNodeDescription, IndexManager, LangiumDocuments, LangiumSharedCoreServices } from 'langium';
+import { WorkspaceCache } from 'langium';
+
+export class WorkspaceFacts {
+    private readonly documents: LangiumDocuments;
+    private readonly index: IndexManager;
+    private readonly byNameCache: WorkspaceCache<'all', Map<string, AstNodeDescription[]>>;
+    private readonly referencedCache: WorkspaceCache<'all', Set<AstNode>>;
+
+    constructor(shared: LangiumSharedCoreServices) {
+        this.documents = shared.workspace.LangiumDocuments;
+        this.index = shared.workspace.IndexManager;
+        this.byNameCache = new WorkspaceCache(shared);
+        this.referencedCache = new WorkspaceCache(shared);
+    }
+
+    /** All teams, systems and workflows of the workspace with the given name (one namespace). */
+    topLevelNamed(name: string): AstNodeDescription[] {
+        return this.topLevelByName().get(name) ?? [];
+    }
+
+    /** Whether any reference anywhere in the workspace resolves to the node. */
+    isReferenced(node: AstNode): boolean {
+        return this.referencedNodes().has(node);
+    }
+
+    private topLevelByName(): Map<string, AstNodeDescription[]> {
+        return this.byNameCache.get('all', () => {
+            const byName = new Map<string, AstNodeDescription[]>();
+            for (const description of this.index.allElements()) {
+                const list = byName.get(description.name);
+                if (list) list.push(description);
+                else byName.set(description.name, [description]);
+            }
+            return byName;
+        });
+    }
+
+    private referencedNodes(): Set<AstNode> {
+        return this.referencedCache.get('all', () => {
+            const targets = new Set<AstNode>();
+            for (const document of this.documents.all) {
+                for (const reference of document.references) {
+                    const target = 'ref' in reference ? reference.ref : undefined;
+                    if (target) targets.add(target);
+                }
+            }
+            return targets;
+        });
+    }
+}
