@@ -56,9 +56,9 @@ export function nodeMinutes(node: Node): number {
     return parseDuration(node.durations[0]?.duration) ?? 0;
 }
 
-/** The first node of a workflow is where it starts. */
+/** The first node of a workflow is where it starts (one the parser could not name does not count). */
 export function startNode(workflow: Workflow): Node | undefined {
-    return workflow.nodes[0];
+    return workflow.nodes.find(node => node.name);
 }
 
 /** Index of the nodes of a workflow by name (first declaration wins, like linking). */

@@ -7,7 +7,7 @@ import type { Decision, Workflow } from '../generated/ast.js';
 import { isDecision, isEnd } from '../generated/ast.js';
 import { reachableNodes } from '../flow-analysis.js';
 import type { WorkNode } from '../workflow-model.js';
-import { outgoingTransitions } from '../workflow-model.js';
+import { outgoingTransitions, startNode } from '../workflow-model.js';
 import { IssueCodes } from './issue-codes.js';
 
 export class FlowValidator {
@@ -24,8 +24,9 @@ export class FlowValidator {
 
     /** Every node is reached by some path from the workflow's first node; a workflow has an end. */
     checkReachabilityAndEnd(workflow: Workflow, accept: ValidationAcceptor): void {
-        const nodes = workflow.nodes;
-        if (nodes.length === 0) {
+        const nodes = workflow.nodes.filter(node => node.name);
+        const start = startNode(workflow);
+        if (!start) {
             return;
         }
         if (!nodes.some(isEnd)) {
@@ -34,10 +35,9 @@ export class FlowValidator {
             });
         }
         const reached = reachableNodes(workflow);
-        const start = nodes[0].name;
         for (const node of nodes) {
             if (!reached.has(node)) {
-                accept('warning', `'${node.name}' is unreachable: no path from the start '${start}' leads to it.`, {
+                accept('warning', `'${node.name}' is unreachable: no path from the start '${start.name}' leads to it.`, {
                     node, property: 'name', code: IssueCodes.Unreachable,
                 });
             }

@@ -3,7 +3,7 @@
  * architect understands: lexer and parser errors become `syntax-error`; linking errors become
  * `unresolved-reference`, or `invalid-role` for `person … as R` where R is not a role of the team.
  */
-import type { AstNode, LangiumDocument, ValidationOptions } from 'langium';
+import type { AstNode, LangiumDocument, ValidateSingleNodeOptions, ValidationOptions } from 'langium';
 import { DefaultDocumentValidator, DocumentValidator } from 'langium';
 import type { Cancellation } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -12,6 +12,8 @@ import type { WorkflowServices } from '../workflow-module.js';
 import type { WorkspaceFacts } from '../workspace-facts.js';
 import { IssueCodes } from './issue-codes.js';
 
+
+const NAMED_TYPES = new Set(['Team', 'Role', 'Person', 'System', 'Workflow', 'Step', 'Decision', 'End']);
 
 export class WorkflowDocumentValidator extends DefaultDocumentValidator {
     private readonly facts: WorkspaceFacts;
@@ -30,6 +32,17 @@ export class WorkflowDocumentValidator extends DefaultDocumentValidator {
             }
         }
         return diagnostics;
+    }
+
+    /**
+     * A declaration whose name the parser could not read is already a `syntax-error`; checking
+     * its contents would only add noise about `undefined` while the user is typing.
+     */
+    protected override validateSingleNodeOptions(node: AstNode, options: ValidationOptions): ValidateSingleNodeOptions {
+        if (NAMED_TYPES.has(node.$type) && !(node as { name?: string }).name) {
+            return { validateNode: false, validateChildren: false };
+        }
+        return super.validateSingleNodeOptions(node, options);
     }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {
