@@ -55,13 +55,36 @@ function statOrThrow(given: string): fs.Stats {
     }
 }
 
-function findWorkflowFiles(folder: string): string[] {
+/**
+ * A folder may hold a `.workflowignore`: one path per line, relative to that folder (`#` starts a
+ * comment), of files or folders that a search through the folder skips. It keeps separate
+ * workspaces apart (the bundled `examples/` skips `problems/`); naming a skipped path on the
+ * command line still validates it.
+ */
+export const IGNORE_FILE = '.workflowignore';
+
+function ignoredNames(folder: string): Set<string> {
+    const file = path.join(folder, IGNORE_FILE);
+    if (!fs.existsSync(file)) {
+        return new Set();
+    }
+    return new Set(fs.readFileSync(file, 'utf8').split(/\r?\n/)
+        .map(line => line.replace(/#.*/, '').trim().replace(/^\.\//, '').replace(/\/+$/, ''))
+        .filter(line => line.length > 0)
+        .map(line => path.join(folder, line)));
+}
+
+function findWorkflowFiles(folder: string, ignored = new Set<string>()): string[] {
     const result: string[] = [];
     const entries = fs.readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+    const skip = new Set([...ignored, ...ignoredNames(folder)]);
     for (const entry of entries) {
         const full = path.join(folder, entry.name);
+        if (skip.has(full)) {
+            continue;
+        }
         if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) {
-            result.push(...findWorkflowFiles(full));
+            result.push(...findWorkflowFiles(full, skip));
         } else if (entry.isFile() && entry.name.endsWith('.workflow')) {
             result.push(full);
         }

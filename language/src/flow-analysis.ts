@@ -10,7 +10,7 @@ import { nodeMinutes, outgoingTransitions, startNode } from './workflow-model.js
 export function successors(node: Node): Node[] {
     const result: Node[] = [];
     for (const transition of outgoingTransitions(node)) {
-        const target = transition.target.ref;
+        const target = transition.target?.ref;
         if (target && target.$container === node.$container) {
             result.push(target);
         }

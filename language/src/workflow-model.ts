@@ -19,13 +19,14 @@ export function outgoingTransitions(node: Node): Transition[] {
         return node.nexts.flatMap(next => next.transitions);
     }
     if (isDecision(node)) {
-        return node.branches.map(branch => branch.transition);
+        // A branch still being typed may have no transition yet.
+        return node.branches.flatMap(branch => branch.transition ? [branch.transition] : []);
     }
     return [];
 }
 
 /** The first `owner` of a declaration that has owner clauses; later ones are `duplicate-owner`. */
-export function ownerOf(declaration: { owners: Array<{ owner: OwnerRef }> }): OwnerRef | undefined {
+export function ownerOf(declaration: { owners: Array<{ owner?: OwnerRef }> }): OwnerRef | undefined {
     return declaration.owners[0]?.owner;
 }
 
@@ -34,7 +35,7 @@ export function owningTeam(node: Node): Team | undefined {
     if (isEnd(node)) {
         return undefined;
     }
-    return ownerOf(node)?.team.ref;
+    return ownerOf(node)?.team?.ref;
 }
 
 /** Whether an owner reference names one individual rather than a role or a team. */
@@ -43,8 +44,11 @@ export function isIndividualOwner(owner: OwnerRef): boolean {
 }
 
 /** The owner as written: `Team`, `Team.Role` or `Team.person`. */
-export function ownerText(owner: OwnerRef): string {
-    const team = owner.team.$refText;
+export function ownerText(owner: OwnerRef | undefined): string {
+    if (!owner) {
+        return '(no owner)';
+    }
+    const team = owner.team?.$refText ?? '';
     return owner.member ? `${team}.${owner.member.$refText}` : team;
 }
 
@@ -75,7 +79,7 @@ export function nodesByName(workflow: Workflow): Map<string, Node> {
 /** The two teams of a transition that hands work from one team to another, else `undefined`. */
 export function handoffTeams(transition: Transition): { from: Team; to: Team } | undefined {
     const source = transition.$container.$container;
-    const target = transition.target.ref;
+    const target = transition.target?.ref;
     const from = owningTeam(source);
     const to = target ? owningTeam(target) : undefined;
     return from && to && from !== to ? { from, to } : undefined;

@@ -31,7 +31,7 @@ export class WorkflowScopeProvider extends DefaultScopeProvider {
             return workflow ? this.childScope(workflow, 'nodes') : EMPTY_SCOPE;
         }
         if (isOwnerRef(container) && context.property === 'member') {
-            const team = container.team.ref;
+            const team = container.team?.ref;
             return team ? this.childScope(team, 'members') : EMPTY_SCOPE;
         }
         if (isPerson(container) && context.property === 'role') {
@@ -49,7 +49,9 @@ export class WorkflowScopeProvider extends DefaultScopeProvider {
             const children: AstNode[] = isWorkflow(owner)
                 ? owner.nodes
                 : kind === 'roles' ? owner.members.filter(isRole) : owner.members;
-            return new MapScope(firstByName(children.map(child => this.describe(child, document))));
+            // A declaration the parser could not name is not a link target.
+            const named = children.filter(child => (child as { name?: string }).name);
+            return new MapScope(firstByName(named.map(child => this.describe(child, document))));
         });
     }
 

@@ -28,8 +28,8 @@ export class CoordinationValidator {
         if (!team) {
             return;
         }
-        const denied = (system: Reference<System>): System | undefined =>
-            system.ref && !admits(system.ref, team) ? system.ref : undefined;
+        const denied = (system: Reference<System> | undefined): System | undefined =>
+            system?.ref && !admits(system.ref, team) ? system.ref : undefined;
         const message = (how: string, system: System) =>
             `${team.name} ${how} ${system.name}, but ${system.name} only gives access to ${accessList(system)}.`;
         const code = IssueCodes.NoSystemAccess;

@@ -31,7 +31,7 @@ export class OwnershipValidator {
 
     /** An owner should be a role or a team: a person as owner makes the flow depend on one individual. */
     checkIndividualOwner(clause: OwnerClause, accept: ValidationAcceptor): void {
-        const person = clause.owner.member?.ref;
+        const person = clause.owner?.member?.ref;
         if (person?.$type !== 'Person') {
             return;
         }
@@ -46,7 +46,7 @@ export class OwnershipValidator {
     checkEscalationTarget(escalation: EscalateClause, accept: ValidationAcceptor): void {
         const node = escalation.$container;
         const owner = ownerOf(node);
-        if (owner && sameOwner(owner, escalation.target)) {
+        if (owner && escalation.target && sameOwner(owner, escalation.target)) {
             accept('warning', `${describe(node)} escalates to its own owner ${ownerText(owner)}: escalate to someone who can act when the owner does not.`, {
                 node: escalation, property: 'target', code: IssueCodes.EscalationToOwner,
             });
@@ -56,8 +56,8 @@ export class OwnershipValidator {
 
 /** Both references resolve to the same team and the same member (or both to the team as a whole). */
 function sameOwner(a: OwnerRef, b: OwnerRef): boolean {
-    const teamA = a.team.ref;
-    if (!teamA || teamA !== b.team.ref) {
+    const teamA = a.team?.ref;
+    if (!teamA || teamA !== b.team?.ref) {
         return false;
     }
     if (!a.member || !b.member) {

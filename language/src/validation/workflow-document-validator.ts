@@ -69,7 +69,7 @@ export class WorkflowDocumentValidator extends DefaultDocumentValidator {
             return { code: IssueCodes.InvalidRole, message: `'${name}' is not a role of team '${team.name}': ${known}.` };
         }
         if (isOwnerRef(container) && property === 'member') {
-            return unresolved(`Team '${container.team.$refText}' has no role or person named '${name}'.`);
+            return unresolved(`Team '${container.team?.$refText}' has no role or person named '${name}'.`);
         }
         if (isTransition(container)) {
             const workflow = container.$container.$container.$container;

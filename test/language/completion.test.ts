@@ -1,0 +1,98 @@
+/**
+ * Completion offers, at each kind of reference, only what fits there: owners offer teams and
+ * qualified members, `uses`/`via`/`automated by` offer systems, `next`/`->` the nodes of the same
+ * workflow, `calls` the workflows.
+ */
+import * as assert from 'node:assert/strict';
+import type { CompletionItem } from 'vscode-languageserver-types';
+import type { TestWorkspace } from '../helpers.js';
+import { loadWorkspace, ORG } from '../helpers.js';
+
+async function completeAt(files: Record<string, string>, fileName = 'main.workflow'): Promise<CompletionItem[]> {
+    const workspace: TestWorkspace = await loadWorkspace({ 'org.workflow': ORG, ...files }, { allowSyntaxErrors: true });
+    const file = workspace.files[fileName];
+    assert.equal(file.cursors.length, 1, 'the test marks one cursor');
+    const list = await workspace.services.lsp.CompletionProvider!.getCompletion(file.document, {
+        textDocument: { uri: file.uri }, position: file.cursors[0],
+    });
+    return list?.items ?? [];
+}
+
+function labels(items: CompletionItem[]): string[] {
+    return items.map(item => item.label).sort();
+}
+
+const OTHER = `workflow Other { owner Sales; step Elsewhere { owner Sales.Rep; next Fin }; end Fin }\n`;
+
+describe('completion', () => {
+    it('offers teams and their roles and people after owner', async () => {
+        const items = await completeAt({ 'main.workflow': 'workflow W { owner <|> }' });
+        const offered = labels(items);
+        for (const expected of ['Sales', 'Billing', 'Support', 'Sales.Rep', 'Sales.Manager', 'Sales.bob', 'Billing.Clerk', 'Support.Agent']) {
+            assert.ok(offered.includes(expected), `${expected} offered in ${offered.join(', ')}`);
+        }
+        assert.ok(!offered.includes('CRM'), 'systems are not owners');
+        assert.ok(!offered.includes('W'), 'workflows are not owners');
+    });
+
+    it('offers only the members of the team after Team.', async () => {
+        const items = await completeAt({ 'main.workflow': 'workflow W { owner Sales.<|> }' });
+        assert.deepEqual(labels(items), ['Manager', 'Rep', 'bob']);
+    });
+
+    it('offers systems after uses, automated by and via, and nothing else', async () => {
+        for (const text of [
+            'workflow W { owner Sales; step A { owner Sales.Rep; uses <|> } }',
+            'workflow W { owner Sales; step A { owner Sales.Rep; automated by <|> } }',
+            'workflow W { owner Sales; step A { owner Sales.Rep; next B via <|> }; step B { owner Sales } }',
+        ]) {
+            const items = await completeAt({ 'main.workflow': text });
+            assert.deepEqual(labels(items).filter(label => /^[A-Z]/.test(label)), ['CRM', 'Chat', 'Ledger'], text);
+        }
+    });
+
+    it('offers the nodes of the same workflow after next, never those of another', async () => {
+        const items = await completeAt({
+            'main.workflow': `${OTHER}workflow W { owner Sales; step A { owner Sales.Rep; next <|> }; decision B { owner Sales }; end Done }`,
+        });
+        const offered = labels(items);
+        assert.deepEqual(offered.filter(label => ['A', 'B', 'Done', 'Elsewhere', 'Fin'].includes(label)), ['A', 'B', 'Done']);
+    });
+
+    it('offers the nodes of the same workflow after ->', async () => {
+        const items = await completeAt({
+            'main.workflow': `${OTHER}workflow W { owner Sales; decision D { owner Sales; when "x" -> <|> }; step S { owner Sales }; end Done }`,
+        });
+        assert.deepEqual(labels(items).filter(label => /^[A-Z]/.test(label)), ['D', 'Done', 'S']);
+    });
+
+    it('offers workflows from every file after calls', async () => {
+        const items = await completeAt({
+            'other.workflow': OTHER,
+            'main.workflow': 'workflow W { owner Sales; step A { owner Sales.Rep; calls <|> } }',
+        });
+        assert.deepEqual(labels(items).filter(label => /^[A-Z]/.test(label)), ['Other', 'W']);
+    });
+
+    it('offers teams after access, without qualified members', async () => {
+        const items = await completeAt({ 'main.workflow': 'system Fax { owner Sales; access <|> }' });
+        assert.deepEqual(labels(items).filter(label => /^[A-Z]/.test(label)), ['Billing', 'Sales', 'Support']);
+    });
+
+    it('offers clause keywords inside a step and no names', async () => {
+        const items = await completeAt({ 'main.workflow': 'workflow W { owner Sales; step A { <|> } }' });
+        const offered = labels(items);
+        for (const keyword of ['owner', 'uses', 'automated', 'calls', 'duration', 'escalate', 'next']) {
+            assert.ok(offered.includes(keyword), `${keyword} offered`);
+        }
+        assert.ok(!offered.includes('when'), 'branches belong to decisions');
+        assert.ok(!offered.includes('Sales'), 'no names where a keyword is expected');
+    });
+
+    it('shows the kind and title of a candidate', async () => {
+        const items = await completeAt({
+            'main.workflow': 'system Fax "Fax machine" { owner Sales }\nworkflow W { owner Sales; step A { owner Sales.Rep; uses <|> } }',
+        });
+        assert.equal(items.find(item => item.label === 'Fax')?.detail, 'system — Fax machine');
+    });
+});
