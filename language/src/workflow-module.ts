@@ -11,6 +11,9 @@ import { registerValidationChecks } from './validation/workflow-validator.js';
 import { WorkflowDocumentValidator } from './validation/workflow-document-validator.js';
 import { WorkflowCompletionProvider } from './workflow-completion-provider.js';
 import { WorkflowDocumentBuilder } from './workflow-document-builder.js';
+import { WorkflowReferenceDescriptionProvider, WorkflowScopeComputation } from './workflow-indexing.js';
+import { WorkflowLinker } from './workflow-linker.js';
+import { createWorkflowParser } from './workflow-parser.js';
 import { WorkflowScopeProvider } from './workflow-scope-provider.js';
 import { WorkspaceFacts } from './workspace-facts.js';
 
@@ -24,8 +27,16 @@ export interface WorkflowAddedServices {
 export type WorkflowServices = LangiumServices & WorkflowAddedServices;
 
 export const WorkflowModule: Module<WorkflowServices, PartialLangiumServices & WorkflowAddedServices> = {
+    parser: {
+        LangiumParser: services => createWorkflowParser(services),
+    },
     references: {
+        Linker: services => new WorkflowLinker(services),
+        ScopeComputation: services => new WorkflowScopeComputation(services),
         ScopeProvider: services => new WorkflowScopeProvider(services),
+    },
+    workspace: {
+        ReferenceDescriptionProvider: services => new WorkflowReferenceDescriptionProvider(services),
     },
     validation: {
         DocumentValidator: services => new WorkflowDocumentValidator(services),
@@ -46,9 +57,13 @@ export const WorkflowSharedModule: Module<LangiumSharedServices, PartialLangiumS
  * Creates the shared and the language services. The language server passes an LSP connection;
  * the command line and the tests pass a file system only.
  */
-export function createWorkflowServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Workflow: WorkflowServices } {
+export function createWorkflowServices(
+    context: DefaultSharedModuleContext,
+    /** Replaces services, e.g. for a benchmark baseline; the product passes none. */
+    overrides: Module<WorkflowServices, PartialLangiumServices> = {},
+): { shared: LangiumSharedServices; Workflow: WorkflowServices } {
     const shared = inject(createDefaultSharedModule(context), WorkflowGeneratedSharedModule, WorkflowSharedModule);
-    const Workflow = inject(createDefaultModule({ shared }), WorkflowLanguageGeneratedModule, WorkflowModule);
+    const Workflow = inject(createDefaultModule({ shared }), WorkflowLanguageGeneratedModule, WorkflowModule, overrides);
     shared.ServiceRegistry.register(Workflow);
     registerValidationChecks(Workflow);
     if (!context.connection) {

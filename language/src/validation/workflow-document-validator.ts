@@ -3,15 +3,17 @@
  * architect understands: lexer and parser errors become `syntax-error`; linking errors become
  * `unresolved-reference`, or `invalid-role` for `person … as R` where R is not a role of the team.
  */
-import type { AstNode, LangiumDocument, ValidateSingleNodeOptions, ValidationOptions } from 'langium';
-import { DefaultDocumentValidator, DocumentValidator } from 'langium';
-import type { Cancellation } from 'langium';
+import type { AstNode, LangiumDocument, ValidateSingleNodeOptions, ValidationAcceptor, ValidationCheck, ValidationOptions } from 'langium';
+import { Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck } from 'langium';
+import { walkAst } from '../ast-walk.js';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { isOwnerRef, isPerson, isRole, isTransition } from '../generated/ast.js';
 import type { WorkflowServices } from '../workflow-module.js';
 import type { WorkspaceFacts } from '../workspace-facts.js';
 import { IssueCodes } from './issue-codes.js';
 
+
+const NODES_BETWEEN_YIELDS = 2000;
 
 const NAMED_TYPES = new Set(['Team', 'Role', 'Person', 'System', 'Workflow', 'Step', 'Decision', 'End']);
 
@@ -43,6 +45,38 @@ export class WorkflowDocumentValidator extends DefaultDocumentValidator {
             return { validateNode: false, validateChildren: false };
         }
         return super.validateSingleNodeOptions(node, options);
+    }
+
+    /**
+     * Runs the checks on every node with plain loops: the default awaits once per node and per
+     * check, which dominates validation of a large file. Checks that return a promise are still
+     * awaited; the walk yields to pending requests every few thousand nodes.
+     */
+    protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
+        const checksByType = new Map<string, ValidationCheck[]>();
+        const nodes: AstNode[] = [];
+        walkAst(rootNode, node => {
+            nodes.push(node);
+            return this.validateSingleNodeOptions(node, options).validateChildren;
+        });
+        for (let i = 0; i < nodes.length; i++) {
+            const node = nodes[i];
+            if (i % NODES_BETWEEN_YIELDS === 0) {
+                await interruptAndCheck(cancelToken);
+            }
+            if (!this.validateSingleNodeOptions(node, options).validateNode) {
+                continue;
+            }
+            let checks = checksByType.get(node.$type);
+            if (!checks) {
+                checks = this.validationRegistry.getChecks(node.$type, options.categories).toArray();
+                checksByType.set(node.$type, checks);
+            }
+            for (const check of checks) {
+                const pending = check(node, acceptor, cancelToken);
+                if (pending) await pending;
+            }
+        }
     }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {

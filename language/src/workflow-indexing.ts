@@ -1,0 +1,52 @@
+/**
+ * Indexing services tuned for large files.
+ *
+ * - Local symbols: Langium precomputes, for every container, the named nodes inside it, for its
+ *   default scope provider. `WorkflowScopeProvider` builds its own maps on demand, so that pass
+ *   (and its memory) is skipped.
+ * - Reference descriptions (the index behind find-references, rename and relinking): built from
+ *   the references the linker already collected, instead of walking the whole tree again and
+ *   asking every node for its references.
+ */
+import type { AstNode, AstNodeDescription, AstNodeLocator, LangiumCoreServices, LangiumDocument, ReferenceDescription } from 'langium';
+import { Cancellation, CstUtils, DefaultReferenceDescriptionProvider, DefaultScopeComputation, interruptAndCheck, MultiMap, UriUtils } from 'langium';
+
+export class WorkflowScopeComputation extends DefaultScopeComputation {
+    override async collectLocalSymbols(): Promise<MultiMap<AstNode, AstNodeDescription>> {
+        return new MultiMap();
+    }
+}
+
+export class WorkflowReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
+    private readonly locator: AstNodeLocator;
+
+    constructor(services: LangiumCoreServices) {
+        super(services);
+        this.locator = services.workspace.AstNodeLocator;
+    }
+
+    override async createDescriptions(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<ReferenceDescription[]> {
+        const descriptions: ReferenceDescription[] = [];
+        const sourceUri = document.uri;
+        let count = 0;
+        for (const reference of document.references) {
+            if (++count % 5000 === 0) {
+                await interruptAndCheck(cancelToken);
+            }
+            const target = 'ref' in reference ? reference.$nodeDescription : undefined;
+            const container = reference.$refNode?.astNode;
+            if (!target || !container || reference.$refNode === undefined || ('error' in reference && reference.error)) {
+                continue;
+            }
+            descriptions.push({
+                sourceUri,
+                sourcePath: this.locator.getAstNodePath(container),
+                targetUri: target.documentUri,
+                targetPath: target.path,
+                segment: CstUtils.toDocumentSegment(reference.$refNode),
+                local: UriUtils.equals(target.documentUri, sourceUri),
+            });
+        }
+        return descriptions;
+    }
+}
