@@ -1,28 +1,50 @@
-// Builds every bundle of the project with esbuild: one context per target.
+// Builds every bundle of the project with esbuild, one context per target:
 //   node esbuild.mjs            build once
 //   node esbuild.mjs --watch    rebuild on change
-//   node esbuild.mjs --minify   production bundles
+//   node esbuild.mjs --minify   production bundles (no source maps)
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
 const minify = process.argv.includes('--minify');
 
-/** Bundles that run in Node: the command line and the language server. */
-const nodeCommon = {
+const common = {
     bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
     sourcemap: !minify,
     minify,
-    // Node 20 lacks Object.groupBy, which Langium's parser library uses.
-    inject: ['scripts/node-compat.mjs'],
     external: ['vscode'],
     logLevel: 'warning',
 };
 
+/** Runs in Node: the command line, the language server, the desktop extension. */
+const node = {
+    ...common,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    // Node 20 lacks Object.groupBy, which Langium's parser library uses.
+    inject: ['scripts/node-compat.mjs'],
+    outExtension: { '.js': '.cjs' },
+};
+
+/** Runs in a browser or web worker: the web extension, the language server worker, the web test suite. */
+const browser = {
+    ...common,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'cjs',
+    mainFields: ['browser', 'module', 'main'],
+    define: { global: 'globalThis' },
+};
+
 const targets = [
-    { ...nodeCommon, entryPoints: { 'cli/main': 'cli/main.ts', 'server/main-node': 'server/main-node.ts' }, outdir: 'dist', outExtension: { '.js': '.cjs' } },
+    { ...node, entryPoints: { 'cli/main': 'cli/main.ts', 'server/main-node': 'server/main-node.ts', 'client/extension-node': 'client/extension-node.ts' }, outdir: 'dist' },
+    // `.cjs`: the package is `"type": "module"`, and VS Code loads a `.js` entry of such a package as ESM.
+    { ...browser, entryPoints: { 'client/extension-browser': 'client/extension-browser.ts' }, outdir: 'dist', outExtension: { '.js': '.cjs' } },
+    // A classic worker script: no module wrapper.
+    { ...browser, format: 'iife', entryPoints: { 'server/main-browser': 'server/main-browser.ts' }, outdir: 'dist' },
+    // Integration tests that run inside VS Code (web and desktop hosts).
+    { ...browser, inject: ['scripts/process-shim.mjs'], entryPoints: { 'test/suite-web': 'test/vscode/index-web.ts' }, outdir: 'dist', outExtension: { '.js': '.cjs' } },
+    { ...node, entryPoints: { 'test/suite-node': 'test/vscode/index-node.ts' }, outdir: 'dist', external: ['vscode', 'mocha'] },
 ];
 
 const contexts = await Promise.all(targets.map(options => esbuild.context(options)));

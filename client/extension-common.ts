@@ -1,0 +1,31 @@
+/**
+ * What the extension does on activation, the same on the desktop and on the web: start the
+ * language client (the platform entry creates it), and return the API the tests use.
+ */
+import * as vscode from 'vscode';
+import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
+
+export const LANGUAGE_ID = 'workflow';
+
+/** What `activate` returns: used by the integration tests. */
+export interface WorkflowExtensionApi {
+    readonly client: BaseLanguageClient;
+}
+
+/** Client options shared by both platforms. */
+export function clientOptions(): LanguageClientOptions {
+    return {
+        documentSelector: [{ language: LANGUAGE_ID }],
+        synchronize: {
+            fileEvents: vscode.workspace.createFileSystemWatcher('**/*.workflow'),
+        },
+        outputChannelName: 'Workflow Architect',
+    };
+}
+
+export async function activateWith(context: vscode.ExtensionContext, client: BaseLanguageClient, extra: (client: BaseLanguageClient) => vscode.Disposable[] = () => []): Promise<WorkflowExtensionApi> {
+    context.subscriptions.push(...extra(client));
+    await client.start();
+    context.subscriptions.push({ dispose: () => void client.stop() });
+    return { client };
+}

@@ -1,0 +1,21 @@
+/**
+ * Desktop entry (`main`): the language server runs as a Node child process over IPC.
+ */
+import type * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
+import { activateWith, clientOptions, type WorkflowExtensionApi } from './extension-common.js';
+
+export async function activate(context: vscode.ExtensionContext): Promise<WorkflowExtensionApi> {
+    const module = context.asAbsolutePath('dist/server/main-node.cjs');
+    const serverOptions: ServerOptions = {
+        run: { module, transport: TransportKind.ipc },
+        // `Attach to Language Server` in .vscode/launch.json connects to this port.
+        debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    };
+    const client = new LanguageClient('workflowArchitect', 'Workflow Architect', serverOptions, clientOptions());
+    return activateWith(context, client);
+}
+
+export function deactivate(): void {
+    // The client is stopped through the context's subscriptions.
+}

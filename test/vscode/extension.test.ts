@@ -1,0 +1,81 @@
+/**
+ * Workflow Architect inside a real VS Code (for the Web here, desktop where it can be
+ * downloaded), with the bundled examples as the workspace. Only the `vscode` API is used.
+ */
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { codeOf, EXTENSION_ID, labelsOf, openEditor, positionOf, until, waitForDiagnostics, workspaceFile } from './helpers.js';
+
+describe('Workflow Architect in VS Code', () => {
+    const flowUri = () => workspaceFile('purchase-to-pay.workflow');
+
+    it('activates on a .workflow file, which gets the workflow language', async () => {
+        const editor = await openEditor(flowUri());
+        assert.strictEqual(editor.document.languageId, 'workflow');
+        const extension = vscode.extensions.getExtension(EXTENSION_ID);
+        assert.ok(extension, `${EXTENSION_ID} is installed`);
+        await until(async () => extension.isActive, active => active);
+        assert.strictEqual(extension.isActive, true);
+    });
+
+    it('publishes coded diagnostics for a broken edit and clears them when it is fixed', async () => {
+        const editor = await openEditor(flowUri());
+        const document = editor.document;
+        await waitForDiagnostics(document.uri, list => list.length === 0);
+        const channel = positionOf(document, 'next Approve via ServiceNow', 'next Approve via '.length);
+        const range = new vscode.Range(channel, channel.translate(0, 'ServiceNow'.length));
+        assert.ok(await editor.edit(edit => edit.replace(range, 'Fax')));
+        const broken = await waitForDiagnostics(document.uri, list => list.length > 0);
+        assert.deepStrictEqual(broken.map(codeOf), ['unresolved-reference']);
+        assert.strictEqual(broken[0].range.start.line, channel.line);
+        assert.strictEqual(broken[0].severity, vscode.DiagnosticSeverity.Error);
+
+        const fixed = new vscode.Range(channel, channel.translate(0, 'Fax'.length));
+        assert.ok(await editor.edit(edit => edit.replace(fixed, 'ServiceNow')));
+        assert.deepStrictEqual(await waitForDiagnostics(document.uri, list => list.length === 0), []);
+    });
+
+    it('offers teams and roles after owner, systems after uses, and same-workflow nodes after next', async () => {
+        const document = (await openEditor(flowUri())).document;
+        const complete = (position: vscode.Position, expected: string) => until(
+            () => vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position),
+            list => labelsOf(list).includes(expected));
+
+        const owners = labelsOf(await complete(positionOf(document, 'owner Requesters.Employee', 'owner '.length), 'Finance.Controller'));
+        assert.ok(owners.includes('Procurement') && owners.includes('Finance.Controller'), owners.join(', '));
+        assert.ok(!owners.includes('SAP'), 'systems are not owners');
+
+        const systems = labelsOf(await complete(positionOf(document, 'uses ServiceNow', 'uses '.length), 'SAP'));
+        assert.ok(systems.includes('SAP') && systems.includes('Slack'), systems.join(', '));
+        assert.ok(!systems.includes('Finance'), 'teams are not systems');
+
+        const nodes = labelsOf(await complete(positionOf(document, 'next Approve', 'next '.length), 'CreateOrder'));
+        assert.ok(nodes.includes('CreateOrder') && nodes.includes('Paid'), nodes.join(', '));
+        assert.ok(!nodes.includes('Classify'), 'nodes of another workflow are not offered');
+    });
+
+    it('goes to a definition in another file', async () => {
+        const document = (await openEditor(flowUri())).document;
+        const position = positionOf(document, 'owner Finance.Controller', 'owner Fin'.length);
+        const locations = await until(
+            () => vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>('vscode.executeDefinitionProvider', document.uri, position),
+            list => (list?.length ?? 0) > 0);
+        assert.strictEqual(locations.length, 1);
+        const target = locations[0];
+        const uri = 'targetUri' in target ? target.targetUri : target.uri;
+        assert.ok(uri.path.endsWith('/organization.workflow'), uri.toString());
+        const range = 'targetSelectionRange' in target ? target.targetSelectionRange! : target.range;
+        const organization = await vscode.workspace.openTextDocument(uri);
+        assert.strictEqual(organization.getText(range), 'Finance');
+    });
+
+    it('checks an untitled document with names from the workspace', async () => {
+        const document = await vscode.workspace.openTextDocument({
+            language: 'workflow',
+            content: 'workflow Scratch {\n  owner Finance.Controller\n  step Check { owner Finance.alice; next Done }\n  end Done\n}\n',
+        });
+        await vscode.window.showTextDocument(document);
+        const diagnostics = await waitForDiagnostics(document.uri, list => list.length > 0);
+        assert.deepStrictEqual(diagnostics.map(codeOf), ['individual-owner']);
+    });
+});

@@ -1,0 +1,65 @@
+/** Helpers for tests that run inside VS Code, written against the `vscode` API only. */
+import * as vscode from 'vscode';
+
+export const EXTENSION_ID = 'workflow-architect.workflow-architect';
+
+/** The bundled examples folder, opened as the test workspace. */
+export function workspaceFile(...segments: string[]): vscode.Uri {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (!folder) {
+        throw new Error('the tests need the examples folder open as the workspace');
+    }
+    return vscode.Uri.joinPath(folder.uri, ...segments);
+}
+
+export async function openEditor(uri: vscode.Uri): Promise<vscode.TextEditor> {
+    const document = await vscode.workspace.openTextDocument(uri);
+    return vscode.window.showTextDocument(document);
+}
+
+export function codeOf(diagnostic: vscode.Diagnostic): string {
+    const code = diagnostic.code;
+    return typeof code === 'object' ? String(code.value) : String(code);
+}
+
+/** Waits until the diagnostics of a document satisfy `accept`, or fails after `timeoutMs`. */
+export async function waitForDiagnostics(uri: vscode.Uri, accept: (diagnostics: vscode.Diagnostic[]) => boolean, timeoutMs = 30_000): Promise<vscode.Diagnostic[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+        const current = vscode.languages.getDiagnostics(uri);
+        if (accept(current)) {
+            return current;
+        }
+        if (Date.now() > deadline) {
+            throw new Error(`diagnostics never matched; last: ${JSON.stringify(current.map(d => `${codeOf(d)}: ${d.message}`))}`);
+        }
+        await new Promise<void>(resolve => {
+            const subscription = vscode.languages.onDidChangeDiagnostics(() => { subscription.dispose(); resolve(); });
+            setTimeout(() => { subscription.dispose(); resolve(); }, 250);
+        });
+    }
+}
+
+/** Retries a provider command until it returns something that `accept` takes (the server may still be loading). */
+export async function until<T>(query: () => Thenable<T>, accept: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+        const value = await query();
+        if (accept(value) || Date.now() > deadline) {
+            return value;
+        }
+        await new Promise(resolve => setTimeout(resolve, 200));
+    }
+}
+
+export function positionOf(document: vscode.TextDocument, text: string, offsetInText = 0): vscode.Position {
+    const index = document.getText().indexOf(text);
+    if (index < 0) {
+        throw new Error(`'${text}' not found in ${document.uri.toString()}`);
+    }
+    return document.positionAt(index + offsetInText);
+}
+
+export function labelsOf(list: vscode.CompletionList | undefined): string[] {
+    return (list?.items ?? []).map(item => (typeof item.label === 'string' ? item.label : item.label.label));
+}
