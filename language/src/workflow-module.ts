@@ -7,6 +7,14 @@ import { inject } from 'langium';
 import type { DefaultSharedModuleContext, LangiumServices, LangiumSharedServices, PartialLangiumServices, PartialLangiumSharedServices } from 'langium/lsp';
 import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
 import { WorkflowGeneratedSharedModule, WorkflowLanguageGeneratedModule } from './generated/module.js';
+import { WorkflowCodeActionProvider } from './lsp/workflow-code-actions.js';
+import { WorkflowCodeLensProvider } from './lsp/workflow-code-lens-provider.js';
+import { WorkflowDocumentSymbolProvider } from './lsp/workflow-document-symbol-provider.js';
+import { WorkflowFormatter } from './lsp/workflow-formatter.js';
+import { WorkflowHoverProvider } from './lsp/workflow-hover-provider.js';
+import { WorkflowNodeKindProvider } from './lsp/workflow-node-kind-provider.js';
+import { WorkflowRenameProvider } from './lsp/workflow-rename-provider.js';
+import { WorkflowSemanticTokenProvider } from './lsp/workflow-semantic-tokens.js';
 import { registerValidationChecks } from './validation/workflow-validator.js';
 import { WorkflowDocumentValidator } from './validation/workflow-document-validator.js';
 import { WorkflowCompletionProvider } from './workflow-completion-provider.js';
@@ -44,10 +52,20 @@ export const WorkflowModule: Module<WorkflowServices, PartialLangiumServices & W
     },
     lsp: {
         CompletionProvider: services => new WorkflowCompletionProvider(services),
+        HoverProvider: services => new WorkflowHoverProvider(services),
+        RenameProvider: services => new WorkflowRenameProvider(services),
+        Formatter: services => new WorkflowFormatter(services),
+        SemanticTokenProvider: services => new WorkflowSemanticTokenProvider(services),
+        CodeActionProvider: services => new WorkflowCodeActionProvider(services),
+        CodeLensProvider: () => new WorkflowCodeLensProvider(),
+        DocumentSymbolProvider: services => new WorkflowDocumentSymbolProvider(services),
     },
 };
 
 export const WorkflowSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    lsp: {
+        NodeKindProvider: () => new WorkflowNodeKindProvider(),
+    },
     workspace: {
         DocumentBuilder: services => new WorkflowDocumentBuilder(services),
     },

@@ -1,0 +1,152 @@
+/**
+ * Quick fixes, keyed on the diagnostic codes:
+ * - `missing-owner`: add `owner …`, offering the workflow's owner and the owners nearby;
+ * - `handoff-without-channel`: add `via <System>`, offering systems both teams may use;
+ * - `missing-otherwise`: add `otherwise -> <End>` for each end of the workflow;
+ * - `unresolved-reference`: create the missing team, role (in its team, in whatever file) or system;
+ * - `unused`: remove the declaration.
+ */
+import type { AstNode, LangiumDocument, LangiumDocuments, MaybePromise } from 'langium';
+import { AstUtils, CstUtils } from 'langium';
+import type { CodeActionProvider } from 'langium/lsp';
+import type { CodeAction, CodeActionParams, Diagnostic, TextEdit } from 'vscode-languageserver';
+import { CodeActionKind } from 'vscode-languageserver';
+import type { Model, System, Team, Workflow } from '../generated/ast.js';
+import { isDecision, isEnd, isOwnerRef, isPerson, isRole, isStep, isSystem, isTeam, isTransition, isWorkflow } from '../generated/ast.js';
+import { IssueCodes } from '../validation/issue-codes.js';
+import type { WorkflowServices } from '../workflow-module.js';
+import { handoffTeams, isWorkNode, outgoingTransitions, ownerOf, ownerText, type WorkNode } from '../workflow-model.js';
+import { appendDeclaration, insertClause, removeNode } from './text-edits.js';
+
+/** How many alternatives one quick fix offers at most. */
+const MAX_CHOICES = 5;
+
+export class WorkflowCodeActionProvider implements CodeActionProvider {
+    private readonly documents: LangiumDocuments;
+
+    constructor(services: WorkflowServices) {
+        this.documents = services.shared.workspace.LangiumDocuments;
+    }
+
+    getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<CodeAction[]> {
+        return params.context.diagnostics.flatMap(diagnostic => {
+            const node = this.nodeAt(document, diagnostic);
+            if (!node) return [];
+            switch (diagnostic.code) {
+                case IssueCodes.MissingOwner: return this.addOwner(document, diagnostic, node);
+                case IssueCodes.HandoffWithoutChannel: return this.addChannel(document, diagnostic, node);
+                case IssueCodes.MissingOtherwise: return this.addOtherwise(document, diagnostic, node);
+                case IssueCodes.UnresolvedReference: return this.createMissing(document, diagnostic, node);
+                case IssueCodes.Unused: return this.removeUnused(document, diagnostic, node);
+                default: return [];
+            }
+        });
+    }
+
+    private nodeAt(document: LangiumDocument, diagnostic: Diagnostic): AstNode | undefined {
+        const root = document.parseResult.value.$cstNode;
+        const offset = document.textDocument.offsetAt(diagnostic.range.start);
+        return root ? CstUtils.findLeafNodeAtOffset(root, offset)?.astNode : undefined;
+    }
+
+    private addOwner(document: LangiumDocument, diagnostic: Diagnostic, node: AstNode): CodeAction[] {
+        const owned = AstUtils.getContainerOfType(node, n => isStep(n) || isDecision(n) || isWorkflow(n) || isSystem(n)) as WorkNode | Workflow | System | undefined;
+        if (!owned) return [];
+        return this.ownerCandidates(owned).flatMap((owner, index) => {
+            const edit = insertClause(document, owned, `owner ${owner}`, 'first');
+            return edit ? [fix(`Add owner ${owner}`, diagnostic, { [document.uri.toString()]: [edit] }, index === 0)] : [];
+        });
+    }
+
+    /** Owners that make sense here: the workflow's owner, then the owners of neighbouring nodes. */
+    private ownerCandidates(owned: WorkNode | Workflow | System): string[] {
+        const candidates: string[] = [];
+        const add = (text: string | undefined) => { if (text && !candidates.includes(text)) candidates.push(text); };
+        if (isSystem(owned)) {
+            owned.accesses.forEach(access => access.teams.forEach(team => add(team.ref?.name)));
+        } else if (isWorkflow(owned)) {
+            owned.nodes.filter(isWorkNode).forEach(node => add(ownerOf(node) && ownerText(ownerOf(node))));
+        } else {
+            const workflow = owned.$container;
+            add(ownerOf(workflow) && ownerText(ownerOf(workflow)));
+            const neighbours = [
+                ...workflow.nodes.filter(other => outgoingTransitions(other).some(t => t.target?.ref === owned)),
+                ...outgoingTransitions(owned).map(t => t.target?.ref),
+            ];
+            neighbours.forEach(other => add(other && isWorkNode(other) && ownerOf(other) ? ownerText(ownerOf(other)) : undefined));
+        }
+        return candidates.slice(0, MAX_CHOICES);
+    }
+
+    private addChannel(document: LangiumDocument, diagnostic: Diagnostic, node: AstNode): CodeAction[] {
+        const transition = AstUtils.getContainerOfType(node, isTransition);
+        const teams = transition && handoffTeams(transition);
+        const end = transition?.$cstNode?.range.end;
+        if (!transition || !teams || !end) return [];
+        const open = (system: System) => system.accesses.length === 0;
+        const admits = (system: System, team: Team) => open(system) || system.accesses.some(a => a.teams.some(t => t.ref === team));
+        const systems = this.documents.all
+            .flatMap(doc => (doc.parseResult.value as Model).declarations ?? [])
+            .filter(isSystem)
+            .filter(system => system.name && admits(system, teams.from) && admits(system, teams.to))
+            .toArray()
+            // Systems that name both teams explicitly first: they are meant for this hand-off.
+            .sort((a, b) => Number(open(a)) - Number(open(b)));
+        return systems.slice(0, MAX_CHOICES).map((system, index) =>
+            fix(`Hand off via ${system.name}`, diagnostic, { [document.uri.toString()]: [{ range: { start: end, end }, newText: ` via ${system.name}` }] }, index === 0));
+    }
+
+    private addOtherwise(document: LangiumDocument, diagnostic: Diagnostic, node: AstNode): CodeAction[] {
+        const decision = AstUtils.getContainerOfType(node, isDecision);
+        if (!decision) return [];
+        return decision.$container.nodes.filter(isEnd).slice(0, MAX_CHOICES).flatMap((end, index) => {
+            const edit = insertClause(document, decision, `otherwise -> ${end.name}`, 'last');
+            return edit ? [fix(`Add otherwise -> ${end.name}`, diagnostic, { [document.uri.toString()]: [edit] }, index === 0)] : [];
+        });
+    }
+
+    private createMissing(document: LangiumDocument, diagnostic: Diagnostic, node: AstNode): CodeAction[] {
+        const name = (diagnostic.data as { refText?: string } | undefined)?.refText;
+        if (!name) return [];
+        const offset = document.textDocument.offsetAt(diagnostic.range.start);
+        if (isOwnerRef(node)) {
+            const team = node.team?.ref;
+            const member = node.member?.$refNode && node.member.$refNode.offset <= offset ? node.member.$refText : undefined;
+            if (team && member) {
+                const edit = insertClause(AstUtils.getDocument(team), team, `role ${member}`, 'last');
+                return edit ? [fix(`Create role ${member} in team ${team.name}`, diagnostic, { [AstUtils.getDocument(team).uri.toString()]: [edit] }, true)] : [];
+            }
+            const body = node.member ? `team ${name} {\n  role ${node.member.$refText}\n}` : `team ${name} {\n}`;
+            return [this.createDeclaration(document, diagnostic, 'Team', `Create team ${name}`, body)];
+        }
+        if (node.$type === 'AccessClause') {
+            return [this.createDeclaration(document, diagnostic, 'Team', `Create team ${name}`, `team ${name} {\n}`)];
+        }
+        const systemReference = node.$type === 'UsesClause' || node.$type === 'AutomatedClause' || (isTransition(node) && node.channel?.$refText === name);
+        if (systemReference) {
+            const workflow = AstUtils.getContainerOfType(node, isWorkflow);
+            const owner = workflow && ownerOf(workflow) ? ownerText(ownerOf(workflow)) : undefined;
+            const body = owner ? `system ${name} {\n  owner ${owner}\n}` : `system ${name} {\n}`;
+            return [this.createDeclaration(document, diagnostic, 'System', `Create system ${name}`, body)];
+        }
+        return [];
+    }
+
+    /** Appends the declaration to the file that already declares things of its kind, else to this one. */
+    private createDeclaration(document: LangiumDocument, diagnostic: Diagnostic, type: 'Team' | 'System', title: string, body: string): CodeAction {
+        const target = this.documents.all.find(doc => ((doc.parseResult.value as Model).declarations ?? []).some(d => d.$type === type)) ?? document;
+        return fix(title, diagnostic, { [target.uri.toString()]: [appendDeclaration(target, body)] }, true);
+    }
+
+    private removeUnused(document: LangiumDocument, diagnostic: Diagnostic, node: AstNode): CodeAction[] {
+        const declaration = AstUtils.getContainerOfType(node, n => isTeam(n) || isRole(n) || isPerson(n) || isSystem(n));
+        const edit = declaration && removeNode(document, declaration);
+        const name = (declaration as { name?: string } | undefined)?.name;
+        return edit ? [fix(`Remove unused ${declaration.$type.toLowerCase()} ${name}`, diagnostic, { [document.uri.toString()]: [edit] }, true)] : [];
+    }
+}
+
+function fix(title: string, diagnostic: Diagnostic, changes: Record<string, TextEdit[]>, isPreferred: boolean): CodeAction {
+    return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred, edit: { changes } };
+}
+

@@ -1,0 +1,118 @@
+/**
+ * Hover: a short Markdown card for every kind of declaration — who owns it, what it takes, who
+ * works in it — shown on the declaration and on every reference to it.
+ */
+import type { AstNode, LangiumDocuments, MaybePromise } from 'langium';
+import { AstNodeHoverProvider, type LangiumServices } from 'langium/lsp';
+import type { Decision, End, Person, Role, Step, System, Team, Workflow } from '../generated/ast.js';
+import { isDecision, isEnd, isPerson, isRole, isStep, isSystem, isTeam, isWorkflow } from '../generated/ast.js';
+import { formatDuration, parseDuration } from '../duration.js';
+import type { WorkNode } from '../workflow-model.js';
+import { ownerOf, ownerText } from '../workflow-model.js';
+import { summarize } from '../workflow-summary.js';
+import { nodesOwnedBy, nodesUsing } from '../workspace-queries.js';
+
+/** How many names a list in a hover shows before it says "and N more". */
+const LIST_LIMIT = 8;
+
+export class WorkflowHoverProvider extends AstNodeHoverProvider {
+    private readonly documents: LangiumDocuments;
+
+    constructor(services: LangiumServices) {
+        super(services);
+        this.documents = services.shared.workspace.LangiumDocuments;
+    }
+
+    protected override getAstNodeHoverContent(node: AstNode): MaybePromise<string | undefined> {
+        if (isTeam(node)) return this.team(node);
+        if (isRole(node) || isPerson(node)) return this.member(node);
+        if (isSystem(node)) return this.system(node);
+        if (isWorkflow(node)) return this.workflow(node);
+        if (isStep(node) || isDecision(node)) return this.workNode(node);
+        if (isEnd(node)) return this.end(node);
+        return undefined;
+    }
+
+    private team(team: Team): string {
+        const roles = team.members.filter(isRole).map(role => role.name);
+        const people = team.members.filter(isPerson).map(person => person.title ? `${person.name} (${person.title})` : person.name);
+        return card('team', team.name, team.title, [
+            ['Roles', list(roles)],
+            ['People', list(people)],
+            ['Owns directly', list(nodesOwnedBy(this.documents, team).map(qualifiedNode))],
+        ]);
+    }
+
+    private member(member: Role | Person): string {
+        const team = member.$container;
+        const kind = isRole(member) ? 'role' : 'person';
+        const role = isPerson(member) ? member.role?.ref?.name : undefined;
+        return card(kind, `${team.name}.${member.name}`, member.title, [
+            ['Team', team.title ? `${team.name} — ${escape(team.title)}` : team.name],
+            ['Role', role],
+            ['Owns', list(nodesOwnedBy(this.documents, member).map(qualifiedNode))],
+        ]);
+    }
+
+    private system(system: System): string {
+        const access = system.accesses.flatMap(clause => clause.teams.map(ref => ref.$refText));
+        return card('system', system.name, system.title, [
+            ['Owner', system.owners[0] ? ownerText(system.owners[0].owner) : undefined],
+            ['Access', access.length > 0 ? access.join(', ') : 'every team'],
+            ['Used by', list(nodesUsing(this.documents, system).map(qualifiedNode))],
+        ]);
+    }
+
+    private workflow(workflow: Workflow): string {
+        const summary = summarize(workflow);
+        const path = summary.criticalPath;
+        return card('workflow', workflow.name, workflow.title, [
+            ['Owner', workflow.owners[0] ? ownerText(workflow.owners[0].owner) : undefined],
+            ['Trigger', workflow.triggers[0]?.text !== undefined ? escape(workflow.triggers[0].text) : undefined],
+            ['SLA', summary.slaMinutes !== undefined ? formatDuration(summary.slaMinutes) : undefined],
+            ['Critical path', path ? `${formatDuration(path.minutes)}: ${path.nodes.map(node => node.name).join(' → ')}` : undefined],
+            ['Teams', summary.teams.join(', ')],
+            ['Hand-offs', String(summary.handoffs)],
+        ]);
+    }
+
+    private workNode(node: Step | Decision): string {
+        const minutes = parseDuration(node.durations[0]?.duration);
+        const systems = node.uses.flatMap(clause => clause.systems.map(ref => ref.$refText));
+        const escalation = node.escalations[0];
+        return card(isStep(node) ? 'step' : 'decision', node.name, node.title, [
+            ['Owner', ownerOf(node) ? ownerText(ownerOf(node)) : undefined],
+            ['Duration', minutes !== undefined ? formatDuration(minutes) : undefined],
+            ['Uses', systems.length > 0 ? systems.join(', ') : undefined],
+            ['Automated by', node.automations[0]?.system?.$refText],
+            ['Calls', node.calls[0]?.workflow?.$refText],
+            ['Escalates', escalation ? `after ${escalation.after} to ${ownerText(escalation.target)}` : undefined],
+            ['Workflow', node.$container.name],
+        ]);
+    }
+
+    private end(end: End): string {
+        return card('end', end.name, end.title, [['Workflow', end.$container.name]]);
+    }
+}
+
+function qualifiedNode(node: WorkNode): string {
+    return `${node.$container.name}.${node.name}`;
+}
+
+function list(items: string[]): string | undefined {
+    if (items.length === 0) return undefined;
+    const shown = items.slice(0, LIST_LIMIT).join(', ');
+    return items.length > LIST_LIMIT ? `${shown} and ${items.length - LIST_LIMIT} more` : shown;
+}
+
+/** Titles are user text: Markdown in them is shown literally. */
+function escape(text: string): string {
+    return text.replace(/[\\`*_{}[\]()#+\-.!<>|~]/g, character => `\\${character}`);
+}
+
+function card(kind: string, name: string, title: string | undefined, rows: Array<[string, string | undefined]>): string {
+    const heading = `**${kind}** \`${name}\`${title ? ` — ${escape(title)}` : ''}`;
+    const lines = rows.filter(([, value]) => value !== undefined && value !== '').map(([label, value]) => `- ${label}: ${value}`);
+    return lines.length > 0 ? `${heading}\n\n${lines.join('\n')}` : heading;
+}
