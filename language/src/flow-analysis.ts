@@ -70,8 +70,10 @@ export function criticalPath(workflow: Workflow): CriticalPath | undefined {
             }
         }
     }
-    const ends = order.filter(isEnd);
-    const finals = ends.length > 0 ? ends : order;
+    // Among equally long paths, the one to the end declared first wins: stable and easy to explain.
+    const reached = workflow.nodes.filter(node => best.has(node));
+    const ends = reached.filter(isEnd);
+    const finals = ends.length > 0 ? ends : reached;
     let last = finals[0];
     for (const node of finals) {
         if (best.get(node)! > best.get(last)!) {

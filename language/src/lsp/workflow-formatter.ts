@@ -16,7 +16,7 @@ import type { LangiumDocument } from 'langium';
 import type { Formatter } from 'langium/lsp';
 import type { LangiumServices } from 'langium/lsp';
 import type { DocumentFormattingParams, DocumentOnTypeFormattingOptions, DocumentRangeFormattingParams, TextEdit } from 'vscode-languageserver';
-import type { Lexer } from 'langium';
+import type { LangiumParser, Lexer } from 'langium';
 
 export const MAX_WIDTH = 100;
 const INDENT = '  ';
@@ -37,9 +37,11 @@ interface Token {
 
 export class WorkflowFormatter implements Formatter {
     private readonly lexer: Lexer;
+    private readonly parser: LangiumParser;
 
     constructor(services: LangiumServices) {
         this.lexer = services.parser.Lexer;
+        this.parser = services.parser.LangiumParser;
     }
 
     formatDocument(document: LangiumDocument, _params: DocumentFormattingParams): TextEdit[] {
@@ -62,8 +64,9 @@ export class WorkflowFormatter implements Formatter {
 
     /** The formatted text of a document, or `undefined` when it has syntax errors. */
     format(text: string): string | undefined {
+        const parsed = this.parser.parse(text);
         const lexed = this.lexer.tokenize(text);
-        if (lexed.errors.length > 0) {
+        if (lexed.errors.length > 0 || parsed.lexerErrors.length > 0 || parsed.parserErrors.length > 0) {
             return undefined;
         }
         const tokens: Token[] = [...lexed.tokens, ...lexed.hidden]
@@ -84,10 +87,6 @@ export class WorkflowFormatter implements Formatter {
     }
 
     private edits(document: LangiumDocument): TextEdit[] {
-        const parse = document.parseResult;
-        if (parse.lexerErrors.length > 0 || parse.parserErrors.length > 0) {
-            return [];
-        }
         const text = document.textDocument.getText();
         const formatted = this.format(text);
         if (formatted === undefined || formatted === text) {
@@ -130,11 +129,14 @@ class Printer {
     printItems(from: number, to: number, depth: number): string[] {
         const lines: string[] = [];
         let current = '';
+        /** Whether `current` holds only a block comment that opens the line. */
+        let leadingComment = false;
         let previous: Token | undefined;
         const indent = INDENT.repeat(depth);
         const flush = () => {
             if (current.length > 0) lines.push(indent + current);
             current = '';
+            leadingComment = false;
         };
         for (let i = from; i < to; i++) {
             const token = this.tokens[i];
@@ -143,13 +145,18 @@ class Printer {
                 continue;
             }
             const trailing = previous !== undefined && token.line === previous.endLine;
-            if (isComment(token) && trailing && current.length > 0) {
+            if (leadingComment && trailing) {
+                leadingComment = false;
+                current += ` ${token.image}`;
+                if (token.kind === 'SL_COMMENT') flush();
+            } else if (isComment(token) && trailing && current.length > 0) {
                 current += ` ${token.image}`;
                 if (token.kind === 'SL_COMMENT') flush();
             } else if (isComment(token) || ITEM_STARTS.has(token.kind)) {
                 flush();
                 if (previous !== undefined && token.line - previous.endLine > 1 && lines.length > 0) lines.push('');
                 current = token.image;
+                leadingComment = token.kind === 'ML_COMMENT';
                 if (token.kind === 'SL_COMMENT') flush();
             } else if (token.kind === '{') {
                 const close = token.close!;

@@ -1,0 +1,56 @@
+/**
+ * Semantic tokens tell teams, roles, people, systems, workflows, nodes and durations apart; the
+ * code lens shows each workflow's figures.
+ */
+import * as assert from 'node:assert/strict';
+import { SemanticTokensDecoder } from 'langium/lsp';
+import { loadText } from '../helpers.js';
+
+describe('semantic tokens', () => {
+    it('gives each kind of name its own token type, on declarations and references', async () => {
+        const { main, services } = await loadText(`team Sales { role Rep; person bob as Rep }
+system CRM { owner Sales.bob }
+workflow W { owner Sales.Rep; sla 2d; step A { owner Sales; uses CRM; duration 4h; calls W; next Done via CRM }; end Done }`);
+        const tokens = await services.lsp.SemanticTokenProvider!.semanticHighlight(main.document, { textDocument: { uri: main.uri } });
+        const decoded = SemanticTokensDecoder.decode(tokens, services.lsp.SemanticTokenProvider!.tokenTypes, main.document);
+        const byText = new Map<string, Set<string>>();
+        for (const token of decoded) {
+            const text = token.text;
+            (byText.get(text) ?? byText.set(text, new Set()).get(text)!).add(token.tokenType);
+        }
+        const typeOf = (text: string) => [...(byText.get(text) ?? [])].join(',');
+        assert.equal(typeOf('Sales'), 'namespace');
+        assert.equal(typeOf('Rep'), 'enumMember');
+        assert.equal(typeOf('bob'), 'variable');
+        assert.equal(typeOf('CRM'), 'class');
+        assert.equal(typeOf('W'), 'function');
+        assert.equal(typeOf('A'), 'method');
+        assert.equal(typeOf('Done'), 'method');
+        assert.equal(typeOf('2d'), 'number');
+        assert.equal(typeOf('4h'), 'number');
+    });
+});
+
+describe('code lens', () => {
+    it('shows steps, teams, hand-offs, critical path and SLA above each workflow, and a preview lens', async () => {
+        const { main, services } = await loadText(`team A { role R }
+team B { role R }
+workflow Flow {
+  owner A
+  sla 1w
+  step S1 { owner A.R; duration 1d; next D }
+  decision D { owner B.R; duration 2h; when "x" -> S2; otherwise -> Done }
+  step S2 { owner A.R; duration 3h; next Done }
+  end Done
+}
+workflow Empty { owner A }`);
+        const lenses = await services.lsp.CodeLensProvider!.provideCodeLens(main.document, { textDocument: { uri: main.uri } });
+        assert.deepEqual(lenses?.map(lens => [lens.range.start.line, lens.command?.title]), [
+            [2, '3 steps · 2 teams · 2 hand-offs · critical path 1d 5h / SLA 7d'],
+            [2, 'Open preview'],
+            [10, '0 steps · 0 teams · 0 hand-offs · no critical path'],
+            [10, 'Open preview'],
+        ]);
+        assert.deepEqual(lenses?.[1].command?.arguments, [main.uri, 'Flow']);
+    });
+});
