@@ -18,6 +18,8 @@ export function clientOptions(): LanguageClientOptions {
         documentSelector: [{ language: LANGUAGE_ID }],
         synchronize: {
             fileEvents: vscode.workspace.createFileSystemWatcher('**/*.workflow'),
+            // Sends `workflowArchitect.*` changes (severity overrides) to the server.
+            configurationSection: 'workflowArchitect',
         },
         outputChannelName: 'Workflow Architect',
     };

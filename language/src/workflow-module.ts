@@ -18,6 +18,7 @@ import { WorkflowSemanticTokenProvider } from './lsp/workflow-semantic-tokens.js
 import { registerValidationChecks } from './validation/workflow-validator.js';
 import { WorkflowDocumentValidator } from './validation/workflow-document-validator.js';
 import { WorkflowCompletionProvider } from './workflow-completion-provider.js';
+import { WorkflowConfigurationProvider } from './workflow-configuration.js';
 import { WorkflowDocumentBuilder } from './workflow-document-builder.js';
 import { WorkflowReferenceDescriptionProvider, WorkflowScopeComputation } from './workflow-indexing.js';
 import { WorkflowLinker } from './workflow-linker.js';
@@ -67,9 +68,18 @@ export const WorkflowSharedModule: Module<LangiumSharedServices, PartialLangiumS
         NodeKindProvider: () => new WorkflowNodeKindProvider(),
     },
     workspace: {
+        ConfigurationProvider: services => new WorkflowConfigurationProvider(services),
         DocumentBuilder: services => new WorkflowDocumentBuilder(services),
     },
 };
+
+/** Severity settings change what validation reports: check every document again when they change. */
+function revalidateOnSettingsChange(shared: LangiumSharedServices): void {
+    shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(() => {
+        const documents = shared.workspace.LangiumDocuments.all.toArray();
+        void shared.workspace.WorkspaceLock.write(token => shared.workspace.DocumentBuilder.build(documents, { validation: true }, token));
+    });
+}
 
 /**
  * Creates the shared and the language services. The language server passes an LSP connection;
@@ -88,5 +98,6 @@ export function createWorkflowServices(
         // Without a language server nothing triggers the configuration; the workspace is ready as is.
         shared.workspace.ConfigurationProvider.initialized({});
     }
+    revalidateOnSettingsChange(shared);
     return { shared, Workflow };
 }

@@ -56,3 +56,28 @@ describe('workspace updates', () => {
         assert.ok(summary(fresh, 'flow.workflow').some(line => line.includes('sla-exceeded')), 'the final text has a finding to compare');
     });
 });
+
+describe('severity settings', () => {
+    const TEXT = `team A { role R; person p as R }
+team B { role R }
+system S { owner A.R }
+workflow W { owner A.R; step X { owner A.p; uses S; next Y }; step Y { owner B.R; next Done }; end Done }`;
+
+    it('changes the severity of hand-offs and individual owners, or turns them off, and revalidates', async () => {
+        const workspace = await loadWorkspace({ 'main.workflow': TEXT });
+        const severities = () => summary(workspace, 'main.workflow');
+        assert.ok(severities().some(line => line.includes('handoff-without-channel')));
+        const file = workspace.files['main.workflow'];
+        const severityOf = (code: string) => workspace.services.shared.workspace.LangiumDocuments.getDocument(URI.parse(file.uri))!
+            .diagnostics!.filter(d => d.code === code).map(d => d.severity);
+        assert.deepEqual(severityOf('handoff-without-channel'), [2]);
+
+        workspace.services.shared.workspace.ConfigurationProvider.updateConfiguration({
+            settings: { workflowArchitect: { severity: { handoffWithoutChannel: 'error', individualOwner: 'off' } } },
+        });
+        // A read waits for the revalidation that the change queued (a write would cancel it).
+        await workspace.services.shared.workspace.WorkspaceLock.read(async () => undefined);
+        assert.deepEqual(severityOf('handoff-without-channel'), [1]);
+        assert.deepEqual(severityOf('individual-owner'), []);
+    });
+});

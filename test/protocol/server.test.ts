@@ -8,9 +8,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-    CompletionRequest, DefinitionRequest, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification,
+    CodeActionRequest, CodeLensRequest, CompletionRequest, DefinitionRequest, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification,
+    DocumentFormattingRequest, DocumentSymbolRequest, HoverRequest, ReferencesRequest, RenameRequest, SemanticTokensRequest,
 } from 'vscode-languageserver-protocol';
-import type { CompletionItem, CompletionList, Location, LocationLink } from 'vscode-languageserver-protocol';
+import type { CodeAction, CompletionItem, CompletionList, DocumentSymbol, Location, LocationLink, MarkupContent } from 'vscode-languageserver-protocol';
 import { TestLspClient } from './lsp-client.js';
 
 const fileUri = (file: string) => pathToFileURL(path.resolve(file)).toString();
@@ -70,6 +71,55 @@ describe('language server over stdio', function () {
         assert.equal(target.targetUri, fileUri('examples/organization.workflow'));
         const orgLines = fs.readFileSync('examples/organization.workflow', 'utf8').split('\n');
         assert.match(orgLines[target.targetSelectionRange.start.line], /^team Finance/);
+    });
+
+    it('answers hover, references, rename, formatting, code actions, symbols and code lenses', async () => {
+        const lines = flowText.split('\n');
+        const at = (needle: string, shift = 0) => {
+            const line = lines.findIndex(text => text.includes(needle));
+            return { line, character: lines[line].indexOf(needle) + shift };
+        };
+        const textDocument = { uri: flowUri };
+
+        const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument, position: at('Finance.Controller', 9) });
+        assert.match((hover?.contents as MarkupContent).value, /\*\*role\*\* `Finance\.Controller`/);
+
+        const references = await client.connection.sendRequest(ReferencesRequest.type, { textDocument, position: at('uses SAP', 6), context: { includeDeclaration: true } });
+        assert.ok((references ?? []).some(ref => ref.uri === fileUri('examples/systems.workflow')), 'the declaration in another file');
+        assert.ok((references ?? []).filter(ref => ref.uri === flowUri).length >= 5);
+
+        const rename = await client.connection.sendRequest(RenameRequest.type, { textDocument, position: at('step Pay', 6), newName: 'Settle' });
+        assert.equal(rename?.changes?.[flowUri]?.length, 3, 'the declaration and its two uses');
+        await assert.rejects(client.connection.sendRequest(RenameRequest.type, { textDocument, position: at('step Pay', 6), newName: 'Receive' }), /already has a node named 'Receive'/);
+
+        const formatting = await client.connection.sendRequest(DocumentFormattingRequest.type, { textDocument, options: { tabSize: 2, insertSpaces: true } });
+        assert.deepEqual(formatting, [], 'the example is already in canonical layout');
+
+        const symbols = await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument }) as DocumentSymbol[];
+        assert.equal(symbols[0].name, 'PurchaseToPay');
+        assert.ok(symbols[0].children!.some(child => child.name === 'Clarify'));
+
+        const lenses = await client.connection.sendRequest(CodeLensRequest.type, { textDocument });
+        assert.match(lenses?.[0].command?.title ?? '', /steps · \d+ teams · \d+ hand-offs · critical path .+ \/ SLA 10d/);
+
+        const tokens = await client.connection.sendRequest(SemanticTokensRequest.type, { textDocument });
+        assert.ok((tokens?.data.length ?? 0) > 100, 'semantic tokens for the whole file');
+    });
+
+    it('offers a quick fix for a diagnostic it published', async () => {
+        const broken = flowText.replace('next Approve via ServiceNow', 'next Approve');
+        await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+            textDocument: { uri: flowUri, version: 10 }, contentChanges: [{ text: broken }],
+        });
+        const [handoff] = await client.diagnosticsFor(flowUri, list => list.some(d => d.code === 'handoff-without-channel'));
+        const actions = await client.connection.sendRequest(CodeActionRequest.type, {
+            textDocument: { uri: flowUri }, range: handoff.range, context: { diagnostics: [handoff] },
+        }) as CodeAction[];
+        assert.ok(actions.some(action => action.title === 'Hand off via ServiceNow'), actions.map(a => a.title).join(', '));
+        await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+            textDocument: { uri: flowUri, version: 11 }, contentChanges: [{ text: flowText }],
+        });
+        await client.diagnosticsFor(flowUri, list => list.length === 0);
     });
 
     it('answers malformed requests with errors or empty results, and keeps running', async () => {

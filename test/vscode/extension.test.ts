@@ -33,6 +33,8 @@ describe('Workflow Architect in VS Code', () => {
         const fixed = new vscode.Range(channel, channel.translate(0, 'Fax'.length));
         assert.ok(await editor.edit(edit => edit.replace(fixed, 'ServiceNow')));
         assert.deepStrictEqual(await waitForDiagnostics(document.uri, list => list.length === 0), []);
+        // The example stays as it is on disk.
+        await vscode.commands.executeCommand('workbench.action.files.revert');
     });
 
     it('offers teams and roles after owner, systems after uses, and same-workflow nodes after next', async () => {
@@ -77,5 +79,25 @@ describe('Workflow Architect in VS Code', () => {
         await vscode.window.showTextDocument(document);
         const diagnostics = await waitForDiagnostics(document.uri, list => list.length > 0);
         assert.deepStrictEqual(diagnostics.map(codeOf), ['individual-owner']);
+    });
+});
+
+describe('Workflow Architect settings', () => {
+    afterEach(async () => {
+        await vscode.workspace.getConfiguration('workflowArchitect').update('severity.handoffWithoutChannel', undefined, vscode.ConfigurationTarget.Global);
+    });
+
+    it('applies a severity override for hand-offs without channel while the document is open', async () => {
+        const document = await vscode.workspace.openTextDocument({
+            language: 'workflow',
+            content: 'workflow Handoff {\n  owner Finance\n  step A { owner Finance.Clerk; next B }\n  step B { owner Procurement.Buyer; next Done }\n  end Done\n}\n',
+        });
+        await vscode.window.showTextDocument(document);
+        const before = await waitForDiagnostics(document.uri, list => list.some(d => codeOf(d) === 'handoff-without-channel'));
+        assert.strictEqual(before.find(d => codeOf(d) === 'handoff-without-channel')!.severity, vscode.DiagnosticSeverity.Warning);
+
+        await vscode.workspace.getConfiguration('workflowArchitect').update('severity.handoffWithoutChannel', 'error', vscode.ConfigurationTarget.Global);
+        const after = await waitForDiagnostics(document.uri, list => list.some(d => codeOf(d) === 'handoff-without-channel' && d.severity === vscode.DiagnosticSeverity.Error));
+        assert.ok(after.length > 0);
     });
 });

@@ -3,9 +3,10 @@
  * architect understands: lexer and parser errors become `syntax-error`; linking errors become
  * `unresolved-reference`, or `invalid-role` for `person … as R` where R is not a role of the team.
  */
-import type { AstNode, LangiumDocument, ValidateSingleNodeOptions, ValidationAcceptor, ValidationCheck, ValidationOptions } from 'langium';
+import type { AstNode, ConfigurationProvider, LangiumDocument, ValidateSingleNodeOptions, ValidationAcceptor, ValidationCheck, ValidationOptions } from 'langium';
 import { Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck } from 'langium';
 import { walkAst } from '../ast-walk.js';
+import { applySeverityOverrides } from '../workflow-configuration.js';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { isOwnerRef, isPerson, isRole, isTransition } from '../generated/ast.js';
 import type { WorkflowServices } from '../workflow-module.js';
@@ -19,10 +20,12 @@ const NAMED_TYPES = new Set(['Team', 'Role', 'Person', 'System', 'Workflow', 'St
 
 export class WorkflowDocumentValidator extends DefaultDocumentValidator {
     private readonly facts: WorkspaceFacts;
+    private readonly configuration: ConfigurationProvider;
 
     constructor(services: WorkflowServices) {
         super(services);
         this.facts = services.validation.WorkspaceFacts;
+        this.configuration = services.shared.workspace.ConfigurationProvider;
     }
 
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
@@ -33,7 +36,7 @@ export class WorkflowDocumentValidator extends DefaultDocumentValidator {
                 diagnostic.code = IssueCodes.SyntaxError;
             }
         }
-        return diagnostics;
+        return applySeverityOverrides(this.configuration, this.languageId, diagnostics);
     }
 
     /**
