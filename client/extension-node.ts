@@ -3,6 +3,7 @@
  */
 import type * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
+import { serveFileSystem } from './client-file-system.js';
 import { activateWith, clientOptions, type WorkflowExtensionApi } from './extension-common.js';
 
 export async function activate(context: vscode.ExtensionContext): Promise<WorkflowExtensionApi> {
@@ -13,7 +14,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Workfl
         debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
     };
     const client = new LanguageClient('workflowArchitect', 'Workflow Architect', serverOptions, clientOptions());
-    return activateWith(context, client);
+    // Files of virtual workspaces reach the server through `workspace.fs`.
+    return activateWith(context, client, serveFileSystem);
 }
 
 export function deactivate(): void {

@@ -1,13 +1,17 @@
 /**
  * The language server for Node: VS Code desktop starts it over IPC, other editors run
  * `workflow-language-server --stdio`. The transport is chosen from the command line by
- * `vscode-languageserver` (`--stdio`, `--node-ipc`, `--socket=N`).
+ * `vscode-languageserver` (`--stdio`, `--node-ipc`, `--socket=N`). Local files are read from
+ * disk; files of virtual workspaces through the VS Code client.
  */
-import { NodeFileSystem } from 'langium/node';
+import { NodeFileSystemProvider } from 'langium/node';
 import { startLanguageServer } from 'langium/lsp';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createWorkflowServices } from '../language/src/workflow-module.js';
+import { ClientFileSystemProvider } from './client-file-system.js';
+import { SchemeFileSystemProvider } from './scheme-file-system.js';
 
 const connection = createConnection(ProposedFeatures.all);
-const { shared } = createWorkflowServices({ connection, ...NodeFileSystem });
+const fileSystemProvider = () => new SchemeFileSystemProvider(new NodeFileSystemProvider(), new ClientFileSystemProvider(connection));
+const { shared } = createWorkflowServices({ connection, fileSystemProvider });
 startLanguageServer(shared);
