@@ -47,11 +47,43 @@ const targets = [
     { ...node, entryPoints: { 'test/suite-node': 'test/vscode/index-node.ts' }, outdir: 'dist', external: ['vscode', 'mocha'] },
 ];
 
-const contexts = await Promise.all(targets.map(options => esbuild.context(options)));
+/**
+ * The preview's webview. Its layout worker is built first: the webview bundle imports the
+ * worker's bundle as text and starts it from a Blob URL (webviews cannot load workers from
+ * their resource URLs).
+ */
+// Always minified: it is almost all of elkjs, which gains nothing from a readable build.
+const webviewWorker = { ...browser, format: 'iife', entryPoints: { 'webview/layout-worker': 'webview/layout-worker.ts' }, outdir: 'dist', sourcemap: false, minify: true };
+const webview = [
+    { ...browser, format: 'iife', entryPoints: { 'webview/preview': 'webview/main.ts' }, outdir: 'dist', loader: { '.js': 'js' },
+        plugins: [workerAsText()] },
+    { ...common, entryPoints: { 'webview/preview': 'webview/preview.css' }, outdir: 'dist', external: [] },
+];
+
+/** Resolves `…/layout-worker.js` imports to the built worker's text. */
+function workerAsText() {
+    return {
+        name: 'worker-as-text',
+        setup(build) {
+            build.onResolve({ filter: /layout-worker\.js$/ }, args => ({ path: new URL(`dist/webview/layout-worker.js`, `file://${process.cwd()}/`).pathname, namespace: 'worker-text' }));
+            build.onLoad({ filter: /.*/, namespace: 'worker-text' }, async args => ({
+                contents: await import('node:fs/promises').then(fs => fs.readFile(args.path, 'utf8')),
+                loader: 'text',
+                watchFiles: [args.path],
+            }));
+        },
+    };
+}
+
+const workerContext = await esbuild.context(webviewWorker);
+const contexts = await Promise.all([...targets, ...webview].map(options => esbuild.context(options)));
 if (watch) {
+    await workerContext.watch();
     await Promise.all(contexts.map(context => context.watch()));
     console.log('watching for changes…');
 } else {
+    await workerContext.rebuild();
+    await workerContext.dispose();
     await Promise.all(contexts.map(context => context.rebuild()));
     await Promise.all(contexts.map(context => context.dispose()));
 }

@@ -3,9 +3,13 @@
  * Bad usage and unreadable input print one line on stderr and exit 2, never a stack trace.
  */
 import { UsageError } from './input-files.js';
+import { renderCommand } from './render-command.js';
 import { validateCommand } from './validate-command.js';
 
-const USAGE = `usage: workflow-architect validate PATH... [--format text|json]`;
+const USAGE = 'usage: workflow-architect validate PATH... [--format text|json] | '
+    + 'render FILE [--workflow NAME] --format svg|mermaid|json [-o OUT] [--direction right|down]';
+
+const ALIASES: Record<string, string> = { o: 'out', output: 'out' };
 
 interface ParsedArgs {
     command: string | undefined;
@@ -21,7 +25,8 @@ function parseArgs(argv: string[], valued: Set<string>): ParsedArgs {
         if (arg === '--help' || arg === '-h') {
             options.set('help', 'true');
         } else if (arg.startsWith('-') && arg !== '-') {
-            const [name, inline] = arg.replace(/^--?/, '').split(/=(.*)/s, 2);
+            const [given, inline] = arg.replace(/^--?/, '').split(/=(.*)/s, 2);
+            const name = ALIASES[given] ?? given;
             if (!valued.has(name)) {
                 throw new UsageError(`unknown option '${arg}'`);
             }
@@ -38,7 +43,7 @@ function parseArgs(argv: string[], valued: Set<string>): ParsedArgs {
 }
 
 export async function main(argv: string[]): Promise<number> {
-    const args = parseArgs(argv, new Set(['format']));
+    const args = parseArgs(argv, new Set(['format', 'workflow', 'out', 'direction']));
     if (args.options.has('help')) {
         process.stdout.write(USAGE + '\n');
         return 0;
@@ -46,6 +51,12 @@ export async function main(argv: string[]): Promise<number> {
     switch (args.command) {
         case 'validate':
             return validateCommand(args.positional, args.options.get('format') ?? 'text', text => process.stdout.write(text));
+        case 'render':
+            if (args.positional.length > 1) throw new UsageError(`render takes one FILE, got ${args.positional.length}`);
+            return renderCommand({
+                file: args.positional[0], workflow: args.options.get('workflow'), format: args.options.get('format'),
+                out: args.options.get('out'), direction: args.options.get('direction'),
+            }, text => process.stdout.write(text));
         case undefined:
             throw new UsageError(`no command given (${USAGE})`);
         default:

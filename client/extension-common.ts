@@ -4,12 +4,15 @@
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
+import type { PreviewApi } from './preview/preview-manager.js';
+import { PreviewManager } from './preview/preview-manager.js';
 
 export const LANGUAGE_ID = 'workflow';
 
 /** What `activate` returns: used by the integration tests. */
 export interface WorkflowExtensionApi {
     readonly client: BaseLanguageClient;
+    readonly preview: PreviewApi;
 }
 
 /** Client options shared by both platforms. */
@@ -27,7 +30,9 @@ export function clientOptions(): LanguageClientOptions {
 
 export async function activateWith(context: vscode.ExtensionContext, client: BaseLanguageClient, extra: (client: BaseLanguageClient) => vscode.Disposable[] = () => []): Promise<WorkflowExtensionApi> {
     context.subscriptions.push(...extra(client));
+    const preview = new PreviewManager(context, client);
+    context.subscriptions.push(preview);
     await client.start();
     context.subscriptions.push({ dispose: () => void client.stop() });
-    return { client };
+    return { client, preview };
 }

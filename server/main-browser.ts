@@ -5,6 +5,7 @@
 import { startLanguageServer } from 'langium/lsp';
 import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser';
 import { createWorkflowServices } from '../language/src/workflow-module.js';
+import { registerDiagramHandlers } from './diagram-handlers.js';
 import { ClientFileSystemProvider } from './client-file-system.js';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -12,3 +13,4 @@ declare const self: DedicatedWorkerGlobalScope;
 const connection = createConnection(new BrowserMessageReader(self), new BrowserMessageWriter(self));
 const { shared } = createWorkflowServices({ connection, fileSystemProvider: () => new ClientFileSystemProvider(connection) });
 startLanguageServer(shared);
+registerDiagramHandlers(connection, shared);

@@ -8,6 +8,7 @@ import { NodeFileSystemProvider } from 'langium/node';
 import { startLanguageServer } from 'langium/lsp';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createWorkflowServices } from '../language/src/workflow-module.js';
+import { registerDiagramHandlers } from './diagram-handlers.js';
 import { ClientFileSystemProvider } from './client-file-system.js';
 import { SchemeFileSystemProvider } from './scheme-file-system.js';
 
@@ -15,3 +16,4 @@ const connection = createConnection(ProposedFeatures.all);
 const fileSystemProvider = () => new SchemeFileSystemProvider(new NodeFileSystemProvider(), new ClientFileSystemProvider(connection));
 const { shared } = createWorkflowServices({ connection, fileSystemProvider });
 startLanguageServer(shared);
+registerDiagramHandlers(connection, shared);

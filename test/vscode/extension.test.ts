@@ -12,7 +12,7 @@ describe('Workflow Architect in VS Code', () => {
     it('activates on a .workflow file, which gets the workflow language', async () => {
         const editor = await openEditor(flowUri());
         assert.strictEqual(editor.document.languageId, 'workflow');
-        const extension = vscode.extensions.getExtension(EXTENSION_ID);
+        const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
         assert.ok(extension, `${EXTENSION_ID} is installed`);
         await until(async () => extension.isActive, active => active);
         assert.strictEqual(extension.isActive, true);
@@ -66,7 +66,7 @@ describe('Workflow Architect in VS Code', () => {
         const target = locations[0];
         const uri = 'targetUri' in target ? target.targetUri : target.uri;
         assert.ok(uri.path.endsWith('/organization.workflow'), uri.toString());
-        const range = 'targetSelectionRange' in target ? target.targetSelectionRange! : target.range;
+        const range = 'targetUri' in target ? target.targetSelectionRange ?? target.targetRange : target.range;
         const organization = await vscode.workspace.openTextDocument(uri);
         assert.strictEqual(organization.getText(range), 'Finance');
     });

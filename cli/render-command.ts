@@ -1,0 +1,82 @@
+/**
+ * `workflow-architect render FILE [--workflow NAME] --format svg|mermaid|json [-o OUT] [--direction right|down]`:
+ * the diagram the preview draws (SVG, light theme), a Mermaid flowchart, or the graph model.
+ * The file is loaded with the other workflows of its folder, so names from other files resolve.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { WorkflowGraph } from '../diagram/graph-model.js';
+import { createElk } from '../diagram/elk.js';
+import { layoutGraph, type Direction } from '../diagram/layout.js';
+import { toMermaid } from '../diagram/mermaid.js';
+import { renderDiagram } from '../diagram/svg.js';
+import { diagramCss, LIGHT_PALETTE } from '../diagram/theme.js';
+import { serialize } from '../diagram/vnode.js';
+import { buildGraph, workflowsOf } from '../language/src/diagram/graph-builder.js';
+import { buildWorkspace } from '../language/src/workflow-workspace.js';
+import { readInputFiles, UsageError } from './input-files.js';
+
+const FORMATS = ['svg', 'mermaid', 'json'] as const;
+type Format = (typeof FORMATS)[number];
+
+export interface RenderArgs {
+    readonly file: string | undefined;
+    readonly workflow?: string;
+    readonly format?: string;
+    readonly out?: string;
+    readonly direction?: string;
+}
+
+export async function renderCommand(args: RenderArgs, write: (text: string) => void): Promise<number> {
+    const format = parseFormat(args.format);
+    const direction = parseDirection(args.direction);
+    if (!args.file) throw new UsageError('render needs a FILE');
+    const [target] = readInputFiles([args.file]);
+    if (fs.statSync(args.file).isDirectory()) throw new UsageError(`${args.file}: render takes one file, not a folder`);
+    const neighbours = readInputFiles([path.dirname(args.file)]).filter(file => file.absolutePath !== target.absolutePath);
+    const { documents } = await buildWorkspace([target, ...neighbours].map(file => ({ uri: pathToFileURL(file.absolutePath).toString(), text: file.text })));
+    const document = documents[0];
+    const workflows = workflowsOf(document);
+    if (workflows.length === 0) throw new UsageError(`${args.file}: no workflow in this file`);
+    const workflow = args.workflow === undefined ? workflows[0] : workflows.find(w => w.name === args.workflow);
+    if (!workflow) {
+        throw new UsageError(`${args.file}: no workflow named '${args.workflow}' (this file has ${workflows.map(w => w.name).join(', ')})`);
+    }
+    const graph = buildGraph(document, workflow);
+    const output = await produce(graph, format, direction);
+    if (args.out) {
+        try {
+            fs.writeFileSync(args.out, output);
+        } catch {
+            throw new UsageError(`${args.out}: cannot be written`);
+        }
+    } else {
+        write(output);
+    }
+    return 0;
+}
+
+async function produce(graph: WorkflowGraph, format: Format, direction: Direction): Promise<string> {
+    switch (format) {
+        case 'json': return JSON.stringify(graph, undefined, 2) + '\n';
+        case 'mermaid': return toMermaid(graph, direction === 'RIGHT' ? 'LR' : 'TB');
+        case 'svg': {
+            const layout = await layoutGraph(graph, createElk(), direction);
+            const svg = renderDiagram(graph, layout, { css: diagramCss(LIGHT_PALETTE) });
+            return `<?xml version="1.0" encoding="UTF-8"?>\n${serialize(svg)}\n`;
+        }
+    }
+}
+
+function parseFormat(format: string | undefined): Format {
+    if (format === undefined) throw new UsageError(`render needs --format (${FORMATS.join(', ')})`);
+    if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format '${format}' for render (use ${FORMATS.join(', ')})`);
+    return format as Format;
+}
+
+function parseDirection(direction: string | undefined): Direction {
+    if (direction === undefined || direction === 'right') return 'RIGHT';
+    if (direction === 'down') return 'DOWN';
+    throw new UsageError(`unknown direction '${direction}' (use right or down)`);
+}

@@ -1,0 +1,161 @@
+/**
+ * The preview's commands and life cycle, like VS Code's Markdown preview: one preview that
+ * follows the active workflow editor and its cursor, restored after a window reload, with
+ * export commands for what it shows.
+ */
+import * as vscode from 'vscode';
+import type { BaseLanguageClient } from 'vscode-languageclient';
+import { GraphChangedNotification } from '../../server/protocol.js';
+import type { PreviewState, RenderedInfo } from './preview-panel.js';
+import { PREVIEW_VIEW_TYPE, PreviewPanel } from './preview-panel.js';
+
+export const COMMANDS = {
+    openPreview: 'workflowArchitect.openPreview',
+    openPreviewToSide: 'workflowArchitect.openPreviewToSide',
+    exportSvg: 'workflowArchitect.exportSvg',
+    exportPng: 'workflowArchitect.exportPng',
+} as const;
+
+/** What the integration tests use to drive and observe the preview. */
+export interface PreviewApi {
+    readonly current: PreviewPanel | undefined;
+    /** Resolves with the next report of a rendered diagram (or the last one when `fresh` is false and there is one). */
+    nextRender(timeoutMs?: number): Promise<RenderedInfo>;
+}
+
+export class PreviewManager implements vscode.Disposable, PreviewApi {
+    private panel: PreviewPanel | undefined;
+    private readonly disposables: vscode.Disposable[] = [];
+
+    constructor(private readonly context: vscode.ExtensionContext, private readonly client: BaseLanguageClient) {
+        this.disposables.push(
+            vscode.commands.registerCommand(COMMANDS.openPreview, (uri?: unknown, workflow?: unknown) => this.open(false, uri, workflow)),
+            vscode.commands.registerCommand(COMMANDS.openPreviewToSide, (uri?: unknown, workflow?: unknown) => this.open(true, uri, workflow)),
+            vscode.commands.registerCommand(COMMANDS.exportSvg, () => this.export('svg')),
+            vscode.commands.registerCommand(COMMANDS.exportPng, () => this.export('png')),
+            vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
+                deserializeWebviewPanel: async (panel, state: unknown) => {
+                    const uri = isPreviewState(state) ? state.uri : vscode.window.activeTextEditor?.document.uri.toString();
+                    if (!uri) {
+                        panel.dispose();
+                        return;
+                    }
+                    this.adopt(panel, { uri, workflow: isPreviewState(state) ? state.workflow : undefined });
+                },
+            }),
+            vscode.window.onDidChangeActiveTextEditor(editor => {
+                if (editor && isWorkflow(editor.document)) this.panel?.show(editor.document.uri.toString());
+            }),
+            vscode.window.onDidChangeTextEditorSelection(event => this.followCursor(event.textEditor)),
+            vscode.workspace.onDidChangeConfiguration(event => {
+                if (event.affectsConfiguration('workflowArchitect.preview')) void this.panel?.refresh();
+            }),
+            this.client.onNotification(GraphChangedNotification.type, ({ uri }) => {
+                if (uri === this.panel?.uri) this.panel.scheduleRefresh();
+            }),
+        );
+    }
+
+    get current(): PreviewPanel | undefined {
+        return this.panel;
+    }
+
+    nextRender(timeoutMs = 30_000): Promise<RenderedInfo> {
+        return new Promise((resolve, reject) => {
+            const panel = this.panel;
+            if (!panel) {
+                reject(new Error('no preview is open'));
+                return;
+            }
+            const timer = setTimeout(() => { subscription.dispose(); reject(new Error('the preview did not render in time')); }, timeoutMs);
+            const subscription = panel.onDidRender(info => {
+                clearTimeout(timer);
+                subscription.dispose();
+                resolve(info);
+            });
+        });
+    }
+
+    /** Opens (or moves) the preview for a document: the given one, else the active editor's. */
+    async open(toSide: boolean, uriArgument?: unknown, workflowArgument?: unknown): Promise<void> {
+        const uri = typeof uriArgument === 'string' ? uriArgument
+            : uriArgument instanceof vscode.Uri ? uriArgument.toString()
+            : vscode.window.activeTextEditor && isWorkflow(vscode.window.activeTextEditor.document) ? vscode.window.activeTextEditor.document.uri.toString()
+            : undefined;
+        if (!uri) {
+            void vscode.window.showInformationMessage('Open a .workflow file to preview it.');
+            return;
+        }
+        const workflow = typeof workflowArgument === 'string' ? workflowArgument : undefined;
+        const column = toSide ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
+        if (this.panel) {
+            this.panel.panel.reveal(column, toSide);
+            this.panel.show(uri, workflow);
+            return;
+        }
+        const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Workflow Preview', { viewColumn: column, preserveFocus: toSide }, {
+            enableScripts: true,
+            retainContextWhenHidden: false,
+            localResourceRoots: [vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'webview')],
+        });
+        this.adopt(panel, { uri, workflow });
+    }
+
+    private adopt(panel: vscode.WebviewPanel, state: PreviewState): void {
+        this.panel?.dispose();
+        const preview = new PreviewPanel(panel, this.context.extensionUri, this.client, state);
+        preview.onDidDispose(() => {
+            if (this.panel === preview) this.panel = undefined;
+        });
+        this.panel = preview;
+    }
+
+    private followCursor(editor: vscode.TextEditor): void {
+        const panel = this.panel;
+        if (!panel || editor.document.uri.toString() !== panel.uri) return;
+        const position = editor.selection.active;
+        const workflow = panel.workflowAt(position);
+        if (workflow && workflow !== panel.workflow) {
+            panel.show(panel.uri, workflow);
+        }
+        panel.highlightAt(position);
+    }
+
+    private async export(format: 'svg' | 'png'): Promise<void> {
+        if (!this.panel) await this.open(true);
+        const panel = this.panel;
+        if (!panel) return;
+        if (!panel.lastRendered) await this.nextRender();
+        const data = await panel.exportAs(format);
+        const source = vscode.Uri.parse(panel.uri);
+        const target = await vscode.window.showSaveDialog({
+            defaultUri: vscode.Uri.joinPath(source, '..', `${panel.workflow ?? 'workflow'}.${format}`),
+            filters: format === 'svg' ? { 'SVG image': ['svg'] } : { 'PNG image': ['png'] },
+            title: `Export ${panel.workflow ?? 'diagram'} as ${format.toUpperCase()}`,
+        });
+        if (!target) return;
+        const bytes = format === 'svg' ? new TextEncoder().encode(data) : base64ToBytes(data);
+        await vscode.workspace.fs.writeFile(target, bytes);
+        void vscode.window.showInformationMessage(`Exported ${vscode.workspace.asRelativePath(target)}.`);
+    }
+
+    dispose(): void {
+        this.panel?.dispose();
+        this.disposables.forEach(disposable => disposable.dispose());
+    }
+}
+
+function isWorkflow(document: vscode.TextDocument): boolean {
+    return document.languageId === 'workflow';
+}
+
+function isPreviewState(state: unknown): state is PreviewState {
+    return typeof state === 'object' && state !== null && typeof (state as PreviewState).uri === 'string';
+}
+
+function base64ToBytes(base64: string): Uint8Array {
+    const binary = atob(base64);
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return bytes;
+}

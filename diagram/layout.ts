@@ -1,0 +1,348 @@
+/**
+ * Swimlane layout of a workflow graph.
+ *
+ * ELK (layered) decides the layers — which step comes after which, with cycles broken — and the
+ * order of nodes within a layer, on the plain graph, which is its fast path. The lanes are then
+ * placed here: one band per owning team, each node in its team's band at its ELK layer, and edges
+ * routed orthogonally through the gaps between layers and the free margins of the bands. Nesting
+ * one ELK group per lane, or ELK's partitioning, gives the same picture at many times the cost
+ * (see `npm run bench`).
+ *
+ * Everything is computed on two abstract axes — `main` along the flow, `cross` across the lanes —
+ * and mapped to x/y at the end, so left-to-right and top-to-bottom share one algorithm.
+ */
+import type { DiagramEdge, DiagramNode, NodeKind, WorkflowGraph } from './graph-model.js';
+import { edgeLabelLines, labelSize } from './labels.js';
+
+export type Direction = 'RIGHT' | 'DOWN';
+
+export interface Point { x: number; y: number }
+export interface Box { x: number; y: number; width: number; height: number }
+
+export interface LaidOutLane extends Box { readonly id: string; readonly label: string; readonly title?: string }
+export interface LaidOutNode extends Box { readonly id: string }
+export interface LaidOutEdge {
+    readonly id: string;
+    readonly points: Point[];
+    /** Where the edge's label (condition, channel) is centred, when it has one. */
+    readonly labelAt?: Point;
+    readonly back: boolean;
+}
+
+export interface DiagramLayout {
+    readonly direction: Direction;
+    readonly width: number;
+    readonly height: number;
+    readonly lanes: LaidOutLane[];
+    readonly nodes: LaidOutNode[];
+    readonly edges: LaidOutEdge[];
+}
+
+/** The part of the ELK API the layout needs (elkjs's `ELK` instance). */
+export interface ElkLike {
+    layout(graph: ElkInput): Promise<ElkOutput>;
+}
+interface ElkInput {
+    id: string;
+    layoutOptions: Record<string, string>;
+    children: Array<{ id: string; width: number; height: number }>;
+    edges: Array<{ id: string; sources: string[]; targets: string[] }>;
+}
+interface ElkOutput {
+    children?: Array<{ id: string; x?: number; y?: number }>;
+}
+
+/** Sizes on the page; the main extent is along the flow. */
+export const NODE_SIZES: Record<NodeKind, { width: number; height: number }> = {
+    step: { width: 168, height: 56 },
+    decision: { width: 168, height: 76 },
+    end: { width: 120, height: 38 },
+};
+const SLOT = { width: 168, height: 76 };
+const LAYER_GAP = 136;
+const ROW_GAP = 24;
+const LANE_PADDING = 22;
+const LANE_HEADER = { RIGHT: 132, DOWN: 40 };
+const MARGIN = 16;
+
+/** Lays out a graph with ELK for the layering and in-layer order, then with lanes of its own. */
+export async function layoutGraph(graph: WorkflowGraph, elk: ElkLike, direction: Direction = 'RIGHT'): Promise<DiagramLayout> {
+    const order = await elkOrder(graph, elk, direction);
+    return placeInLanes(graph, order, direction);
+}
+
+interface ElkOrder {
+    /** Layer index of each node, from ELK's coordinates along the flow. */
+    readonly layer: Map<string, number>;
+    /** ELK's position across the flow, to keep its crossing-minimised order inside each lane. */
+    readonly rank: Map<string, number>;
+}
+
+async function elkOrder(graph: WorkflowGraph, elk: ElkLike, direction: Direction): Promise<ElkOrder> {
+    const ids = new Set(graph.nodes.map(node => node.id));
+    const result = await elk.layout({
+        id: 'root',
+        layoutOptions: {
+            'elk.algorithm': 'layered',
+            'elk.direction': direction,
+            'elk.edgeRouting': 'POLYLINE',
+            'elk.layered.spacing.nodeNodeBetweenLayers': '40',
+            'elk.spacing.nodeNode': '20',
+            'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+            'elk.layered.thoroughness': '3',
+        },
+        // Every node gets the same slot, so all nodes of a layer share one coordinate along the flow.
+        children: graph.nodes.map(node => ({ id: node.id, ...(direction === 'RIGHT' ? SLOT : { width: SLOT.width, height: SLOT.height }) })),
+        edges: graph.edges.filter(edge => ids.has(edge.from) && ids.has(edge.to)).map(edge => ({ id: edge.id, sources: [edge.from], targets: [edge.to] })),
+    });
+    const along = new Map<string, number>();
+    const across = new Map<string, number>();
+    for (const child of result.children ?? []) {
+        along.set(child.id, Math.round((direction === 'RIGHT' ? child.x : child.y) ?? 0));
+        across.set(child.id, (direction === 'RIGHT' ? child.y : child.x) ?? 0);
+    }
+    const layerOf = new Map([...new Set(along.values())].sort((a, b) => a - b).map((value, index) => [value, index]));
+    const layer = new Map(graph.nodes.map(node => [node.id, layerOf.get(along.get(node.id) ?? 0) ?? 0]));
+    return { layer, rank: across };
+}
+
+/** Abstract geometry: `main` along the flow, `cross` across lanes. */
+interface Placed { main: number; cross: number; mainSize: number; crossSize: number }
+
+function placeInLanes(graph: WorkflowGraph, order: ElkOrder, direction: Direction): DiagramLayout {
+    const horizontal = direction === 'RIGHT';
+    const slotMain = horizontal ? SLOT.width : SLOT.height;
+    const slotCross = horizontal ? SLOT.height : SLOT.width;
+    const sizeOf = (node: DiagramNode) => {
+        const size = NODE_SIZES[node.kind];
+        return horizontal ? { main: size.width, cross: size.height } : { main: size.height, cross: size.width };
+    };
+
+    // Cells: the nodes of one lane in one layer, in ELK's order.
+    const layerCount = Math.max(0, ...order.layer.values()) + 1;
+    const cells = new Map<string, DiagramNode[]>();
+    for (const node of [...graph.nodes].sort((a, b) => (order.rank.get(a.id) ?? 0) - (order.rank.get(b.id) ?? 0))) {
+        const key = `${node.lane}\u0000${order.layer.get(node.id)}`;
+        (cells.get(key) ?? cells.set(key, []).get(key)!).push(node);
+    }
+
+    const header = LANE_HEADER[direction];
+    const mainStart = MARGIN + header + LAYER_GAP / 2;
+    const layerMain = (layer: number) => mainStart + layer * (slotMain + LAYER_GAP);
+    const mainEnd = layerMain(layerCount) - LAYER_GAP / 2 + MARGIN;
+
+    const placed = new Map<string, Placed>();
+    const lanes: Array<{ id: string; label: string; title?: string; cross: number; size: number }> = [];
+    let cross = MARGIN;
+    for (const lane of graph.lanes) {
+        let rows = 1;
+        for (let layer = 0; layer < layerCount; layer++) rows = Math.max(rows, cells.get(`${lane.id}\u0000${layer}`)?.length ?? 0);
+        const size = 2 * LANE_PADDING + rows * slotCross + (rows - 1) * ROW_GAP;
+        for (let layer = 0; layer < layerCount; layer++) {
+            const cell = cells.get(`${lane.id}\u0000${layer}`) ?? [];
+            const used = cell.length * slotCross + Math.max(0, cell.length - 1) * ROW_GAP;
+            let at = cross + (size - used) / 2;
+            for (const node of cell) {
+                const own = sizeOf(node);
+                placed.set(node.id, {
+                    main: layerMain(layer) + (slotMain - own.main) / 2,
+                    cross: at + (slotCross - own.cross) / 2,
+                    mainSize: own.main,
+                    crossSize: own.cross,
+                });
+                at += slotCross + ROW_GAP;
+            }
+        }
+        lanes.push({ id: lane.id, label: lane.label, title: lane.title, cross, size });
+        cross += size;
+    }
+    const crossEnd = cross + MARGIN;
+
+    const laneBounds = new Map(lanes.map(lane => [lane.id, lane]));
+    const router = new EdgeRouter(graph, order, placed, layerMain, slotMain, laneBounds, horizontal);
+    const edges = graph.edges.filter(edge => placed.has(edge.from) && placed.has(edge.to)).map(edge => router.route(edge));
+
+    const toBox = (main: number, crossPos: number, mainSize: number, crossSize: number): Box => horizontal
+        ? { x: main, y: crossPos, width: mainSize, height: crossSize }
+        : { x: crossPos, y: main, width: crossSize, height: mainSize };
+    const toPoint = (p: { main: number; cross: number }): Point => horizontal ? { x: p.main, y: p.cross } : { x: p.cross, y: p.main };
+
+    return {
+        direction,
+        width: horizontal ? mainEnd : crossEnd,
+        height: horizontal ? crossEnd : mainEnd,
+        lanes: lanes.map(lane => ({ id: lane.id, label: lane.label, title: lane.title, ...toBox(MARGIN, lane.cross, mainEnd - 2 * MARGIN, lane.size) })),
+        nodes: graph.nodes.filter(node => placed.has(node.id)).map(node => {
+            const p = placed.get(node.id)!;
+            return { id: node.id, ...toBox(p.main, p.cross, p.mainSize, p.crossSize) };
+        }),
+        edges: edges.map(edge => ({
+            id: edge.id, back: edge.back,
+            points: edge.points.map(toPoint),
+            labelAt: edge.labelAt ? toPoint(edge.labelAt) : undefined,
+        })),
+    };
+}
+
+interface AbstractPoint { main: number; cross: number }
+
+/**
+ * Orthogonal routes: out of the source's far side, along the gap after the source's layer, into
+ * the target's near side. Long edges whose straight run would cross a node, and edges that go
+ * back (rework loops), run along the free margin of a lane instead.
+ */
+class EdgeRouter {
+    /** How many edges already use the gap after each layer, to spread them apart. */
+    private readonly gapUse = new Map<number, number>();
+    private readonly marginUse = new Map<string, number>();
+    private readonly byLayer = new Map<number, Placed[]>();
+    private readonly laneById: Map<string, string>;
+    /** Nodes and labels placed so far, which a new label must not cover. */
+    private readonly obstacles: Placed[];
+
+    constructor(
+        graph: WorkflowGraph,
+        private readonly order: ElkOrder,
+        private readonly placed: Map<string, Placed>,
+        private readonly layerMain: (layer: number) => number,
+        private readonly slotMain: number,
+        private readonly lanes: Map<string, { cross: number; size: number }>,
+        private readonly horizontal: boolean,
+    ) {
+        this.laneById = new Map(graph.nodes.map(node => [node.id, node.lane]));
+        this.obstacles = [...placed.values()];
+        for (const node of graph.nodes) {
+            const layer = order.layer.get(node.id) ?? 0;
+            const p = placed.get(node.id);
+            if (p) (this.byLayer.get(layer) ?? this.byLayer.set(layer, []).get(layer)!).push(p);
+        }
+    }
+
+    route(edge: DiagramEdge): { id: string; points: AbstractPoint[]; labelAt?: AbstractPoint; back: boolean } {
+        const from = this.placed.get(edge.from)!;
+        const to = this.placed.get(edge.to)!;
+        const fromLayer = this.order.layer.get(edge.from) ?? 0;
+        const toLayer = this.order.layer.get(edge.to) ?? 0;
+        const exit = { main: from.main + from.mainSize, cross: from.cross + from.crossSize / 2 };
+        const entry = { main: to.main, cross: to.cross + to.crossSize / 2 };
+        const back = toLayer <= fromLayer;
+        let points: AbstractPoint[];
+        if (!back) {
+            const gap = this.gapAfter(fromLayer);
+            const direct = [exit, { main: gap, cross: exit.cross }, { main: gap, cross: entry.cross }, entry];
+            if (toLayer === fromLayer + 1 || !this.crossesNodes(entry.cross, fromLayer + 1, toLayer - 1, edge)) {
+                points = direct;
+            } else {
+                const margin = this.laneMargin(this.laneOf(edge.to), 'before');
+                const lastGap = this.gapAfter(toLayer - 1);
+                points = [exit, { main: gap, cross: exit.cross }, { main: gap, cross: margin }, { main: lastGap, cross: margin }, { main: lastGap, cross: entry.cross }, entry];
+            }
+        } else {
+            const gap = this.gapAfter(fromLayer);
+            const before = this.gapAfter(toLayer - 1);
+            const margin = this.laneMargin(this.laneOf(edge.from), 'after');
+            points = [exit, { main: gap, cross: exit.cross }, { main: gap, cross: margin }, { main: before, cross: margin }, { main: before, cross: entry.cross }, entry];
+        }
+        points = simplify(points);
+        const lines = edgeLabelLines(edge);
+        return { id: edge.id, points, back, labelAt: lines.length > 0 ? this.placeLabel(labelSize(lines), points, back) : undefined };
+    }
+
+    /**
+     * Slides a label along its segment (see `labelPoint`) until it overlaps neither a node nor a
+     * label placed before it; keeps the preferred spot when the segment has no free place.
+     */
+    private placeLabel(size: { width: number; height: number }, points: AbstractPoint[], back: boolean): AbstractPoint {
+        const { at, along } = labelPoint(points, back);
+        const [mainSize, crossSize] = this.horizontal ? [size.width, size.height] : [size.height, size.width];
+        const boxAt = (p: AbstractPoint): Placed => ({ main: p.main - mainSize / 2, cross: p.cross - crossSize / 2, mainSize, crossSize });
+        const step = along === 'cross' ? crossSize / 2 + 2 : mainSize / 2 + 2;
+        for (let k = 0; k < 12; k++) {
+            const offset = (k % 2 === 0 ? 1 : -1) * Math.ceil(k / 2) * step;
+            const candidate = along === 'cross' ? { main: at.main, cross: at.cross + offset } : { main: at.main + offset, cross: at.cross };
+            const box = boxAt(candidate);
+            if (!this.obstacles.some(other => overlaps(box, other))) {
+                this.obstacles.push(box);
+                return candidate;
+            }
+        }
+        this.obstacles.push(boxAt(at));
+        return at;
+    }
+
+    private laneOf(id: string): string {
+        return this.laneById.get(id) ?? '';
+    }
+
+    /** A position in the gap after a layer, a little apart from the edges already there. */
+    private gapAfter(layer: number): number {
+        const used = this.gapUse.get(layer) ?? 0;
+        this.gapUse.set(layer, used + 1);
+        const spread = ((used % 7) - 3) * 6;
+        return this.layerMain(layer) + this.slotMain + LAYER_GAP / 2 + spread;
+    }
+
+    /** A line in the free padding at one side of a lane. */
+    private laneMargin(laneId: string, side: 'before' | 'after'): number {
+        const lane = this.lanes.get(laneId) ?? { cross: MARGIN, size: 2 * LANE_PADDING };
+        const key = `${laneId}:${side}`;
+        const used = this.marginUse.get(key) ?? 0;
+        this.marginUse.set(key, used + 1);
+        const offset = LANE_PADDING / 2 - 3 + (used % 4) * 3;
+        return side === 'before' ? lane.cross + offset : lane.cross + lane.size - offset;
+    }
+
+    private crossesNodes(crossAt: number, firstLayer: number, lastLayer: number, edge: DiagramEdge): boolean {
+        for (let layer = firstLayer; layer <= lastLayer; layer++) {
+            for (const p of this.byLayer.get(layer) ?? []) {
+                if (crossAt >= p.cross - 4 && crossAt <= p.cross + p.crossSize + 4 && p !== this.placed.get(edge.to)) return true;
+            }
+        }
+        return false;
+    }
+}
+
+/** Drops points that lie on a straight line between their neighbours. */
+function simplify(points: AbstractPoint[]): AbstractPoint[] {
+    const result: AbstractPoint[] = [];
+    for (const point of points) {
+        const last = result[result.length - 1];
+        if (last && last.main === point.main && last.cross === point.cross) continue;
+        const before = result[result.length - 2];
+        if (last && before && ((before.main === last.main && last.main === point.main) || (before.cross === last.cross && last.cross === point.cross))) {
+            result[result.length - 1] = point;
+        } else {
+            result.push(point);
+        }
+    }
+    return result;
+}
+
+/**
+ * Where an edge's label goes: in the gap between layers, which holds no node — on the edge's
+ * first run across the flow (its bend), or halfway along a straight edge. A rework loop is
+ * labelled on its long run through the lane margin.
+ */
+function labelPoint(points: AbstractPoint[], back: boolean): { at: AbstractPoint; along: 'main' | 'cross' } {
+    if (back) {
+        let best = points[0];
+        let length = -1;
+        for (let i = 0; i + 1 < points.length; i++) {
+            const [a, b] = [points[i], points[i + 1]];
+            if (a.cross === b.cross && Math.abs(b.main - a.main) > length) {
+                length = Math.abs(b.main - a.main);
+                best = { main: (a.main + b.main) / 2, cross: a.cross };
+            }
+        }
+        return { at: best, along: 'main' };
+    }
+    for (let i = 0; i + 1 < points.length; i++) {
+        const [a, b] = [points[i], points[i + 1]];
+        if (a.main === b.main) return { at: { main: a.main, cross: (a.cross + b.cross) / 2 }, along: 'cross' };
+    }
+    return { at: { main: (points[0].main + points[points.length - 1].main) / 2, cross: points[0].cross }, along: 'main' };
+}
+
+function overlaps(a: Placed, b: Placed): boolean {
+    return a.main < b.main + b.mainSize && b.main < a.main + a.mainSize && a.cross < b.cross + b.crossSize && b.cross < a.cross + a.crossSize;
+}

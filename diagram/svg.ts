@@ -1,0 +1,223 @@
+/**
+ * Draws a laid-out workflow graph as an SVG element tree: swimlanes labelled with their team,
+ * steps as rounded boxes, decisions as diamonds, ends as pills, automated steps dashed with the
+ * system named, sub-workflow calls double-framed, hand-offs in their own colour labelled with
+ * their channel, missing channels and nodes with findings marked, tooltips with the details.
+ * Every user string becomes a text node.
+ */
+import type { DiagramEdge, DiagramNode, Finding, WorkflowGraph } from './graph-model.js';
+import type { DiagramLayout, LaidOutEdge, LaidOutLane, LaidOutNode, Point } from './layout.js';
+import type { VNode } from './vnode.js';
+import { h } from './vnode.js';
+import { CHAR_WIDTH, edgeLabelLines, labelSize, truncate } from './labels.js';
+
+export interface RenderOptions {
+    /** Highlight the critical path (the preview toggles it; exports keep what is shown). */
+    readonly showCritical?: boolean;
+    /** A stylesheet to embed, for standalone files; the preview styles the page instead. */
+    readonly css?: string;
+}
+
+const LINE_HEIGHT = 15;
+
+export function renderDiagram(graph: WorkflowGraph, layout: DiagramLayout, options: RenderOptions = {}): VNode {
+    const nodes = new Map(graph.nodes.map(node => [node.id, node]));
+    const edges = new Map(graph.edges.map(edge => [edge.id, edge]));
+    return h('svg', {
+        xmlns: 'http://www.w3.org/2000/svg',
+        class: `wa-diagram${options.showCritical ? ' wa-show-critical' : ''}`,
+        width: Math.ceil(layout.width),
+        height: Math.ceil(layout.height),
+        viewBox: `0 0 ${Math.ceil(layout.width)} ${Math.ceil(layout.height)}`,
+        role: 'img',
+        'aria-label': `Workflow ${graph.workflow}`,
+    }, [
+        h('title', {}, `${graph.title ?? graph.workflow} — ${graph.summary}`),
+        options.css !== undefined && h('style', {}, options.css),
+        markers(),
+        h('rect', { class: 'wa-background', x: 0, y: 0, width: Math.ceil(layout.width), height: Math.ceil(layout.height) }),
+        h('g', { class: 'wa-lanes' }, layout.lanes.map((lane, index) => renderLane(lane, index, layout))),
+        h('g', { class: 'wa-edges' }, layout.edges.map(edge => renderEdge(edges.get(edge.id)!, edge))),
+        h('g', { class: 'wa-nodes' }, layout.nodes.map(node => renderNode(nodes.get(node.id)!, node))),
+    ]);
+}
+
+function markers(): VNode {
+    const arrow = (id: string, className: string) => h('marker', {
+        id, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse',
+    }, [h('path', { d: 'M 0 0 L 10 5 L 0 10 z', class: className })]);
+    return h('defs', {}, [
+        arrow('wa-arrow', 'wa-arrow'),
+        arrow('wa-arrow-handoff', 'wa-arrow-handoff'),
+        arrow('wa-arrow-warning', 'wa-arrow-warning'),
+    ]);
+}
+
+function renderLane(lane: LaidOutLane, index: number, layout: DiagramLayout): VNode {
+    const horizontal = layout.direction === 'RIGHT';
+    const header = horizontal
+        ? { x: lane.x, y: lane.y, width: 132, height: lane.height }
+        : { x: lane.x, y: lane.y, width: lane.width, height: 40 };
+    const maxChars = Math.floor((header.width - 16) / (CHAR_WIDTH + 0.6));
+    const textX = header.x + 10;
+    const subtitle = lane.title !== undefined && lane.title !== lane.label;
+    const textY = horizontal ? header.y + header.height / 2 - (subtitle ? 4 : -4) : header.y + (subtitle ? 17 : 25);
+    return h('g', { class: `wa-lane${index % 2 === 1 ? ' wa-alt' : ''}`, 'data-lane': lane.id }, [
+        h('title', {}, lane.title ? `${lane.label} — ${lane.title}` : lane.label),
+        h('rect', { class: 'wa-lane-band', x: lane.x, y: lane.y, width: lane.width, height: lane.height }),
+        h('rect', { class: 'wa-lane-header', ...header }),
+        h('text', { class: 'wa-lane-label', x: textX, y: textY }, truncate(lane.label, maxChars)),
+        lane.title !== undefined && lane.title !== lane.label && h('text', { class: 'wa-lane-title', x: textX, y: textY + 15 }, truncate(lane.title, maxChars + 2)),
+    ]);
+}
+
+function renderNode(node: DiagramNode, box: LaidOutNode): VNode {
+    const worst = worstFinding(node.findings);
+    const classes = ['wa-node', `wa-${node.kind}`,
+        node.automatedBy !== undefined && 'wa-automated', node.calls !== undefined && 'wa-calls',
+        node.critical && 'wa-critical', node.start && 'wa-start',
+        worst && `wa-has-${worst === 'error' ? 'error' : 'warning'}`].filter(Boolean).join(' ');
+    const cx = box.x + box.width / 2;
+    const cy = box.y + box.height / 2;
+    const textWidth = node.kind === 'decision' ? box.width * 0.62 : box.width - 18;
+    const maxChars = Math.max(6, Math.floor(textWidth / CHAR_WIDTH));
+    const titleLines = wrap(node.title ?? node.name, maxChars, node.kind === 'step' ? 2 : node.kind === 'decision' ? 2 : 1);
+    const detail = nodeDetail(node);
+    const lines: VNode[] = [];
+    const total = titleLines.length + (detail ? 1 : 0);
+    let y = cy - ((total - 1) * LINE_HEIGHT) / 2 + 4;
+    for (const line of titleLines) {
+        lines.push(h('text', { class: 'wa-node-title', x: cx, y, 'text-anchor': 'middle' }, line));
+        y += LINE_HEIGHT;
+    }
+    if (detail) lines.push(h('text', { class: 'wa-node-detail', x: cx, y: y - 1, 'text-anchor': 'middle' }, truncate(detail, maxChars + 3)));
+    return h('g', { class: classes, 'data-id': node.id, tabindex: 0, role: 'button', 'aria-label': `${node.kind} ${node.name}` }, [
+        h('title', {}, tooltip(node)),
+        ...shape(node, box),
+        ...lines,
+        worst && badge(box, worst),
+        node.start && h('circle', { class: 'wa-start-dot', cx: box.x - 9, cy, r: 5 }),
+    ]);
+}
+
+function shape(node: DiagramNode, box: LaidOutNode): VNode[] {
+    const { x, y, width, height } = box;
+    if (node.kind === 'decision') {
+        const points = `${x + width / 2},${y} ${x + width},${y + height / 2} ${x + width / 2},${y + height} ${x},${y + height / 2}`;
+        return [h('polygon', { class: 'wa-shape', points })];
+    }
+    if (node.kind === 'end') {
+        return [h('rect', { class: 'wa-shape', x, y, width, height, rx: height / 2, ry: height / 2 })];
+    }
+    const outer = h('rect', { class: 'wa-shape', x, y, width, height, rx: 8, ry: 8 });
+    // A sub-workflow call gets a second frame, like BPMN's call activity.
+    return node.calls !== undefined
+        ? [outer, h('rect', { class: 'wa-inner', x: x + 3.5, y: y + 3.5, width: width - 7, height: height - 7, rx: 6, ry: 6 })]
+        : [outer];
+}
+
+function badge(box: LaidOutNode, severity: 'error' | 'warning'): VNode {
+    const x = box.x + box.width - 4;
+    const y = box.y + 4;
+    return h('g', { class: `wa-badge wa-${severity}` }, [
+        h('circle', { cx: x, cy: y, r: 8 }),
+        h('text', { x, y: y + 4, 'text-anchor': 'middle' }, '!'),
+    ]);
+}
+
+function nodeDetail(node: DiagramNode): string | undefined {
+    if (node.kind === 'end') return undefined;
+    const parts: string[] = [];
+    if (node.automatedBy !== undefined) parts.push(`⚙ ${node.automatedBy}`);
+    else if (node.owner !== undefined) parts.push(node.owner.includes('.') ? node.owner.slice(node.owner.indexOf('.') + 1) : node.owner);
+    if (node.calls !== undefined) parts.push(`↪ ${node.calls}`);
+    if (node.duration !== undefined) parts.push(node.duration);
+    return parts.length > 0 ? parts.join(' · ') : undefined;
+}
+
+function tooltip(node: DiagramNode): string {
+    const lines = [`${node.kind} ${node.name}${node.title ? ` — ${node.title}` : ''}`];
+    if (node.owner !== undefined) lines.push(`Owner: ${node.owner}`);
+    if (node.duration !== undefined) lines.push(`Duration: ${node.duration}`);
+    if (node.systems.length > 0) lines.push(`Uses: ${node.systems.join(', ')}`);
+    if (node.automatedBy !== undefined) lines.push(`Automated by: ${node.automatedBy}`);
+    if (node.calls !== undefined) lines.push(`Calls: ${node.calls}`);
+    for (const finding of node.findings) lines.push(`${finding.severity}: ${finding.message} [${finding.code}]`);
+    return lines.join('\n');
+}
+
+function renderEdge(edge: DiagramEdge, route: LaidOutEdge): VNode {
+    const noChannel = edge.handoff && edge.channel === undefined;
+    const classes = ['wa-edge', edge.handoff && 'wa-handoff', noChannel && 'wa-no-channel', edge.critical && 'wa-critical', route.back && 'wa-back']
+        .filter(Boolean).join(' ');
+    const marker = noChannel ? 'wa-arrow-warning' : edge.handoff ? 'wa-arrow-handoff' : 'wa-arrow';
+    const text = edgeLabelLines(edge);
+    const tip = [`${edge.from} → ${edge.to}`, edge.label !== undefined ? `when ${edge.label}` : undefined,
+        edge.handoff ? (edge.channel ? `hand-off via ${edge.channel}` : 'hand-off without channel') : undefined,
+        ...edge.findings.map(finding => `${finding.severity}: ${finding.message} [${finding.code}]`)].filter(Boolean).join('\n');
+    return h('g', { class: classes, 'data-edge': edge.id, 'data-from': edge.from, 'data-to': edge.to }, [
+        h('title', {}, tip),
+        h('path', { d: pathData(route.points), 'marker-end': `url(#${marker})` }),
+        text.length > 0 && route.labelAt !== undefined && label(text, route.labelAt),
+    ]);
+}
+
+function label(lines: string[], at: Point): VNode {
+    const { width, height } = labelSize(lines);
+    const top = at.y - height / 2;
+    return h('g', { class: 'wa-edge-label' }, [
+        h('rect', { x: at.x - width / 2, y: top, width, height, rx: 3, ry: 3 }),
+        ...lines.map((line, index) => h('text', { x: at.x, y: top + 13 + index * 14, 'text-anchor': 'middle' }, line)),
+    ]);
+}
+
+/** An orthogonal polyline with slightly rounded corners. */
+function pathData(points: Point[]): string {
+    if (points.length === 0) return '';
+    const r = 5;
+    let d = `M ${round(points[0].x)} ${round(points[0].y)}`;
+    for (let i = 1; i < points.length; i++) {
+        const [prev, point, next] = [points[i - 1], points[i], points[i + 1]];
+        if (!next) {
+            d += ` L ${round(point.x)} ${round(point.y)}`;
+            continue;
+        }
+        const inLength = Math.hypot(point.x - prev.x, point.y - prev.y);
+        const outLength = Math.hypot(next.x - point.x, next.y - point.y);
+        const radius = Math.min(r, inLength / 2, outLength / 2);
+        const before = { x: point.x - ((point.x - prev.x) / inLength) * radius, y: point.y - ((point.y - prev.y) / inLength) * radius };
+        const after = { x: point.x + ((next.x - point.x) / outLength) * radius, y: point.y + ((next.y - point.y) / outLength) * radius };
+        d += ` L ${round(before.x)} ${round(before.y)} Q ${round(point.x)} ${round(point.y)} ${round(after.x)} ${round(after.y)}`;
+    }
+    return d;
+}
+
+function worstFinding(findings: Finding[]): 'error' | 'warning' | undefined {
+    if (findings.some(finding => finding.severity === 'error')) return 'error';
+    if (findings.some(finding => finding.severity === 'warning')) return 'warning';
+    return undefined;
+}
+
+function round(value: number): number {
+    return Math.round(value * 10) / 10;
+}
+
+/** Word-wraps text into at most `maxLines` lines of `maxChars`; what does not fit ends the last line with `…`. */
+export function wrap(text: string, maxChars: number, maxLines: number): string[] {
+    const words = text.split(/\s+/).filter(Boolean);
+    const lines: string[] = [];
+    let current = '';
+    let index = 0;
+    for (; index < words.length && lines.length < maxLines - 1; index++) {
+        const candidate = current ? `${current} ${words[index]}` : words[index];
+        if ([...candidate].length <= maxChars || !current) {
+            current = candidate;
+        } else {
+            lines.push(current);
+            current = words[index];
+        }
+    }
+    const rest = [current, ...words.slice(index)].filter(Boolean).join(' ');
+    if (rest) lines.push(rest);
+    return lines.map(line => truncate(line, maxChars));
+}

@@ -1,0 +1,39 @@
+/**
+ * Serves the graph model to the preview: `workflow/graph` on request, and `workflow/graphChanged`
+ * after every validation so an open preview can follow the text.
+ */
+import type { LangiumDocument } from 'langium';
+import { DocumentState, URI } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import type { Connection } from 'vscode-languageserver';
+import { buildGraph, workflowsOf } from '../language/src/diagram/graph-builder.js';
+import type { GraphParams, GraphResult } from './protocol.js';
+import { GraphChangedNotification, GraphRequest } from './protocol.js';
+
+export function registerDiagramHandlers(connection: Connection, shared: LangiumSharedServices): void {
+    connection.onRequest(GraphRequest.type, async (params, token) => {
+        const uri = URI.parse(params.uri);
+        if (!shared.workspace.LangiumDocuments.hasDocument(uri)) {
+            return { workflows: [], syntaxErrors: 0 };
+        }
+        await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, uri, token);
+        const document = shared.workspace.LangiumDocuments.getDocument(uri);
+        return document ? graphResult(document, params) : { workflows: [], syntaxErrors: 0 };
+    });
+    shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, documents => {
+        for (const document of documents) {
+            void connection.sendNotification(GraphChangedNotification.type, { uri: document.uri.toString() });
+        }
+    });
+}
+
+export function graphResult(document: LangiumDocument, params: GraphParams): GraphResult {
+    const workflows = workflowsOf(document);
+    const chosen = workflows.find(workflow => workflow.name === params.workflow) ?? workflows[0];
+    const parse = document.parseResult;
+    return {
+        workflows: workflows.map(workflow => ({ name: workflow.name, title: workflow.title, range: workflow.$cstNode!.range })),
+        graph: chosen ? buildGraph(document, chosen) : undefined,
+        syntaxErrors: parse.lexerErrors.length + parse.parserErrors.length,
+    };
+}

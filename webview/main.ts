@@ -1,0 +1,252 @@
+/**
+ * The preview's webview: receives the graph model from the extension, lays it out in a worker,
+ * draws it, and reports clicks back. Knows only the DOM, the graph model and the message protocol.
+ */
+import type { WorkflowGraph } from '../diagram/graph-model.js';
+import type { DiagramLayout, Direction } from '../diagram/layout.js';
+import { renderDiagram } from '../diagram/svg.js';
+import { diagramCss, resolvedPalette, themePalette } from '../diagram/theme.js';
+import type { VNode } from '../diagram/vnode.js';
+import { serialize } from '../diagram/vnode.js';
+import { toDom } from './dom-render.js';
+import type { FromWebview, ToWebview, WorkflowChoice } from './messages.js';
+import { isToWebview } from './messages.js';
+import { Viewport, type ViewState } from './view-state.js';
+import workerSource from '../dist/webview/layout-worker.js';
+
+interface VsCodeApi {
+    postMessage(message: FromWebview): void;
+    getState(): PersistedState | undefined;
+    setState(state: PersistedState): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+/** What survives a reload: the host's document and workflow, and the user's view. */
+interface PersistedState {
+    uri?: string;
+    workflow?: string;
+    view?: ViewState;
+    showCritical?: boolean;
+    selected?: string;
+}
+
+const vscode = acquireVsCodeApi();
+const persisted: PersistedState = vscode.getState() ?? {};
+const initial = document.body.dataset;
+persisted.uri ??= initial.uri;
+
+const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const frame = byId<HTMLDivElement>('frame');
+const stage = byId<HTMLDivElement>('stage');
+const banner = byId<HTMLDivElement>('banner');
+const summary = byId<HTMLSpanElement>('summary');
+const picker = byId<HTMLSelectElement>('workflow');
+const criticalToggle = byId<HTMLInputElement>('critical');
+
+const sheet = new CSSStyleSheet();
+sheet.replaceSync(diagramCss(themePalette()));
+document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+
+const save = () => vscode.setState({ ...persisted, view: viewport.state, showCritical: criticalToggle.checked });
+const viewport = new Viewport(stage, frame, persisted.view ?? { zoom: 1, panX: 0, panY: 0 }, save);
+let fitPending = persisted.view === undefined;
+
+/** The last diagram drawn from a text without syntax errors. */
+let current: { graph: WorkflowGraph; layout: DiagramLayout; tree: VNode } | undefined;
+let highlighted: string | undefined;
+
+const worker = new Worker(URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' })));
+let layoutRequest = 0;
+const pendingLayouts = new Map<number, (result: { layout?: DiagramLayout; error?: string }) => void>();
+worker.onmessage = (event: MessageEvent<{ id: number; layout?: DiagramLayout; error?: string }>) => {
+    pendingLayouts.get(event.data.id)?.(event.data);
+    pendingLayouts.delete(event.data.id);
+};
+
+function layout(graph: WorkflowGraph, direction: Direction): Promise<DiagramLayout> {
+    const id = ++layoutRequest;
+    return new Promise((resolve, reject) => {
+        pendingLayouts.set(id, result => (result.layout ? resolve(result.layout) : reject(new Error(result.error))));
+        worker.postMessage({ id, graph, direction });
+    });
+}
+
+window.addEventListener('message', event => {
+    const message: unknown = event.data;
+    if (!isToWebview(message)) {
+        return; // not ours, or malformed: ignored
+    }
+    void handle(message).catch(error => vscode.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) }));
+});
+
+async function handle(message: ToWebview): Promise<void> {
+    switch (message.type) {
+        case 'model': return showModel(message);
+        case 'highlight': return highlight(message.nodeId);
+        case 'export': return exportDiagram(message.requestId, message.format);
+        case 'click': return void nodeElement(message.nodeId)?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    }
+}
+
+/** Counts models received, so a layout that finishes after a newer model arrived is dropped. */
+let modelVersion = 0;
+
+async function showModel(message: Extract<ToWebview, { type: 'model' }>): Promise<void> {
+    const version = ++modelVersion;
+    if (message.uri !== persisted.uri) {
+        persisted.uri = message.uri;
+        current = undefined;
+        fitPending = true;
+    }
+    updatePicker(message.workflows, message.graph?.workflow);
+    if (message.syntaxErrors > 0 && current) {
+        showBanner(`${message.fileName} has ${message.syntaxErrors === 1 ? 'a syntax error' : `${message.syntaxErrors} syntax errors`}: showing the last good diagram.`);
+        report(true);
+        return;
+    }
+    if (!message.graph) {
+        current = undefined;
+        stage.replaceChildren();
+        summary.textContent = '';
+        showBanner(message.workflows.length === 0 ? `${message.fileName} has no workflow to draw.` : 'Nothing to draw.');
+        return;
+    }
+    const graph = message.graph;
+    const started = performance.now();
+    const laidOut = await layout(graph, message.direction);
+    if (version !== modelVersion) return;
+    const tree = renderDiagram(graph, laidOut, { showCritical: criticalToggle.checked });
+    const element = toDom(tree);
+    stage.replaceChildren(element);
+    current = { graph, layout: laidOut, tree };
+    persisted.workflow = graph.workflow;
+    summary.textContent = `${graph.title ?? graph.workflow} — ${graph.summary}`;
+    if (message.syntaxErrors > 0) {
+        showBanner(`${message.fileName} has syntax errors: the diagram may be incomplete.`);
+    } else {
+        hideBanner();
+    }
+    if (persisted.selected) nodeElement(persisted.selected)?.classList.add('wa-selected');
+    if (highlighted) nodeElement(highlighted)?.classList.add('wa-highlighted');
+    if (fitPending) {
+        fitPending = false;
+        viewport.fit(laidOut.width, laidOut.height, true);
+    }
+    save();
+    document.body.dataset.renderMs = String(Math.round(performance.now() - started));
+    report(false);
+}
+
+function report(stale: boolean): void {
+    if (!current) return;
+    vscode.postMessage({
+        type: 'rendered', workflow: current.graph.workflow, stale,
+        nodeIds: current.graph.nodes.map(node => node.id), edgeCount: current.graph.edges.length, laneIds: current.graph.lanes.map(lane => lane.id),
+    });
+}
+
+function updatePicker(workflows: WorkflowChoice[], selected: string | undefined): void {
+    picker.hidden = workflows.length < 2;
+    const names = workflows.map(workflow => workflow.name).join('\n');
+    if (picker.dataset.names !== names) {
+        picker.replaceChildren(...workflows.map(workflow => {
+            const option = document.createElement('option');
+            option.value = workflow.name;
+            option.textContent = workflow.title ? `${workflow.name} — ${workflow.title}` : workflow.name;
+            return option;
+        }));
+        picker.dataset.names = names;
+    }
+    if (selected !== undefined) picker.value = selected;
+}
+
+function nodeElement(id: string): Element | undefined {
+    return [...stage.querySelectorAll('.wa-node')].find(element => element.getAttribute('data-id') === id);
+}
+
+function highlight(nodeId: string | undefined): void {
+    stage.querySelectorAll('.wa-highlighted').forEach(element => element.classList.remove('wa-highlighted'));
+    highlighted = nodeId;
+    if (nodeId === undefined) return;
+    nodeElement(nodeId)?.classList.add('wa-highlighted');
+    const box = current?.layout.nodes.find(node => node.id === nodeId);
+    if (box) viewport.reveal(box);
+}
+
+function showBanner(text: string): void {
+    banner.textContent = text;
+    banner.hidden = false;
+}
+
+function hideBanner(): void {
+    banner.hidden = true;
+}
+
+/** The diagram as shown, as a standalone SVG file: the theme's colours resolved and embedded. */
+function standaloneSvg(): string {
+    if (!current) throw new Error('There is no diagram to export yet.');
+    const styles = getComputedStyle(document.documentElement);
+    const css = diagramCss(resolvedPalette(variable => styles.getPropertyValue(variable)));
+    const tree = renderDiagram(current.graph, current.layout, { showCritical: criticalToggle.checked, css });
+    return `<?xml version="1.0" encoding="UTF-8"?>\n${serialize(tree)}\n`;
+}
+
+async function exportDiagram(requestId: number, format: 'svg' | 'png'): Promise<void> {
+    const svg = standaloneSvg();
+    if (format === 'svg') {
+        vscode.postMessage({ type: 'exported', requestId, format, data: svg });
+        return;
+    }
+    const { width, height } = current!.layout;
+    const scale = 2;
+    const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+    try {
+        const image = new Image();
+        await new Promise<void>((resolve, reject) => {
+            image.onload = () => resolve();
+            image.onerror = () => reject(new Error('The diagram could not be drawn as an image.'));
+            image.src = url;
+        });
+        const canvas = document.createElement('canvas');
+        canvas.width = Math.ceil(width * scale);
+        canvas.height = Math.ceil(height * scale);
+        const context = canvas.getContext('2d')!;
+        context.scale(scale, scale);
+        context.drawImage(image, 0, 0, width, height);
+        vscode.postMessage({ type: 'exported', requestId, format, data: canvas.toDataURL('image/png').replace(/^data:image\/png;base64,/, '') });
+    } finally {
+        URL.revokeObjectURL(url);
+    }
+}
+
+stage.addEventListener('click', event => {
+    const node = (event.target as Element).closest('.wa-node');
+    const id = node?.getAttribute('data-id');
+    if (!node || !id) return;
+    stage.querySelectorAll('.wa-selected').forEach(element => element.classList.remove('wa-selected'));
+    node.classList.add('wa-selected');
+    persisted.selected = id;
+    save();
+    vscode.postMessage({ type: 'reveal', nodeId: id });
+});
+stage.addEventListener('keydown', event => {
+    if (event.key === 'Enter' || event.key === ' ') {
+        (event.target as Element).closest('.wa-node')?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    }
+});
+byId('zoom-in').addEventListener('click', () => viewport.zoomAt(viewport.state.zoom * 1.25));
+byId('zoom-out').addEventListener('click', () => viewport.zoomAt(viewport.state.zoom / 1.25));
+byId('fit').addEventListener('click', () => current && viewport.fit(current.layout.width, current.layout.height));
+criticalToggle.checked = persisted.showCritical ?? false;
+criticalToggle.addEventListener('change', () => {
+    stage.querySelector('svg')?.classList.toggle('wa-show-critical', criticalToggle.checked);
+    save();
+});
+picker.addEventListener('change', () => {
+    persisted.workflow = picker.value;
+    fitPending = true;
+    save();
+    vscode.postMessage({ type: 'selectWorkflow', workflow: picker.value });
+});
+
+vscode.postMessage({ type: 'ready' });

@@ -1,0 +1,62 @@
+/**
+ * The messages between the preview's webview and the extension, declared once for both sides
+ * (discriminated unions on `type`), with the validators each side applies to what it receives.
+ */
+import type { WorkflowGraph } from '../diagram/graph-model.js';
+import type { Direction } from '../diagram/layout.js';
+
+export interface WorkflowChoice {
+    readonly name: string;
+    readonly title?: string;
+}
+
+/** Extension → webview. */
+export type ToWebview =
+    | { readonly type: 'model'; readonly uri: string; readonly graph?: WorkflowGraph; readonly workflows: WorkflowChoice[]; readonly syntaxErrors: number; readonly direction: Direction; readonly fileName: string }
+    | { readonly type: 'highlight'; readonly nodeId?: string }
+    | { readonly type: 'export'; readonly requestId: number; readonly format: 'svg' | 'png' }
+    /** Clicks a node as a user would: for keyboard commands and the integration tests. */
+    | { readonly type: 'click'; readonly nodeId: string };
+
+/** Webview → extension. */
+export type FromWebview =
+    | { readonly type: 'ready' }
+    | { readonly type: 'reveal'; readonly nodeId: string }
+    | { readonly type: 'selectWorkflow'; readonly workflow: string }
+    | { readonly type: 'rendered'; readonly workflow: string; readonly nodeIds: string[]; readonly edgeCount: number; readonly laneIds: string[]; readonly stale: boolean }
+    | { readonly type: 'exported'; readonly requestId: number; readonly format: 'svg' | 'png'; readonly data: string }
+    | { readonly type: 'error'; readonly message: string };
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isString = (value: unknown, max = 10_000): value is string => typeof value === 'string' && value.length <= max;
+const isStringArray = (value: unknown): value is string[] => Array.isArray(value) && value.length <= 100_000 && value.every(item => isString(item, 1000));
+
+/** Whether a message from the webview is one the extension understands; anything else is ignored. */
+export function isFromWebview(message: unknown): message is FromWebview {
+    if (!isObject(message) || !isString(message.type, 40)) return false;
+    switch (message.type) {
+        case 'ready': return true;
+        case 'reveal': return isString(message.nodeId, 1000);
+        case 'selectWorkflow': return isString(message.workflow, 1000);
+        case 'rendered': return isString(message.workflow, 1000) && isStringArray(message.nodeIds) && typeof message.edgeCount === 'number'
+            && isStringArray(message.laneIds) && typeof message.stale === 'boolean';
+        case 'exported': return typeof message.requestId === 'number' && (message.format === 'svg' || message.format === 'png')
+            && isString(message.data, 200_000_000);
+        case 'error': return isString(message.message);
+        default: return false;
+    }
+}
+
+/** Whether a message from the extension is one the webview understands. */
+export function isToWebview(message: unknown): message is ToWebview {
+    if (!isObject(message) || !isString(message.type, 40)) return false;
+    switch (message.type) {
+        case 'model': return isString(message.uri) && Array.isArray(message.workflows) && typeof message.syntaxErrors === 'number'
+            && (message.direction === 'RIGHT' || message.direction === 'DOWN') && isString(message.fileName)
+            && (message.graph === undefined || (isObject(message.graph) && Array.isArray(message.graph.nodes) && Array.isArray(message.graph.edges) && Array.isArray(message.graph.lanes)));
+        case 'highlight': return message.nodeId === undefined || isString(message.nodeId, 1000);
+        case 'export': return typeof message.requestId === 'number' && (message.format === 'svg' || message.format === 'png');
+        case 'click': return isString(message.nodeId, 1000);
+        default: return false;
+    }
+}
