@@ -1,7 +1,7 @@
 /**
  * The diagram's colours and styles. The preview uses VS Code's theme variables (so light, dark
- * and high-contrast themes apply); an export resolves them to the colours on screen; the command
- * line uses the light defaults. One stylesheet text, built from whichever palette applies.
+ * and high-contrast themes apply; an export writes the computed colours onto the elements); the
+ * command line uses the light defaults. One stylesheet text, built from whichever palette applies.
  */
 
 export type PaletteToken = keyof typeof LIGHT_PALETTE;
@@ -57,12 +57,6 @@ const THEME_VARIABLES: Record<PaletteToken, string> = {
 export function themePalette(): Palette {
     return Object.fromEntries(Object.entries(THEME_VARIABLES).map(([token, variable]) =>
         [token, `var(${variable}, ${LIGHT_PALETTE[token as PaletteToken]})`])) as Palette;
-}
-
-/** The colours on screen: each theme variable resolved through `read` (e.g. `getComputedStyle`). */
-export function resolvedPalette(read: (variable: string) => string): Palette {
-    return Object.fromEntries(Object.entries(THEME_VARIABLES).map(([token, variable]) =>
-        [token, read(variable).trim() || LIGHT_PALETTE[token as PaletteToken]])) as Palette;
 }
 
 /** The diagram's stylesheet, scoped to `.wa-diagram`. */

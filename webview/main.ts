@@ -5,10 +5,10 @@
 import type { WorkflowGraph } from '../diagram/graph-model.js';
 import type { DiagramLayout, Direction } from '../diagram/layout.js';
 import { renderDiagram } from '../diagram/svg.js';
-import { diagramCss, resolvedPalette, themePalette } from '../diagram/theme.js';
+import { diagramCss, themePalette } from '../diagram/theme.js';
 import type { VNode } from '../diagram/vnode.js';
-import { serialize } from '../diagram/vnode.js';
 import { toDom } from './dom-render.js';
+import { standaloneSvg } from './export.js';
 import type { FromWebview, ToWebview, WorkflowChoice } from './messages.js';
 import { isToWebview } from './messages.js';
 import { Viewport, type ViewState } from './view-state.js';
@@ -182,17 +182,10 @@ function hideBanner(): void {
     banner.hidden = true;
 }
 
-/** The diagram as shown, as a standalone SVG file: the theme's colours resolved and embedded. */
-function standaloneSvg(): string {
-    if (!current) throw new Error('There is no diagram to export yet.');
-    const styles = getComputedStyle(document.documentElement);
-    const css = diagramCss(resolvedPalette(variable => styles.getPropertyValue(variable)));
-    const tree = renderDiagram(current.graph, current.layout, { showCritical: criticalToggle.checked, css });
-    return `<?xml version="1.0" encoding="UTF-8"?>\n${serialize(tree)}\n`;
-}
-
 async function exportDiagram(requestId: number, format: 'svg' | 'png'): Promise<void> {
-    const svg = standaloneSvg();
+    const shown = stage.querySelector('svg');
+    if (!current || !shown) throw new Error('There is no diagram to export yet.');
+    const svg = standaloneSvg(shown);
     if (format === 'svg') {
         vscode.postMessage({ type: 'exported', requestId, format, data: svg });
         return;
