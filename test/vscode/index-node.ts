@@ -7,6 +7,7 @@ export function run(): Promise<void> {
     const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: true });
     mocha.suite.emit('pre-require', globalThis, 'extension.test', mocha);
     require('./extension.test.js');
+    require('./preview.test.js');
     return new Promise((resolve, reject) => {
         const runner = mocha.run(failures => {
             console.log(closingLine('desktop', runner.stats));

@@ -8,6 +8,7 @@ export function run(): Promise<void> {
         mocha.setup({ ui: 'bdd', reporter: undefined, timeout: 60_000 });
         // esbuild has no require.context: the test files are listed here.
         require('./extension.test.js');
+        require('./preview.test.js');
         const runner = mocha.run(failures => {
             console.log(closingLine('web', runner.stats));
             if (failures > 0) reject(new Error(`${failures} tests failed.`));

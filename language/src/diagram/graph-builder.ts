@@ -3,6 +3,7 @@
  * (`diagram/graph-model.ts`). The preview, `render` and the tests all go through here.
  */
 import type { LangiumDocument } from 'langium';
+import { GrammarUtils } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { DiagramEdge, DiagramLane, DiagramNode, Finding, Severity, TextRange, WorkflowGraph } from '../../../diagram/graph-model.js';
@@ -124,15 +125,7 @@ export function buildGraph(document: LangiumDocument, workflow: Workflow): Workf
 }
 
 function nameRange(node: Node): TextRange {
-    const name = node.$cstNode && findNameNode(node);
-    return name ?? node.$cstNode!.range;
-}
-
-function findNameNode(node: Node): TextRange | undefined {
-    for (const child of (node.$cstNode as { content?: Array<{ grammarSource?: { feature?: string }; range: TextRange }> }).content ?? []) {
-        if (child.grammarSource && (child.grammarSource as { feature?: string }).feature === 'name') return child.range;
-    }
-    return undefined;
+    return GrammarUtils.findNodeForProperty(node.$cstNode, 'name')?.range ?? node.$cstNode!.range;
 }
 
 /** Findings on the workflow's own clauses and name: not inside any of its nodes. */

@@ -1,0 +1,80 @@
+/**
+ * The flow-graph preview inside VS Code: opens beside the editor, draws the workflow, follows
+ * typing, keeps the last good diagram on a syntax error, and a click on a node selects it in the
+ * editor. Screenshots in the light and dark themes go to test-artifacts/.
+ */
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { WorkflowExtensionApi } from '../../client/extension-common.js';
+import { EXTENSION_ID, openEditor, positionOf, until, workspaceFile } from './helpers.js';
+
+const EXAMPLE_NODES = ['Request', 'Approve', 'FinanceReview', 'CreateOrder', 'Receive', 'Invoice', 'Match', 'Clarify', 'Pay', 'Archive', 'Paid', 'Rejected'];
+
+async function api(): Promise<WorkflowExtensionApi> {
+    const extension = vscode.extensions.getExtension<WorkflowExtensionApi>(EXTENSION_ID)!;
+    return extension.isActive ? extension.exports : extension.activate();
+}
+
+/** Asks the test runner for a screenshot of the workbench, and gives it time to take it. */
+async function screenshot(name: string): Promise<void> {
+    console.log(`screenshot: ${name}`);
+    await new Promise(resolve => setTimeout(resolve, 1500));
+}
+
+describe('Workflow preview in VS Code', () => {
+    after(async () => {
+        await vscode.workspace.getConfiguration('workbench').update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
+        await vscode.commands.executeCommand('workbench.action.files.revert');
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    });
+
+    it('opens beside the editor and draws every node of the workflow', async () => {
+        const { preview } = await api();
+        const editor = await openEditor(workspaceFile('purchase-to-pay.workflow'));
+        const rendered = preview.current?.lastRendered ? Promise.resolve(preview.current.lastRendered) : undefined;
+        await vscode.commands.executeCommand('workflowArchitect.openPreviewToSide');
+        const info = await (rendered ?? preview.nextRender());
+        assert.deepStrictEqual([...info.nodeIds].sort(), [...EXAMPLE_NODES].sort());
+        assert.deepStrictEqual(info.laneIds, ['Requesters', 'Procurement', 'Finance', 'Warehouse']);
+        assert.strictEqual(info.workflow, 'PurchaseToPay');
+        assert.strictEqual(preview.current?.panel.viewColumn, vscode.ViewColumn.Two);
+        assert.strictEqual(editor.viewColumn, vscode.ViewColumn.One);
+        await screenshot('workbench-preview-light');
+    });
+
+    it('selects a node\'s declaration in the editor when the node is clicked', async () => {
+        const { preview } = await api();
+        const editor = vscode.window.visibleTextEditors.find(candidate => candidate.document.uri.path.endsWith('purchase-to-pay.workflow'))!;
+        preview.current!.post({ type: 'click', nodeId: 'FinanceReview' });
+        const expected = positionOf(editor.document, 'step FinanceReview', 'step '.length);
+        await until(async () => editor.selection.start.line, line => line === expected.line, 10_000);
+        assert.strictEqual(editor.document.getText(editor.selection), 'FinanceReview');
+    });
+
+    it('follows typing, and keeps the last good diagram while the text does not parse', async () => {
+        const { preview } = await api();
+        const editor = await openEditor(workspaceFile('purchase-to-pay.workflow'));
+        const end = positionOf(editor.document, '  end Paid');
+        const added = preview.nextRender();
+        await editor.edit(edit => edit.insert(end, '  step Audit { owner Finance.Controller; next Paid }\n'));
+        const grown = await added;
+        assert.ok(grown.nodeIds.includes('Audit'), grown.nodeIds.join(', '));
+        assert.strictEqual(grown.stale, false);
+
+        const broken = preview.nextRender();
+        await editor.edit(edit => edit.insert(positionOf(editor.document, '  step Audit'), '  step { '));
+        const stale = await broken;
+        assert.strictEqual(stale.stale, true);
+        assert.ok(stale.nodeIds.includes('Audit'), 'still the last good diagram');
+        await vscode.commands.executeCommand('workbench.action.files.revert');
+    });
+
+    it('follows the dark theme', async () => {
+        const { preview } = await api();
+        await vscode.workspace.getConfiguration('workbench').update('colorTheme', 'Default Dark Modern', vscode.ConfigurationTarget.Global);
+        await new Promise(resolve => setTimeout(resolve, 1000));
+        assert.strictEqual(vscode.window.activeColorTheme.kind, vscode.ColorThemeKind.Dark);
+        assert.ok(preview.current, 'the preview is still open');
+        await screenshot('workbench-preview-dark');
+    });
+});
