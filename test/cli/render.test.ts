@@ -1,0 +1,85 @@
+/**
+ * `workflow-architect render`: SVG as the preview draws it, Mermaid and the graph model as JSON,
+ * and clear errors for bad arguments.
+ */
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+const BIN = path.resolve('bin/workflow-architect.cjs');
+const FILE = 'examples/purchase-to-pay.workflow';
+const NODES = ['Request', 'Approve', 'FinanceReview', 'CreateOrder', 'Receive', 'Invoice', 'Match', 'Clarify', 'Pay', 'Archive', 'Paid', 'Rejected'];
+
+function run(args: string[]) {
+    const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('workflow-architect render', function () {
+    this.timeout(30_000);
+
+    it('writes the diagram as SVG with every node, every lane and a stylesheet', () => {
+        const result = run(['render', FILE, '--format', 'svg']);
+        assert.equal(result.code, 0, result.stderr);
+        assert.match(result.stdout, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+        for (const node of NODES) assert.match(result.stdout, new RegExp(`data-id="${node}"`));
+        for (const lane of ['Requesters', 'Procurement', 'Finance', 'Warehouse']) assert.match(result.stdout, new RegExp(`data-lane="${lane}"`));
+        assert.match(result.stdout, /<style>/);
+        assert.equal((result.stdout.match(/<g class="wa-edge[ "]/g) ?? []).length, 14);
+        // Well-formed: every element that opens is closed, in order.
+        const stack: string[] = [];
+        for (const tag of result.stdout.replace(/<\?xml[^>]*>/, '').matchAll(/<(\/?)([a-zA-Z]+)[^>]*?(\/?)>/g)) {
+            if (tag[1]) assert.equal(stack.pop(), tag[2]);
+            else if (!tag[3]) stack.push(tag[2]);
+        }
+        assert.deepEqual(stack, []);
+    });
+
+    it('writes to a file with -o, top to bottom with --direction down', () => {
+        const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wa-render-')), 'p2p.svg');
+        const result = run(['render', FILE, '--format', 'svg', '--direction', 'down', '-o', out]);
+        assert.equal(result.code, 0, result.stderr);
+        assert.equal(result.stdout, '');
+        const svg = fs.readFileSync(out, 'utf8');
+        const [, width, height] = /width="(\d+)" height="(\d+)"/.exec(svg)!;
+        assert.ok(Number(height) > Number(width), 'top to bottom is taller than wide');
+    });
+
+    it('writes a Mermaid flowchart with one subgraph per team', () => {
+        const result = run(['render', FILE, '--format', 'mermaid']);
+        assert.equal(result.code, 0, result.stderr);
+        assert.match(result.stdout, /^---\ntitle: "Purchase to pay"\n---\nflowchart LR\n/);
+        assert.equal((result.stdout.match(/^ {2}subgraph /gm) ?? []).length, 4);
+        assert.match(result.stdout, /n_Approve\{"Within budget\?"\}/);
+        assert.match(result.stdout, /n_Request ==>\|"via ServiceNow"\| n_Approve/);
+        assert.match(result.stdout, /n_Approve -->\|"amount #60; 10k"\| n_CreateOrder/);
+        assert.match(result.stdout, /n_Paid\(\["Invoice paid"\]\)/);
+    });
+
+    it('writes the graph model as JSON, for a named workflow', () => {
+        const result = run(['render', 'examples/onboarding.workflow', '--workflow', 'Onboarding', '--format', 'json']);
+        assert.equal(result.code, 0, result.stderr);
+        const graph = JSON.parse(result.stdout);
+        assert.equal(graph.workflow, 'Onboarding');
+        assert.deepEqual(Object.keys(graph).sort(), ['criticalPath', 'edges', 'findings', 'lanes', 'nodes', 'owner', 'sla', 'summary', 'title', 'uri', 'workflow']);
+        assert.ok(graph.nodes.every((node: { lane: string }) => graph.lanes.some((lane: { id: string }) => lane.id === node.lane)));
+    });
+
+    for (const [what, args, message] of [
+        ['an unknown workflow', ['render', FILE, '--workflow', 'Nope', '--format', 'svg'], /no workflow named 'Nope' \(this file has PurchaseToPay\)/],
+        ['an unknown format', ['render', FILE, '--format', 'gif'], /unknown format 'gif' for render/],
+        ['a missing format', ['render', FILE], /render needs --format/],
+        ['a missing file', ['render', 'nope.workflow', '--format', 'svg'], /nope\.workflow: no such file or folder/],
+        ['a folder', ['render', 'examples', '--format', 'svg'], /render takes one file/],
+        ['a file without workflows', ['render', 'examples/organization.workflow', '--format', 'svg'], /no workflow in this file/],
+    ] as Array<[string, string[], RegExp]>) {
+        it(`exits 2 with one line for ${what}`, () => {
+            const result = run(args);
+            assert.equal(result.code, 2);
+            assert.match(result.stderr, message);
+            assert.equal(result.stderr.trim().split('\n').length, 1);
+        });
+    }
+});
