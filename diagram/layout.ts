@@ -78,19 +78,24 @@ interface ElkOrder {
     readonly rank: Map<string, number>;
 }
 
+/**
+ * ELK's settings for the layering. Its own edge routes are not used, so the cheap polyline router
+ * is enough; a lower thoroughness than the default keeps 1,000 nodes under a second. (Asking ELK
+ * to follow the model order, `considerModelOrder`, multiplied the time by ten and was dropped.)
+ */
+export const ELK_OPTIONS: Record<string, string> = {
+    'elk.algorithm': 'layered',
+    'elk.edgeRouting': 'POLYLINE',
+    'elk.layered.spacing.nodeNodeBetweenLayers': '40',
+    'elk.spacing.nodeNode': '20',
+    'elk.layered.thoroughness': '3',
+};
+
 async function elkOrder(graph: WorkflowGraph, elk: ElkLike, direction: Direction): Promise<ElkOrder> {
     const ids = new Set(graph.nodes.map(node => node.id));
     const result = await elk.layout({
         id: 'root',
-        layoutOptions: {
-            'elk.algorithm': 'layered',
-            'elk.direction': direction,
-            'elk.edgeRouting': 'POLYLINE',
-            'elk.layered.spacing.nodeNodeBetweenLayers': '40',
-            'elk.spacing.nodeNode': '20',
-            'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
-            'elk.layered.thoroughness': '3',
-        },
+        layoutOptions: { ...ELK_OPTIONS, 'elk.direction': direction },
         // Every node gets the same slot, so all nodes of a layer share one coordinate along the flow.
         children: graph.nodes.map(node => ({ id: node.id, ...(direction === 'RIGHT' ? SLOT : { width: SLOT.width, height: SLOT.height }) })),
         edges: graph.edges.filter(edge => ids.has(edge.from) && ids.has(edge.to)).map(edge => ({ id: edge.id, sources: [edge.from], targets: [edge.to] })),

@@ -1,0 +1,60 @@
+/**
+ * Preview benchmark: for generated workflows of 100 / 200 / 500 / 1,000 nodes over 10 lanes,
+ * the graph model (language server), then in Debian's Chromium the preview's layout and its
+ * rendering, beside ELK's plain layered layout without lanes measured in the same run.
+ */
+import * as esbuild from 'esbuild';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { WorkflowGraph } from '../diagram/graph-model.js';
+import { buildGraph, workflowsOf } from '../language/src/diagram/graph-builder.js';
+import { buildWorkspace } from '../language/src/workflow-workspace.js';
+import { organizationText, workflowText } from './generate.js';
+import { median, ms, percentile, printTable } from './measure.js';
+
+const require = createRequire(import.meta.url);
+const { chromium } = require('playwright-core') as typeof import('playwright-core');
+const SIZES = [100, 200, 500, 1000];
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+export async function previewBench(): Promise<void> {
+    const graphs: WorkflowGraph[] = [];
+    const modelTimes: number[] = [];
+    for (const size of SIZES) {
+        const { documents } = await buildWorkspace([{ uri: 'file:///bench/flow.workflow', text: organizationText() + workflowText('Flow', size) }]);
+        const start = performance.now();
+        graphs.push(buildGraph(documents[0], workflowsOf(documents[0])[0]));
+        modelTimes.push(performance.now() - start);
+    }
+
+    const bundle = await esbuild.build({
+        entryPoints: [path.resolve('bench/browser/layout-page.ts')], bundle: true, write: false, format: 'iife', platform: 'browser',
+        minify: true, define: { global: 'globalThis' },
+    });
+    const browser = await chromium.launch({
+        executablePath: process.env.SYSTEM_CHROMIUM_HEADLESS_SHELL ?? '/usr/lib/chromium/chromium-headless-shell',
+        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+    try {
+        const page = await browser.newPage();
+        await page.setContent('<html><body></body></html>');
+        await page.addScriptTag({ content: bundle.outputFiles[0].text });
+        const timings = await page.evaluate(([data, runs]) =>
+            (window as unknown as { runBench: (g: unknown, r: number) => Promise<Array<{ layout: number[]; render: number[]; plain: number[]; plainSame: number[] }>> }).runBench(data, runs),
+        [graphs, RUNS] as const);
+        const rows = SIZES.map((size, index) => {
+            const timing = timings[index];
+            const total = timing.layout.map((value, run) => value + timing.render[run]);
+            return [
+                `${size} nodes, ${graphs[index].lanes.length} lanes`, ms(modelTimes[index]), ms(median(timing.plain)), ms(median(timing.plainSame)),
+                ms(median(timing.layout)), ms(median(timing.render)), `${ms(median(total))} / ${ms(percentile(total, 95))}`,
+                `${(median(timing.layout) / median(timing.plainSame)).toFixed(2)}×`,
+            ];
+        });
+        printTable(`Preview in Chromium (median of ${RUNS} runs; total: median / p95)`,
+            ['workflow', 'graph model (Node)', 'plain ELK, defaults', 'plain ELK, same options', 'layout with lanes', 'render to DOM', 'layout + render', 'lanes / plain (same options)'], rows);
+    } finally {
+        await browser.close();
+    }
+}
