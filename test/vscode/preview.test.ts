@@ -51,6 +51,15 @@ describe('Workflow preview in VS Code', () => {
         assert.strictEqual(editor.document.getText(editor.selection), 'FinanceReview');
     });
 
+    it('exports the diagram it shows as SVG and PNG', async () => {
+        const { preview } = await api();
+        const svg = await preview.current!.exportAs('svg');
+        assert.match(svg, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<svg /);
+        for (const node of EXAMPLE_NODES) assert.ok(svg.includes(`data-id="${node}"`), node);
+        const png = await preview.current!.exportAs('png');
+        assert.strictEqual(atob(png.slice(0, 8)).slice(1, 4), 'PNG');
+    });
+
     it('follows typing, and keeps the last good diagram while the text does not parse', async () => {
         const { preview } = await api();
         const editor = await openEditor(workspaceFile('purchase-to-pay.workflow'));
