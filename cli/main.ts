@@ -3,11 +3,13 @@
  * Bad usage and unreadable input print one line on stderr and exit 2, never a stack trace.
  */
 import { UsageError } from './input-files.js';
+import { matrixCommand } from './matrix-command.js';
 import { renderCommand } from './render-command.js';
 import { validateCommand } from './validate-command.js';
 
 const USAGE = 'usage: workflow-architect validate PATH... [--format text|json] | '
-    + 'render FILE [--workflow NAME] --format svg|mermaid|json [-o OUT] [--direction right|down]';
+    + 'render FILE [--workflow NAME] --format svg|mermaid|bpmn|json [-o OUT] [--direction right|down] | '
+    + 'matrix PATH... [--format md|csv]';
 
 const ALIASES: Record<string, string> = { o: 'out', output: 'out' };
 
@@ -51,6 +53,8 @@ export async function main(argv: string[]): Promise<number> {
     switch (args.command) {
         case 'validate':
             return validateCommand(args.positional, args.options.get('format') ?? 'text', text => process.stdout.write(text));
+        case 'matrix':
+            return matrixCommand(args.positional, args.options.get('format') ?? 'md', text => process.stdout.write(text));
         case 'render':
             if (args.positional.length > 1) throw new UsageError(`render takes one FILE, got ${args.positional.length}`);
             return renderCommand({

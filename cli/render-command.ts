@@ -1,6 +1,7 @@
 /**
- * `workflow-architect render FILE [--workflow NAME] --format svg|mermaid|json [-o OUT] [--direction right|down]`:
- * the diagram the preview draws (SVG, light theme), a Mermaid flowchart, or the graph model.
+ * `workflow-architect render FILE [--workflow NAME] --format svg|mermaid|bpmn|json [-o OUT] [--direction right|down]`:
+ * the diagram the preview draws (SVG, light theme), a Mermaid flowchart, BPMN 2.0 with one lane
+ * per team, or the graph model.
  * The file is loaded with the other workflows of its folder, so names from other files resolve.
  */
 import * as fs from 'node:fs';
@@ -9,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import type { WorkflowGraph } from '../diagram/graph-model.js';
 import { createElk } from '../diagram/elk.js';
 import { layoutGraph, type Direction } from '../diagram/layout.js';
+import { toBpmn } from '../diagram/bpmn.js';
 import { toMermaid } from '../diagram/mermaid.js';
 import { renderDiagram } from '../diagram/svg.js';
 import { diagramCss, LIGHT_PALETTE } from '../diagram/theme.js';
@@ -17,7 +19,7 @@ import { buildGraph, workflowsOf } from '../language/src/diagram/graph-builder.j
 import { buildWorkspace } from '../language/src/workflow-workspace.js';
 import { readInputFiles, UsageError } from './input-files.js';
 
-const FORMATS = ['svg', 'mermaid', 'json'] as const;
+const FORMATS = ['svg', 'mermaid', 'bpmn', 'json'] as const;
 type Format = (typeof FORMATS)[number];
 
 export interface RenderArgs {
@@ -61,6 +63,7 @@ async function produce(graph: WorkflowGraph, format: Format, direction: Directio
     switch (format) {
         case 'json': return JSON.stringify(graph, undefined, 2) + '\n';
         case 'mermaid': return toMermaid(graph, direction === 'RIGHT' ? 'LR' : 'TB');
+        case 'bpmn': return toBpmn(graph, await layoutGraph(graph, createElk(), direction));
         case 'svg': {
             const layout = await layoutGraph(graph, createElk(), direction);
             const svg = renderDiagram(graph, layout, { css: diagramCss(LIGHT_PALETTE) });

@@ -1,0 +1,19 @@
+/**
+ * `workflow-architect matrix PATH... [--format md|csv]`: the ownership matrix of every step and
+ * decision in the files and folders given, loaded as one workspace.
+ */
+import { pathToFileURL } from 'node:url';
+import { matrixCsv, matrixMarkdown, ownershipMatrix } from '../language/src/ownership-matrix.js';
+import { buildWorkspace } from '../language/src/workflow-workspace.js';
+import { readInputFiles, UsageError } from './input-files.js';
+
+export async function matrixCommand(paths: string[], format: string, write: (text: string) => void): Promise<number> {
+    if (format !== 'md' && format !== 'csv') {
+        throw new UsageError(`unknown format '${format}' for matrix (use md or csv)`);
+    }
+    const files = readInputFiles(paths);
+    const { documents } = await buildWorkspace(files.map(file => ({ uri: pathToFileURL(file.absolutePath).toString(), text: file.text })));
+    const rows = ownershipMatrix(documents);
+    write(format === 'md' ? matrixMarkdown(rows) : matrixCsv(rows));
+    return 0;
+}

@@ -1,0 +1,71 @@
+/**
+ * `workflow-architect matrix` (Markdown and CSV) and `render --format bpmn`, the BPMN checked
+ * with bpmn-moddle, the BPMN metamodel library of bpmn.io.
+ */
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+import { BpmnModdle } from 'bpmn-moddle';
+
+const BIN = path.resolve('bin/workflow-architect.cjs');
+
+function run(args: string[]) {
+    const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('workflow-architect matrix', function () {
+    this.timeout(30_000);
+
+    it('lists every step and decision with owner, team, systems, automation and hand-offs, as Markdown', () => {
+        const result = run(['matrix', 'examples']);
+        assert.equal(result.code, 0, result.stderr);
+        const lines = result.stdout.trim().split('\n');
+        assert.equal(lines[0], '| Workflow | Step | Kind | Owner | Team | Systems | Automated by | Hand-offs in | Hand-offs out |');
+        assert.equal(lines.length, 2 + 7 + 10 + 2, 'one row per step or decision of the three workflows');
+        assert.ok(lines.includes('| PurchaseToPay | CreateOrder | step | Procurement.Buyer | Procurement |  | SAP | Finance (FinanceReview) via ServiceNow | Warehouse (Receive) via SAP; Finance (Invoice) via SAP |'), result.stdout);
+    });
+
+    it('writes CSV with quoted fields', () => {
+        const result = run(['matrix', 'examples/purchase-to-pay.workflow', 'examples/organization.workflow', 'examples/systems.workflow', 'examples/records-retention.workflow', '--format', 'csv']);
+        assert.equal(result.code, 0, result.stderr);
+        const rows = result.stdout.trim().split('\r\n');
+        assert.equal(rows[0], 'Workflow,Step,Kind,Owner,Team,Systems,Automated by,Hand-offs in,Hand-offs out');
+        assert.ok(rows.includes('PurchaseToPay,Receive,step,Warehouse.Clerk,Warehouse,SAP,,Procurement (CreateOrder) via SAP,Finance (Pay) via SAP'), rows.join('\n'));
+        assert.equal(rows.length, 1 + 10 + 2);
+    });
+
+    it('exits 2 on an unknown format', () => {
+        const result = run(['matrix', 'examples', '--format', 'xlsx']);
+        assert.equal(result.code, 2);
+        assert.match(result.stderr, /unknown format 'xlsx' for matrix/);
+    });
+});
+
+describe('workflow-architect render --format bpmn', function () {
+    this.timeout(30_000);
+
+    it('writes BPMN 2.0 that bpmn-moddle reads without warnings, one lane per team', async () => {
+        const result = run(['render', 'examples/purchase-to-pay.workflow', '--format', 'bpmn']);
+        assert.equal(result.code, 0, result.stderr);
+        const { rootElement, warnings } = await new BpmnModdle().fromXML(result.stdout);
+        assert.deepEqual(warnings.map((warning: { message: string }) => warning.message), []);
+        const process = rootElement.rootElements.find((element: { $type: string }) => element.$type === 'bpmn:Process');
+        const lanes = process.laneSets[0].lanes.map((lane: { name: string; flowNodeRef: Array<{ id: string }> }) => [lane.name, lane.flowNodeRef.map(node => node.id)]);
+        assert.deepEqual(lanes.map(([name]: [string]) => name), ['Requesters', 'Procurement', 'Finance', 'Warehouse']);
+        const byId = new Map(process.flowElements.map((element: { id: string; $type: string }) => [element.id, element]));
+        assert.equal((byId.get('Node_Approve') as { $type: string }).$type, 'bpmn:ExclusiveGateway');
+        assert.equal((byId.get('Node_CreateOrder') as { $type: string }).$type, 'bpmn:ServiceTask');
+        assert.equal((byId.get('Node_Archive') as { $type: string }).$type, 'bpmn:CallActivity');
+        assert.equal((byId.get('Node_Paid') as { $type: string }).$type, 'bpmn:EndEvent');
+        const approve = byId.get('Node_Approve') as { default: { targetRef: { id: string } } };
+        assert.equal(approve.default.targetRef.id, 'Node_Rejected', 'otherwise is the default flow');
+        const flows = process.flowElements.filter((element: { $type: string }) => element.$type === 'bpmn:SequenceFlow');
+        assert.equal(flows.length, 14 + 1, 'every transition and the start');
+        const conditional = flows.find((flow: { name?: string }) => flow.name === 'amount < 10k');
+        assert.equal(conditional.conditionExpression.body, 'amount < 10k');
+        const shapes = rootElement.diagrams[0].plane.planeElement;
+        assert.equal(shapes.filter((shape: { $type: string }) => shape.$type === 'bpmndi:BPMNShape').length, 1 + 4 + 1 + 12);
+        assert.equal(shapes.filter((shape: { $type: string }) => shape.$type === 'bpmndi:BPMNEdge').length, 15);
+    });
+});
