@@ -6,6 +6,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { LangiumDocument } from 'langium';
+import { ResponseError } from 'vscode-languageserver';
+import { buildGraph, workflowsOf } from '../../language/src/diagram/graph-builder.js';
+import type { WorkflowServices } from '../../language/src/workflow-module.js';
 import { buildWorkspace } from '../../language/src/workflow-workspace.js';
 
 /** A small deterministic generator (mulberry32), so a failure can be replayed from its seed. */
@@ -38,18 +42,47 @@ function mutate(text: string, next: () => number): string {
     }
 }
 
+/** Asks every editor service about a document at a random place; none may throw. */
+async function exerciseServices(services: WorkflowServices, document: LangiumDocument, next: () => number): Promise<void> {
+    const text = document.textDocument.getText();
+    const textDocument = { uri: document.uri.toString() };
+    const position = document.textDocument.positionAt(Math.floor(next() * (text.length + 1)));
+    const lsp = services.lsp;
+    await lsp.CompletionProvider!.getCompletion(document, { textDocument, position });
+    await lsp.HoverProvider!.getHoverContent(document, { textDocument, position });
+    await lsp.DefinitionProvider!.getDefinition(document, { textDocument, position });
+    await lsp.ReferencesProvider!.findReferences(document, { textDocument, position, context: { includeDeclaration: true } });
+    await lsp.DocumentHighlightProvider!.getDocumentHighlight(document, { textDocument, position });
+    await lsp.DocumentSymbolProvider!.getSymbols(document, { textDocument });
+    await lsp.FoldingRangeProvider!.getFoldingRanges(document, { textDocument });
+    await lsp.Formatter!.formatDocument(document, { textDocument, options: { tabSize: 2, insertSpaces: true } });
+    await lsp.SemanticTokenProvider!.semanticHighlight(document, { textDocument });
+    await lsp.CodeLensProvider!.provideCodeLens(document, { textDocument });
+    const diagnostics = document.diagnostics ?? [];
+    await lsp.CodeActionProvider!.getCodeActions(document, { textDocument, range: { start: position, end: position }, context: { diagnostics } });
+    try {
+        await lsp.RenameProvider!.rename(document, { textDocument, position, newName: 'Renamed' });
+    } catch (error) {
+        if (!(error instanceof ResponseError)) throw error; // a refused name is an answer, not a crash
+    }
+    for (const workflow of workflowsOf(document)) buildGraph(document, workflow);
+}
+
+/** How many seeded documents; `FUZZ_SEEDS=10000 npm test` for a long run. */
+const SEEDS = Number(process.env.FUZZ_SEEDS ?? 1000);
+
 describe('robustness', () => {
     const corpus = ['examples', 'examples/problems'].flatMap(folder => fs.readdirSync(folder)
         .filter(name => name.endsWith('.workflow'))
         .map(name => ({ name, text: fs.readFileSync(path.join(folder, name), 'utf8') })));
 
-    it('survives 300 seeded edits of the examples without an exception or a range outside the text', async function () {
-        this.timeout(120_000);
+    it(`survives ${SEEDS} seeded edits of the examples, in validation and every editor service, without an exception or a range outside the text`, async function () {
+        this.timeout(Math.max(120_000, SEEDS * 200));
         const errors: unknown[] = [];
         const originalError = console.error;
         console.error = (...args: unknown[]) => { errors.push(args.map(String).join(' ')); };
         try {
-            for (let seed = 1; seed <= 300; seed++) {
+            for (let seed = 1; seed <= SEEDS; seed++) {
                 const next = random(seed);
                 const base = corpus[seed % corpus.length];
                 let text = base.text;
@@ -58,7 +91,8 @@ describe('robustness', () => {
                     text = mutate(text, next);
                 }
                 const others = corpus.filter(file => file !== base).map(file => ({ uri: `file:///w/${file.name}`, text: file.text }));
-                const { documents } = await buildWorkspace([{ uri: `file:///w/mutated-${base.name}`, text }, ...others]);
+                const { documents, services } = await buildWorkspace([{ uri: `file:///w/mutated-${base.name}`, text }, ...others]);
+                await exerciseServices(services, documents[0], next);
                 const lines = text.split(/\r\n|\r|\n/);
                 for (const diagnostic of documents[0].diagnostics ?? []) {
                     const { start, end } = diagnostic.range;
