@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
+import { MatrixRequest } from '../server/protocol.js';
 import type { PreviewApi } from './preview/preview-manager.js';
 import { PreviewManager } from './preview/preview-manager.js';
 
@@ -28,10 +29,20 @@ export function clientOptions(): LanguageClientOptions {
     };
 }
 
+export const SHOW_MATRIX_COMMAND = 'workflowArchitect.showOwnershipMatrix';
+
+/** Opens the workspace's ownership matrix as a Markdown document beside the editor. */
+async function showOwnershipMatrix(client: BaseLanguageClient): Promise<vscode.TextDocument> {
+    const table = await client.sendRequest(MatrixRequest.type, { format: 'md' });
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: `# Ownership matrix\n\n${table}` });
+    await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+    return document;
+}
+
 export async function activateWith(context: vscode.ExtensionContext, client: BaseLanguageClient, extra: (client: BaseLanguageClient) => vscode.Disposable[] = () => []): Promise<WorkflowExtensionApi> {
     context.subscriptions.push(...extra(client));
     const preview = new PreviewManager(context, client);
-    context.subscriptions.push(preview);
+    context.subscriptions.push(preview, vscode.commands.registerCommand(SHOW_MATRIX_COMMAND, () => showOwnershipMatrix(client)));
     await client.start();
     context.subscriptions.push({ dispose: () => void client.stop() });
     return { client, preview };

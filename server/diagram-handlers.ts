@@ -1,6 +1,7 @@
 /**
- * Serves the graph model to the preview: `workflow/graph` on request, and `workflow/graphChanged`
- * after every validation so an open preview can follow the text.
+ * Serves the views of the workspace: the graph model to the preview (`workflow/graph` on request,
+ * `workflow/graphChanged` after every validation so an open preview can follow the text), and the
+ * ownership matrix (`workflow/matrix`).
  */
 import type { LangiumDocument } from 'langium';
 import { DocumentState, URI } from 'langium';
@@ -8,7 +9,8 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import type { Connection } from 'vscode-languageserver';
 import { buildGraph, workflowsOf } from '../language/src/diagram/graph-builder.js';
 import type { GraphParams, GraphResult } from './protocol.js';
-import { GraphChangedNotification, GraphRequest } from './protocol.js';
+import { GraphChangedNotification, GraphRequest, MatrixRequest } from './protocol.js';
+import { matrixCsv, matrixMarkdown, ownershipMatrix } from '../language/src/ownership-matrix.js';
 
 export function registerDiagramHandlers(connection: Connection, shared: LangiumSharedServices): void {
     connection.onRequest(GraphRequest.type, async (params, token) => {
@@ -19,6 +21,11 @@ export function registerDiagramHandlers(connection: Connection, shared: LangiumS
         await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, uri, token);
         const document = shared.workspace.LangiumDocuments.getDocument(uri);
         return document ? graphResult(document, params) : { workflows: [], syntaxErrors: 0 };
+    });
+    connection.onRequest(MatrixRequest.type, async ({ format }, token) => {
+        await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, token);
+        const rows = ownershipMatrix(shared.workspace.LangiumDocuments.all.toArray());
+        return format === 'csv' ? matrixCsv(rows) : matrixMarkdown(rows);
     });
     shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, documents => {
         for (const document of documents) {

@@ -63,3 +63,9 @@ export namespace GraphChangedNotification {
     export const method = 'workflow/graphChanged';
     export const type = new NotificationType<{ uri: string }>(method);
 }
+
+/** The ownership matrix of the whole workspace, as Markdown or CSV text. */
+export namespace MatrixRequest {
+    export const method = 'workflow/matrix';
+    export const type = new RequestType<{ format: 'md' | 'csv' }, string, void>(method);
+}

@@ -82,6 +82,18 @@ describe('Workflow Architect in VS Code', () => {
     });
 });
 
+describe('Workflow Architect commands', () => {
+    it('shows the ownership matrix of the workspace as a Markdown table', async () => {
+        const document = await vscode.commands.executeCommand<vscode.TextDocument>('workflowArchitect.showOwnershipMatrix');
+        const text = document.getText();
+        assert.strictEqual(document.languageId, 'markdown');
+        assert.match(text, /^# Ownership matrix\n\n\| Workflow \| Step \| Kind \| Owner \| Team \|/);
+        assert.match(text, /\| PurchaseToPay \| Receive \| step \| Warehouse\.Clerk \| Warehouse \| SAP \|/);
+        assert.match(text, /\| Onboarding \| LegalCheck \| decision \|/);
+        await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    });
+});
+
 describe('Workflow Architect settings', () => {
     afterEach(async () => {
         await vscode.workspace.getConfiguration('workflowArchitect').update('severity.handoffWithoutChannel', undefined, vscode.ConfigurationTarget.Global);
