@@ -3,16 +3,10 @@
  * with bpmn-moddle, the BPMN metamodel library of bpmn.io.
  */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import * as path from 'node:path';
+import { runCli as run } from './run-cli.js';
 import { BpmnModdle } from 'bpmn-moddle';
 
-const BIN = path.resolve('bin/workflow-architect.cjs');
 
-function run(args: string[]) {
-    const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 describe('workflow-architect matrix', function () {
     this.timeout(30_000);

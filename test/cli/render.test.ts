@@ -3,19 +3,14 @@
  * and clear errors for bad arguments.
  */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { runCli as run } from './run-cli.js';
 
-const BIN = path.resolve('bin/workflow-architect.cjs');
 const FILE = 'examples/purchase-to-pay.workflow';
 const NODES = ['Request', 'Approve', 'FinanceReview', 'CreateOrder', 'Receive', 'Invoice', 'Match', 'Clarify', 'Pay', 'Archive', 'Paid', 'Rejected'];
 
-function run(args: string[]) {
-    const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 describe('workflow-architect render', function () {
     this.timeout(30_000);

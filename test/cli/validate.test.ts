@@ -2,18 +2,13 @@
  * The bundled command line, run as a user runs it: `node bin/workflow-architect.cjs validate …`.
  */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { runCli as run } from './run-cli.js';
 import { IssueCodes } from '../../language/src/validation/issue-codes.js';
 
-const BIN = path.resolve('bin/workflow-architect.cjs');
 
-function run(args: string[], cwd = process.cwd()) {
-    const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8' });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 describe('workflow-architect validate', () => {
     let dir: string;
