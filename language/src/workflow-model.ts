@@ -65,11 +65,11 @@ export function startNode(workflow: Workflow): Node | undefined {
     return workflow.nodes.find(node => node.name);
 }
 
-/** Index of the nodes of a workflow by name (first declaration wins, like linking). */
+/** Index of the named nodes of a workflow by name (first declaration wins, like linking). */
 export function nodesByName(workflow: Workflow): Map<string, Node> {
     const byName = new Map<string, Node>();
     for (const node of workflow.nodes) {
-        if (!byName.has(node.name)) {
+        if (node.name && !byName.has(node.name)) {
             byName.set(node.name, node);
         }
     }

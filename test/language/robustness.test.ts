@@ -8,6 +8,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { LangiumDocument } from 'langium';
 import { ResponseError } from 'vscode-languageserver';
+import { createElk } from '../../diagram/elk.js';
+import { layoutGraph } from '../../diagram/layout.js';
+import { renderDiagram } from '../../diagram/svg.js';
 import { buildGraph, workflowsOf } from '../../language/src/diagram/graph-builder.js';
 import type { WorkflowServices } from '../../language/src/workflow-module.js';
 import { buildWorkspace } from '../../language/src/workflow-workspace.js';
@@ -65,8 +68,14 @@ async function exerciseServices(services: WorkflowServices, document: LangiumDoc
     } catch (error) {
         if (!(error instanceof ResponseError)) throw error; // a refused name is an answer, not a crash
     }
-    for (const workflow of workflowsOf(document)) buildGraph(document, workflow);
+    for (const workflow of workflowsOf(document)) {
+        const graph = buildGraph(document, workflow);
+        // ELK is the slow part: every tenth document also goes through layout and drawing.
+        if (next() < 0.1) renderDiagram(graph, await layoutGraph(graph, elk, next() < 0.5 ? 'RIGHT' : 'DOWN'));
+    }
 }
+
+const elk = createElk();
 
 /** How many seeded documents; `FUZZ_SEEDS=10000 npm test` for a long run. */
 const SEEDS = Number(process.env.FUZZ_SEEDS ?? 1000);

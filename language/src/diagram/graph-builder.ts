@@ -11,7 +11,7 @@ import { NO_TEAM_LANE } from '../../../diagram/graph-model.js';
 import { formatDuration } from '../duration.js';
 import type { Model, Node, Transition, Workflow } from '../generated/ast.js';
 import { isDecision, isEnd, isStep, isWorkflow } from '../generated/ast.js';
-import { handoffTeams, nodeMinutes, outgoingTransitions, ownerOf, ownerText, owningTeam, startNode } from '../workflow-model.js';
+import { handoffTeams, nodeMinutes, nodesByName, outgoingTransitions, ownerOf, ownerText, owningTeam, startNode } from '../workflow-model.js';
 import { summarize, summaryLine } from '../workflow-summary.js';
 
 const SEVERITIES: Record<number, Severity> = {
@@ -27,35 +27,13 @@ export function workflowsOf(document: LangiumDocument): Workflow[] {
 export function buildGraph(document: LangiumDocument, workflow: Workflow): WorkflowGraph {
     const summary = summarize(workflow);
     const critical = new Set(summary.criticalPath?.nodes ?? []);
-    const criticalEdges = new Set<Transition>();
-    const path = summary.criticalPath?.nodes ?? [];
-    for (let i = 0; i + 1 < path.length; i++) {
-        const edge = outgoingTransitions(path[i]).find(transition => transition.target?.ref === path[i + 1]);
-        if (edge) criticalEdges.add(edge);
-    }
-
+    const criticalEdges = criticalTransitions(summary.criticalPath?.nodes ?? []);
     const findings = new FindingIndex(document.diagnostics ?? []);
-    const nodes = workflow.nodes.filter(node => node.name);
+    // A node whose name the parser could not read, or a second node of the same name (a
+    // `duplicate-name` error), has no place of its own in the diagram.
+    const nodes = [...nodesByName(workflow).values()];
     const ids = new Map(nodes.map(node => [node, node.name]));
-    const lanes = new Map<string, DiagramLane>();
-    const laneOf = new Map<Node, string>();
-    for (const node of nodes) {
-        const team = owningTeam(node);
-        if (team) {
-            laneOf.set(node, team.name);
-            if (!lanes.has(team.name)) lanes.set(team.name, { id: team.name, label: team.name, title: team.title });
-        }
-    }
-    // An end has no team: it is drawn in the lane of the first node that leads to it.
-    for (const node of nodes) {
-        for (const transition of outgoingTransitions(node)) {
-            const target = transition.target?.ref;
-            if (target && isEnd(target) && !laneOf.has(target) && laneOf.has(node)) laneOf.set(target, laneOf.get(node)!);
-        }
-    }
-    if (nodes.some(node => !laneOf.has(node))) {
-        lanes.set(NO_TEAM_LANE, { id: NO_TEAM_LANE, label: NO_TEAM_LANE });
-    }
+    const { lanes, laneOf } = assignLanes(nodes);
 
     const start = startNode(workflow);
     const diagramNodes: DiagramNode[] = nodes.map(node => {
@@ -106,7 +84,7 @@ export function buildGraph(document: LangiumDocument, workflow: Workflow): Workf
         workflow: workflow.name,
         title: workflow.title,
         owner: ownerOf(workflow) ? ownerText(ownerOf(workflow)) : undefined,
-        lanes: [...lanes.values()],
+        lanes,
         nodes: diagramNodes.map(node => ({ ...node, findings: node.findings.map(stripMarker) })),
         edges,
         criticalPath: summary.criticalPath ? {
@@ -122,6 +100,39 @@ export function buildGraph(document: LangiumDocument, workflow: Workflow): Workf
         summary: summaryLine(summary),
         findings: workflowFindings(workflow, findings),
     };
+}
+
+/** The transitions along the critical path. */
+function criticalTransitions(path: Node[]): Set<Transition> {
+    const result = new Set<Transition>();
+    for (let i = 0; i + 1 < path.length; i++) {
+        const edge = outgoingTransitions(path[i]).find(transition => transition.target?.ref === path[i + 1]);
+        if (edge) result.add(edge);
+    }
+    return result;
+}
+
+/** One lane per owning team, in order of appearance; an end goes to the lane of the first node leading to it. */
+function assignLanes(nodes: Node[]): { lanes: DiagramLane[]; laneOf: Map<Node, string> } {
+    const lanes = new Map<string, DiagramLane>();
+    const laneOf = new Map<Node, string>();
+    for (const node of nodes) {
+        const team = owningTeam(node);
+        if (team) {
+            laneOf.set(node, team.name);
+            if (!lanes.has(team.name)) lanes.set(team.name, { id: team.name, label: team.name, title: team.title });
+        }
+    }
+    for (const node of nodes) {
+        for (const transition of outgoingTransitions(node)) {
+            const target = transition.target?.ref;
+            if (target && isEnd(target) && !laneOf.has(target) && laneOf.has(node)) laneOf.set(target, laneOf.get(node)!);
+        }
+    }
+    if (nodes.some(node => !laneOf.has(node))) {
+        lanes.set(NO_TEAM_LANE, { id: NO_TEAM_LANE, label: NO_TEAM_LANE });
+    }
+    return { lanes: [...lanes.values()], laneOf };
 }
 
 function nameRange(node: Node): TextRange {
