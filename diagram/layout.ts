@@ -56,7 +56,7 @@ interface ElkOutput {
 export const NODE_SIZES: Record<NodeKind, { width: number; height: number }> = {
     step: { width: 168, height: 56 },
     decision: { width: 168, height: 76 },
-    end: { width: 120, height: 38 },
+    end: { width: 150, height: 38 },
 };
 const SLOT = { width: 168, height: 76 };
 const LAYER_GAP = 136;
@@ -92,23 +92,71 @@ export const ELK_OPTIONS: Record<string, string> = {
 };
 
 async function elkOrder(graph: WorkflowGraph, elk: ElkLike, direction: Direction): Promise<ElkOrder> {
-    const ids = new Set(graph.nodes.map(node => node.id));
+    // Ends are leaves, and edges into them are often long (every `otherwise -> Rejected`): ELK
+    // would route each through every layer it spans. They are placed after ELK instead, one layer
+    // after their latest predecessor, which is where ELK would put them.
+    const ends = new Set(graph.nodes.filter(node => node.kind === 'end').map(node => node.id));
+    const laidOut = new Set(graph.nodes.filter(node => !ends.has(node.id)).map(node => node.id));
+    const back = backEdges(graph);
     const result = await elk.layout({
         id: 'root',
         layoutOptions: { ...ELK_OPTIONS, 'elk.direction': direction },
         // Every node gets the same slot, so all nodes of a layer share one coordinate along the flow.
-        children: graph.nodes.map(node => ({ id: node.id, ...(direction === 'RIGHT' ? SLOT : { width: SLOT.width, height: SLOT.height }) })),
-        edges: graph.edges.filter(edge => ids.has(edge.from) && ids.has(edge.to)).map(edge => ({ id: edge.id, sources: [edge.from], targets: [edge.to] })),
+        children: [...laidOut].map(id => ({ id, ...SLOT })),
+        // Rework loops are turned round before ELK sees them, so it gets a DAG whose order follows
+        // the flow from the start (ELK's own cycle breaking may put a rework step before the work).
+        edges: graph.edges.filter(edge => laidOut.has(edge.from) && laidOut.has(edge.to)).map(edge => back.has(edge.id)
+            ? { id: edge.id, sources: [edge.to], targets: [edge.from] }
+            : { id: edge.id, sources: [edge.from], targets: [edge.to] }),
     });
     const along = new Map<string, number>();
-    const across = new Map<string, number>();
+    const rank = new Map<string, number>();
     for (const child of result.children ?? []) {
         along.set(child.id, Math.round((direction === 'RIGHT' ? child.x : child.y) ?? 0));
-        across.set(child.id, (direction === 'RIGHT' ? child.y : child.x) ?? 0);
+        rank.set(child.id, (direction === 'RIGHT' ? child.y : child.x) ?? 0);
     }
     const layerOf = new Map([...new Set(along.values())].sort((a, b) => a - b).map((value, index) => [value, index]));
-    const layer = new Map(graph.nodes.map(node => [node.id, layerOf.get(along.get(node.id) ?? 0) ?? 0]));
-    return { layer, rank: across };
+    const layer = new Map([...laidOut].map(id => [id, layerOf.get(along.get(id) ?? 0) ?? 0]));
+    for (const end of ends) {
+        const before = graph.edges.filter(edge => edge.to === end && layer.has(edge.from)).map(edge => edge.from);
+        layer.set(end, before.length > 0 ? 1 + Math.max(...before.map(id => layer.get(id)!)) : 0);
+        rank.set(end, before.length > 0 ? before.reduce((sum, id) => sum + rank.get(id)!, 0) / before.length : 0);
+    }
+    return { layer, rank };
+}
+
+/**
+ * The edges that close a cycle when the graph is walked depth-first from the start node (then from
+ * any node not reached yet, in declaration order): the rework loops.
+ */
+export function backEdges(graph: WorkflowGraph): Set<string> {
+    const outgoing = new Map<string, DiagramEdge[]>(graph.nodes.map(node => [node.id, []]));
+    for (const edge of graph.edges) outgoing.get(edge.from)?.push(edge);
+    const state = new Map<string, 'open' | 'done'>();
+    const back = new Set<string>();
+    const roots = [...graph.nodes.filter(node => node.start), ...graph.nodes];
+    for (const root of roots) {
+        if (state.has(root.id)) continue;
+        const stack: Array<{ id: string; index: number }> = [{ id: root.id, index: 0 }];
+        state.set(root.id, 'open');
+        while (stack.length > 0) {
+            const frame = stack[stack.length - 1];
+            const edges = outgoing.get(frame.id) ?? [];
+            if (frame.index >= edges.length) {
+                state.set(frame.id, 'done');
+                stack.pop();
+                continue;
+            }
+            const edge = edges[frame.index++];
+            const seen = state.get(edge.to);
+            if (seen === 'open') back.add(edge.id);
+            else if (seen === undefined && outgoing.has(edge.to)) {
+                state.set(edge.to, 'open');
+                stack.push({ id: edge.to, index: 0 });
+            }
+        }
+    }
+    return back;
 }
 
 /** Abstract geometry: `main` along the flow, `cross` across lanes. */
