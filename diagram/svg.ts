@@ -10,6 +10,7 @@ import type { DiagramLayout, LaidOutEdge, LaidOutLane, LaidOutNode, Point } from
 import type { VNode } from './vnode.js';
 import { h } from './vnode.js';
 import { CHAR_WIDTH, edgeLabelLines, labelSize, truncate } from './labels.js';
+import { LANE_HEADER } from './layout-metrics.js';
 
 export interface RenderOptions {
     /** Highlight the critical path (the preview toggles it; exports keep what is shown). */
@@ -56,8 +57,8 @@ function markers(): VNode {
 function renderLane(lane: LaidOutLane, index: number, layout: DiagramLayout): VNode {
     const horizontal = layout.direction === 'RIGHT';
     const header = horizontal
-        ? { x: lane.x, y: lane.y, width: 132, height: lane.height }
-        : { x: lane.x, y: lane.y, width: lane.width, height: 40 };
+        ? { x: lane.x, y: lane.y, width: LANE_HEADER.RIGHT, height: lane.height }
+        : { x: lane.x, y: lane.y, width: lane.width, height: LANE_HEADER.DOWN };
     const maxChars = Math.floor((header.width - 16) / (CHAR_WIDTH + 0.6));
     const textX = header.x + 10;
     const subtitle = lane.title !== undefined && lane.title !== lane.label;

@@ -1,0 +1,15 @@
+/** The sizes of the swimlane layout, shared by the placement (`layout.ts`) and the routing (`edge-routing.ts`). */
+import type { NodeKind } from './graph-model.js';
+
+/** Sizes on the page; the main extent is along the flow. */
+export const NODE_SIZES: Record<NodeKind, { width: number; height: number }> = {
+    step: { width: 168, height: 56 },
+    decision: { width: 168, height: 76 },
+    end: { width: 150, height: 38 },
+};
+export const SLOT = { width: 168, height: 76 };
+export const LAYER_GAP = 136;
+export const ROW_GAP = 24;
+export const LANE_PADDING = 22;
+export const LANE_HEADER = { RIGHT: 132, DOWN: 40 };
+export const MARGIN = 16;
