@@ -20,6 +20,7 @@ import { WorkflowDocumentValidator } from './validation/workflow-document-valida
 import { WorkflowCompletionProvider } from './workflow-completion-provider.js';
 import { WorkflowConfigurationProvider } from './workflow-configuration.js';
 import { WorkflowDocumentBuilder } from './workflow-document-builder.js';
+import { WorkflowDocumentFactory } from './workflow-document-factory.js';
 import { WorkflowReferenceDescriptionProvider, WorkflowScopeComputation } from './workflow-indexing.js';
 import { WorkflowLinker } from './workflow-linker.js';
 import { createWorkflowParser } from './workflow-parser.js';
@@ -70,6 +71,7 @@ export const WorkflowSharedModule: Module<LangiumSharedServices, PartialLangiumS
     workspace: {
         ConfigurationProvider: services => new WorkflowConfigurationProvider(services),
         DocumentBuilder: services => new WorkflowDocumentBuilder(services),
+        LangiumDocumentFactory: services => new WorkflowDocumentFactory(services),
     },
 };
 

@@ -1,0 +1,147 @@
+/**
+ * Re-parses only the step, decision or end that an edit falls inside, instead of the whole file.
+ *
+ * Typing inside one node of a large workflow is the common edit; parsing a 5,000-step file takes
+ * longer than every other part of a rebuild together. When the changed text lies strictly inside
+ * one node (its first and last characters untouched), in a file that parsed cleanly, that node's
+ * new text is parsed alone with its own grammar rule. If that parse is clean and consumes the
+ * whole text, the new node replaces the old one in the AST and the CST, and the positions of
+ * everything after it are shifted; in every other case the caller parses the whole file. Linking
+ * and validation then run on the whole document as usual.
+ */
+import type { AstNode, CstNode, LangiumParser, ParseResult } from 'langium';
+import { CompositeCstNodeImpl, CstUtils } from 'langium';
+import type { Model, Node } from './generated/ast.js';
+import { isWorkflow } from './generated/ast.js';
+
+/** What the CST classes keep, written here when positions shift. */
+interface MutableLeaf {
+    _offset: number;
+    _startLine: number;
+    _startColumn: number;
+    _endLine: number;
+    _endColumn: number;
+}
+
+interface Change {
+    /** First changed offset, the same in both texts. */
+    readonly start: number;
+    /** End of the changed text in the old text (exclusive). */
+    readonly oldEnd: number;
+    readonly delta: number;
+}
+
+export function reparseIncrementally(parser: LangiumParser, previous: ParseResult<Model>, oldText: string, newText: string): ParseResult<Model> | undefined {
+    if (previous.lexerErrors.length > 0 || previous.parserErrors.length > 0 || !previous.value.$cstNode) {
+        return undefined;
+    }
+    const change = diff(oldText, newText);
+    const target = nodeAround(previous.value, change);
+    if (!target?.$cstNode) {
+        return undefined;
+    }
+    const old = target.$cstNode;
+    const snippet = newText.slice(old.offset, old.end + change.delta);
+    const parsed = parser.parse<Node>(snippet, { rule: target.$type });
+    const fresh = parsed.value.$cstNode;
+    if (parsed.lexerErrors.length > 0 || parsed.parserErrors.length > 0 || parsed.value.$type !== target.$type || !fresh
+        || fresh.offset !== 0 || fresh.end !== snippet.length) {
+        return undefined;
+    }
+    splice(target, parsed.value, old, fresh as CompositeCstNodeImpl);
+    shiftPositions(previous.value.$cstNode.root, parsed.value.$cstNode!, old, change);
+    (previous.value.$cstNode.root as unknown as { _text: string })._text = newText;
+    return { value: previous.value, lexerErrors: [], parserErrors: [], lexerReport: previous.lexerReport };
+}
+
+function diff(oldText: string, newText: string): Change {
+    const max = Math.min(oldText.length, newText.length);
+    let start = 0;
+    while (start < max && oldText.charCodeAt(start) === newText.charCodeAt(start)) start++;
+    let suffix = 0;
+    while (suffix < max - start && oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)) suffix++;
+    return { start, oldEnd: oldText.length - suffix, delta: newText.length - oldText.length };
+}
+
+/** The node of a workflow whose text strictly surrounds the change, if any. */
+function nodeAround(model: Model, change: Change): Node | undefined {
+    for (const declaration of model.declarations) {
+        const cst = declaration.$cstNode;
+        if (!isWorkflow(declaration) || !cst || change.start < cst.offset || change.oldEnd > cst.end) continue;
+        // Nodes are in text order: a binary search finds the one that starts before the change.
+        const nodes = declaration.nodes;
+        let low = 0;
+        let high = nodes.length - 1;
+        while (low <= high) {
+            const middle = (low + high) >> 1;
+            const node = nodes[middle].$cstNode;
+            if (!node) return undefined;
+            if (node.end <= change.start) low = middle + 1;
+            else if (node.offset >= change.oldEnd) high = middle - 1;
+            else return node.offset < change.start && change.oldEnd < node.end ? nodes[middle] : undefined;
+        }
+        return undefined;
+    }
+    return undefined;
+}
+
+/** Puts the new node where the old one was, in the AST and in the CST. */
+function splice(oldNode: Node, newNode: Node, oldCst: CstNode, freshRoot: CompositeCstNodeImpl): void {
+    const workflow = oldNode.$container;
+    const index = workflow.nodes.indexOf(oldNode);
+    const mutable = newNode as unknown as { $container: AstNode; $containerProperty: string; $containerIndex: number; $cstNode: CstNode };
+    mutable.$container = workflow;
+    mutable.$containerProperty = 'nodes';
+    mutable.$containerIndex = index;
+    workflow.nodes[index] = newNode;
+
+    const composite = new CompositeCstNodeImpl();
+    composite.content = freshRoot.content;
+    for (const child of composite.content) (child as unknown as { container: CstNode }).container = composite;
+    composite.grammarSource = oldCst.grammarSource;
+    composite.astNode = newNode;
+    mutable.$cstNode = composite;
+    const parent = oldCst.container as CompositeCstNodeImpl;
+    parent.content[parent.content.indexOf(oldCst)] = composite;
+    (composite as unknown as { container: CstNode }).container = parent;
+}
+
+/**
+ * Moves the new node's leaves from snippet positions to document positions, and the leaves after
+ * it by the size of the change; clears every cached range.
+ */
+function shiftPositions(root: CstNode, fresh: CstNode, old: CstNode, change: Change): void {
+    const { start } = old.range;
+    const oldEnd = old.range.end;
+    for (const leaf of CstUtils.flattenCst(fresh)) {
+        const m = leaf as unknown as MutableLeaf;
+        if (m._startLine === 0) m._startColumn += start.character;
+        if (m._endLine === 0) m._endColumn += start.character;
+        m._offset += old.offset;
+        m._startLine += start.line;
+        m._endLine += start.line;
+    }
+    clearRangeCaches(fresh);
+    const newEnd = fresh.range.end;
+    const lineDelta = newEnd.line - oldEnd.line;
+    const columnDelta = newEnd.character - oldEnd.character;
+    const inFresh = new Set(CstUtils.flattenCst(fresh));
+    for (const leaf of CstUtils.flattenCst(root)) {
+        if (inFresh.has(leaf) || leaf.offset < old.end) continue;
+        const m = leaf as unknown as MutableLeaf;
+        if (m._startLine === oldEnd.line) m._startColumn += columnDelta;
+        if (m._endLine === oldEnd.line) m._endColumn += columnDelta;
+        m._offset += change.delta;
+        m._startLine += lineDelta;
+        m._endLine += lineDelta;
+    }
+    clearRangeCaches(root);
+}
+
+function clearRangeCaches(node: CstNode): void {
+    const composite = node as unknown as { _rangeCache?: unknown; content?: CstNode[] };
+    if (composite.content) {
+        composite._rangeCache = undefined;
+        for (const child of composite.content) clearRangeCaches(child);
+    }
+}

@@ -1,0 +1,38 @@
+/**
+ * Documents whose updates re-parse only the node an edit falls inside when they can
+ * (`incremental-parser.ts`), and the whole text otherwise.
+ */
+import type { AstNode, LangiumDocument, ParseResult } from 'langium';
+import { Cancellation, DefaultLangiumDocumentFactory, DocumentState } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import type { Model } from './generated/ast.js';
+import { reparseIncrementally } from './incremental-parser.js';
+
+export class WorkflowDocumentFactory extends DefaultLangiumDocumentFactory {
+    constructor(services: LangiumSharedServices) {
+        super(services);
+    }
+
+    override async update<T extends AstNode = AstNode>(
+        document: LangiumDocument<T>, cancellationToken = Cancellation.CancellationToken.None,
+    ): Promise<LangiumDocument<T>> {
+        const oldText = document.parseResult.value.$cstNode?.root.fullText;
+        const textDocument = this.textDocuments?.get(document.uri.toString());
+        const text = await this.getUpdatedText(document, textDocument, cancellationToken);
+        if (textDocument) {
+            Object.defineProperty(document, 'textDocument', { value: textDocument, configurable: true });
+        } else {
+            const getter = this.createTextDocumentGetter(document.uri, text);
+            Object.defineProperty(document, 'textDocument', { get: getter, configurable: true });
+        }
+        if (oldText !== text) {
+            const parser = this.serviceRegistry.getServices(document.uri).parser.LangiumParser;
+            const incremental = oldText === undefined ? undefined
+                : reparseIncrementally(parser, document.parseResult as unknown as ParseResult<Model>, oldText, text);
+            document.parseResult = (incremental as unknown as ParseResult<T>) ?? await this.parseAsync<T>(document.uri, text, cancellationToken);
+            (document.parseResult.value as { $document?: LangiumDocument }).$document = document;
+        }
+        document.state = DocumentState.Parsed;
+        return document;
+    }
+}
