@@ -10,7 +10,7 @@
  * and validation then run on the whole document as usual.
  */
 import type { AstNode, CstNode, LangiumParser, ParseResult } from 'langium';
-import { CompositeCstNodeImpl, CstUtils } from 'langium';
+import { CompositeCstNodeImpl } from 'langium';
 import type { Model, Node } from './generated/ast.js';
 import { isWorkflow } from './generated/ast.js';
 
@@ -108,34 +108,44 @@ function splice(oldNode: Node, newNode: Node, oldCst: CstNode, freshRoot: Compos
 
 /**
  * Moves the new node's leaves from snippet positions to document positions, and the leaves after
- * it by the size of the change; clears every cached range.
+ * it by the size of the change; clears every cached range. Plain recursion: this visits every
+ * token of the file once.
  */
 function shiftPositions(root: CstNode, fresh: CstNode, old: CstNode, change: Change): void {
     const { start } = old.range;
     const oldEnd = old.range.end;
-    for (const leaf of CstUtils.flattenCst(fresh)) {
-        const m = leaf as unknown as MutableLeaf;
-        if (m._startLine === 0) m._startColumn += start.character;
-        if (m._endLine === 0) m._endColumn += start.character;
-        m._offset += old.offset;
-        m._startLine += start.line;
-        m._endLine += start.line;
-    }
+    forEachLeaf(fresh, undefined, leaf => {
+        if (leaf._startLine === 0) leaf._startColumn += start.character;
+        if (leaf._endLine === 0) leaf._endColumn += start.character;
+        leaf._offset += old.offset;
+        leaf._startLine += start.line;
+        leaf._endLine += start.line;
+    });
     clearRangeCaches(fresh);
     const newEnd = fresh.range.end;
     const lineDelta = newEnd.line - oldEnd.line;
     const columnDelta = newEnd.character - oldEnd.character;
-    const inFresh = new Set(CstUtils.flattenCst(fresh));
-    for (const leaf of CstUtils.flattenCst(root)) {
-        if (inFresh.has(leaf) || leaf.offset < old.end) continue;
-        const m = leaf as unknown as MutableLeaf;
-        if (m._startLine === oldEnd.line) m._startColumn += columnDelta;
-        if (m._endLine === oldEnd.line) m._endColumn += columnDelta;
-        m._offset += change.delta;
-        m._startLine += lineDelta;
-        m._endLine += lineDelta;
-    }
+    const oldEndOffset = old.end;
+    forEachLeaf(root, fresh, leaf => {
+        if (leaf._offset < oldEndOffset) return;
+        if (leaf._startLine === oldEnd.line) leaf._startColumn += columnDelta;
+        if (leaf._endLine === oldEnd.line) leaf._endColumn += columnDelta;
+        leaf._offset += change.delta;
+        leaf._startLine += lineDelta;
+        leaf._endLine += lineDelta;
+    });
     clearRangeCaches(root);
+}
+
+/** Calls `visit` on every leaf below `node`, except those below `skip`. */
+function forEachLeaf(node: CstNode, skip: CstNode | undefined, visit: (leaf: MutableLeaf) => void): void {
+    if (node === skip) return;
+    const content = (node as unknown as { content?: CstNode[] }).content;
+    if (content) {
+        for (const child of content) forEachLeaf(child, skip, visit);
+    } else {
+        visit(node as unknown as MutableLeaf);
+    }
 }
 
 function clearRangeCaches(node: CstNode): void {
