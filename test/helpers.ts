@@ -106,3 +106,23 @@ system CRM { owner Sales.Manager; access Sales, Support }
 system Ledger { owner Billing.Clerk; access Billing }
 system Chat { owner Support.Agent }
 `;
+
+/** A small deterministic random generator (mulberry32), so a failing case can be replayed from its seed. */
+export function seededRandom(seed: number): () => number {
+    return () => {
+        seed = (seed + 0x6d2b79f5) | 0;
+        let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+        t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
+
+/** An AST as plain data — types, properties and reference texts, no positions or links — to compare meaning. */
+export function astShape(node: unknown): unknown {
+    if (Array.isArray(node)) return node.map(astShape);
+    if (node && typeof node === 'object') {
+        if ('$refText' in node) return { ref: (node as { $refText: string }).$refText };
+        return Object.fromEntries(Object.entries(node).filter(([key]) => !key.startsWith('$') || key === '$type').map(([key, value]) => [key, astShape(value)]));
+    }
+    return node;
+}

@@ -5,11 +5,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { AstNode } from 'langium';
 import { EmptyFileSystem } from 'langium';
 import { createWorkflowServices } from '../../language/src/workflow-module.js';
 import type { WorkflowFormatter } from '../../language/src/lsp/workflow-formatter.js';
-import { loadText } from '../helpers.js';
+import { astShape, loadText } from '../helpers.js';
 
 const services = createWorkflowServices(EmptyFileSystem).Workflow;
 const formatter = services.lsp.Formatter as WorkflowFormatter;
@@ -19,15 +18,7 @@ const format = (text: string) => formatter.format(text);
 function shape(text: string): unknown {
     const result = services.parser.LangiumParser.parse(text);
     assert.deepEqual(result.parserErrors.map(e => e.message), []);
-    const strip = (node: unknown): unknown => {
-        if (Array.isArray(node)) return node.map(strip);
-        if (node && typeof node === 'object') {
-            if ('$refText' in node) return { ref: (node as { $refText: string }).$refText };
-            return Object.fromEntries(Object.entries(node as AstNode).filter(([key]) => !key.startsWith('$') || key === '$type').map(([key, value]) => [key, strip(value)]));
-        }
-        return node;
-    };
-    return strip(result.value);
+    return astShape(result.value);
 }
 
 const comments = (text: string) => (text.match(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g) ?? []).map(comment => comment.trimEnd());

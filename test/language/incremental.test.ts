@@ -5,35 +5,18 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import type { AstNode, LangiumDocument } from 'langium';
+import type { LangiumDocument } from 'langium';
 import { CstUtils, URI } from 'langium';
 import { setTextDocument } from 'langium/test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TestWorkspace } from '../helpers.js';
-import { loadWorkspace } from '../helpers.js';
-
-function random(seed: number): () => number {
-    return () => {
-        seed = (seed + 0x6d2b79f5) | 0;
-        let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-        t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
+import { astShape, loadWorkspace, seededRandom } from '../helpers.js';
 
 /** The AST as plain data, without links, plus the position of every token. */
 function snapshot(document: LangiumDocument): { ast: unknown; tokens: string[] } {
-    const strip = (node: unknown): unknown => {
-        if (Array.isArray(node)) return node.map(strip);
-        if (node && typeof node === 'object') {
-            if ('$refText' in node) return { ref: (node as { $refText: string }).$refText };
-            return Object.fromEntries(Object.entries(node as AstNode).filter(([key]) => !key.startsWith('$') || key === '$type').map(([key, value]) => [key, strip(value)]));
-        }
-        return node;
-    };
     const root = document.parseResult.value.$cstNode!;
     const tokens = CstUtils.flattenCst(root).map(leaf => `${leaf.offset}+${leaf.length} ${JSON.stringify(leaf.range)} ${leaf.text}`).toArray();
-    return { ast: strip(document.parseResult.value), tokens };
+    return { ast: astShape(document.parseResult.value), tokens };
 }
 
 function diagnostics(document: LangiumDocument): string[] {
@@ -71,7 +54,7 @@ describe('incremental parsing', function () {
         let text = fs.readFileSync('examples/purchase-to-pay.workflow', 'utf8');
         const live: TestWorkspace = await loadWorkspace({ 'flow.workflow': text, ...others });
         const uri = live.files['flow.workflow'].uri;
-        const next = random(42);
+        const next = seededRandom(42);
         for (let step = 1; step <= 150; step++) {
             // Mostly edits inside one node; every so often a syntax error, later repaired by the next edits' reset.
             const edit = EDITS[Math.floor(next() * (step % 10 === 0 ? EDITS.length : EDITS.length - 1))];

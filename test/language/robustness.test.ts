@@ -14,16 +14,7 @@ import { renderDiagram } from '../../diagram/svg.js';
 import { buildGraph, workflowsOf } from '../../language/src/diagram/graph-builder.js';
 import type { WorkflowServices } from '../../language/src/workflow-module.js';
 import { buildWorkspace } from '../../language/src/workflow-workspace.js';
-
-/** A small deterministic generator (mulberry32), so a failure can be replayed from its seed. */
-function random(seed: number): () => number {
-    return () => {
-        seed = (seed + 0x6d2b79f5) | 0;
-        let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-        t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
+import { seededRandom } from '../helpers.js';
 
 const SNIPPETS = ['{', '}', ';', ',', '.', '->', '"', '"x"', 'step', 'decision', 'end', 'owner', 'next', 'via', 'when', 'otherwise',
     'team', 'role', 'person', 'as', 'system', 'access', 'workflow', 'uses', 'automated by', 'calls', 'duration', '0d', '3w',
@@ -92,7 +83,7 @@ describe('robustness', () => {
         console.error = (...args: unknown[]) => { errors.push(args.map(String).join(' ')); };
         try {
             for (let seed = 1; seed <= SEEDS; seed++) {
-                const next = random(seed);
+                const next = seededRandom(seed);
                 const base = corpus[seed % corpus.length];
                 let text = base.text;
                 const edits = 1 + Math.floor(next() * 5);
