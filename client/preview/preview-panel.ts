@@ -73,7 +73,7 @@ export class PreviewPanel implements vscode.Disposable {
     /** Shows another document (or another workflow of the same one). */
     show(uri: string, workflow?: string): void {
         if (uri === this.state.uri && (workflow === undefined || workflow === this.workflow)) return;
-        this.state = { uri, workflow: uri === this.state.uri ? workflow : workflow };
+        this.state = { uri, workflow };
         if (uri !== this.result?.graph?.uri) this.result = undefined;
         this.updateTitle();
         void this.refresh();
