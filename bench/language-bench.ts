@@ -84,6 +84,26 @@ async function timeEdits(sources: SourceText[], count: number): Promise<number[]
     });
 }
 
+/** Completion requests at `next ` inside the last step, as the editor sends them while typing. */
+async function timeCompletion(sources: SourceText[], count: number): Promise<number[]> {
+    const { services, documents } = await buildWorkspace(sources);
+    const document = documents[documents.length - 1];
+    const text = document.textDocument.getText();
+    const position = document.textDocument.positionAt(text.lastIndexOf('next ') + 'next '.length);
+    const provider = services.lsp.CompletionProvider!;
+    return timeRuns(count, () => provider.getCompletion(document, { textDocument: { uri: document.uri.toString() }, position }));
+}
+
+export async function completionBench(): Promise<void> {
+    const rows: string[][] = [];
+    for (const steps of [5000, 20000]) {
+        const scenario = singleFile(steps, 1);
+        const times = await timeCompletion(scenario.sources, 20);
+        rows.push([scenario.label, ms(median(times)), ms(percentile(times, 95))]);
+    }
+    printTable('Completion after `next` (20 requests)', ['workspace', 'median', 'p95'], rows);
+}
+
 export async function languageBench(): Promise<void> {
     const scenarios = [singleFile(1000, 5), singleFile(5000, 3), singleFile(20000, 3), manyFiles(100, 100)];
     const rows: string[][] = [];

@@ -1,10 +1,11 @@
 /**
  * `npm run bench`: the language benchmark and the preview benchmark, each table printed beside
- * its same-run baseline. `npm run bench -- language` or `-- preview` runs one of them.
+ * its same-run baseline. `npm run bench -- language`, `-- completion` or `-- preview` runs a part.
  */
-import { languageBench } from './language-bench.js';
+import { completionBench, languageBench } from './language-bench.js';
 import { previewBench } from './preview-bench.js';
 
 const only = process.argv[2];
 if (!only || only === 'language') await languageBench();
+if (!only || only === 'language' || only === 'completion') await completionBench();
 if (!only || only === 'preview') await previewBench();
