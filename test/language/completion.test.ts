@@ -89,6 +89,22 @@ describe('completion', () => {
         assert.ok(!offered.includes('Sales'), 'no names where a keyword is expected');
     });
 
+    it('completes from the node around the cursor in a long workflow, inside and between nodes', async () => {
+        const steps = Array.from({ length: 40 }, (_, i) => `  step S${i} { owner Sales.Rep; next S${i + 1} }`).join('\n');
+        const inDecision = await completeAt({ 'main.workflow': `workflow W {\n  owner Sales\n${steps}\n  decision D { owner Sales; <|> }\n  step S40 { owner Sales; next Done }\n  end Done\n}` });
+        const offered = labels(inDecision);
+        assert.ok(offered.includes('when') && offered.includes('otherwise'), offered.join(', '));
+        assert.ok(!offered.includes('next'), 'a decision has branches, not next');
+
+        const between = await completeAt({ 'main.workflow': `workflow W {\n  owner Sales\n${steps}\n  <|>\n  step S40 { owner Sales; next Done }\n  end Done\n}` });
+        const keywords = labels(between);
+        assert.ok(['step', 'decision', 'end', 'owner', 'sla'].every(keyword => keywords.includes(keyword)), keywords.join(', '));
+        assert.ok(!keywords.includes('when'));
+
+        const target = await completeAt({ 'main.workflow': `workflow W {\n  owner Sales\n${steps}\n  step S40 { owner Sales; next S3<|> }\n  end Done\n}` });
+        assert.ok(labels(target).includes('S39') && labels(target).includes('S3'), labels(target).slice(0, 10).join(', '));
+    });
+
     it('shows the kind and title of a candidate', async () => {
         const items = await completeAt({
             'main.workflow': 'system Fax "Fax machine" { owner Sales }\nworkflow W { owner Sales; step A { owner Sales.Rep; uses <|> } }',
