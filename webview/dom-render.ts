@@ -19,3 +19,34 @@ export function toDom(node: VNode): SVGElement {
     }
     return element;
 }
+
+/** How long one slice of DOM building may run before it yields to input and painting. */
+const SLICE_MS = 12;
+
+/**
+ * Builds the same DOM as `toDom`, yielding to the event loop every few milliseconds, so that a
+ * diagram of a thousand nodes never blocks typing or panning for long. Resolves with `undefined`
+ * when `cancelled()` turns true (a newer model arrived). `now` and `yieldNow` are for tests.
+ */
+export async function toDomInSlices(
+    node: VNode, cancelled: () => boolean,
+    now: () => number = () => performance.now(),
+    yieldNow: () => Promise<void> = () => new Promise(resolve => setTimeout(resolve, 0)),
+): Promise<SVGElement | undefined> {
+    let sliceStart = now();
+    const build = async (vnode: VNode): Promise<SVGElement | undefined> => {
+        const element = toDom({ ...vnode, children: [] });
+        for (const child of vnode.children) {
+            if (now() - sliceStart > SLICE_MS) {
+                await yieldNow();
+                if (cancelled()) return undefined;
+                sliceStart = now();
+            }
+            const built = child.children.length > 0 ? await build(child) : toDom(child);
+            if (!built) return undefined;
+            element.appendChild(built);
+        }
+        return element;
+    };
+    return build(node);
+}

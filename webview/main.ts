@@ -7,7 +7,7 @@ import type { DiagramLayout, Direction } from '../diagram/layout.js';
 import { renderDiagram } from '../diagram/svg.js';
 import { diagramCss, themePalette } from '../diagram/theme.js';
 import type { VNode } from '../diagram/vnode.js';
-import { toDom } from './dom-render.js';
+import { toDomInSlices } from './dom-render.js';
 import { standaloneSvg } from './export.js';
 import type { FromWebview, ToWebview, WorkflowChoice } from './messages.js';
 import { isToWebview } from './messages.js';
@@ -116,7 +116,8 @@ async function showModel(message: Extract<ToWebview, { type: 'model' }>): Promis
     const laidOut = await layout(graph, message.direction);
     if (version !== modelVersion) return;
     const tree = renderDiagram(graph, laidOut, { showCritical: criticalToggle.checked });
-    const element = toDom(tree);
+    const element = await toDomInSlices(tree, () => version !== modelVersion);
+    if (!element) return;
     stage.replaceChildren(element);
     current = { graph, layout: laidOut, tree };
     persisted.workflow = graph.workflow;

@@ -113,6 +113,21 @@ describe('preview webview in Chromium', function () {
         assert.equal(await harness.page.locator('#banner').isVisible(), true);
     });
 
+    it('drops a diagram still being drawn when a newer model arrives, and draws the newer one', async () => {
+        harness = await openHarness();
+        const big = await exampleGraph();
+        const smaller = { ...big, nodes: big.nodes.filter(node => node.lane === 'Finance'), edges: [], summary: 'newer' };
+        await harness.page.evaluate(([first, second]) => {
+            window.postMessage(first, '*');
+            window.postMessage(second, '*');
+        }, [model(big), model(smaller)] as const);
+        const rendered = await harness.renderedAfter(0);
+        assert.deepEqual([...rendered.nodeIds].sort(), smaller.nodes.map(node => node.id).sort());
+        await harness.page.waitForTimeout(300);
+        assert.equal((await harness.posted()).filter(message => message.type === 'rendered').length, 1, 'the older model was never shown');
+        assert.equal(await harness.page.locator('.wa-node').count(), smaller.nodes.length);
+    });
+
     it('keeps zoom and pan across updates', async () => {
         harness = await openHarness();
         await harness.send(model(graph));
