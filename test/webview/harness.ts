@@ -39,7 +39,7 @@ export interface Harness {
     close(): Promise<void>;
 }
 
-export async function openHarness(options: { dark?: boolean; width?: number; height?: number } = {}): Promise<Harness> {
+export async function openHarness(options: { dark?: boolean; highContrast?: boolean; width?: number; height?: number } = {}): Promise<Harness> {
     const server = http.createServer((request, response) => {
         const url = new URL(request.url ?? '/', 'http://localhost');
         if (url.pathname === '/') {
@@ -75,6 +75,7 @@ export async function openHarness(options: { dark?: boolean; width?: number; hei
     const port = (server.address() as AddressInfo).port;
     await page.goto(`http://127.0.0.1:${port}/`);
     if (options.dark) await applyTheme(page, DARK_THEME);
+    if (options.highContrast) await applyTheme(page, HIGH_CONTRAST_THEME);
     await page.waitForFunction(() => (window as unknown as { __posted: Array<{ type: string }> }).__posted.some(m => m.type === 'ready'));
 
     const posted = () => page.evaluate(() => (window as unknown as { __posted: Array<{ type: string }> }).__posted) as Promise<Array<{ type: string; [key: string]: unknown }>>;
@@ -104,6 +105,16 @@ export const DARK_THEME: Record<string, string> = {
     '--vscode-editorLineNumber-foreground': '#858585', '--vscode-charts-purple': '#b180d7', '--vscode-charts-orange': '#d18616',
     '--vscode-editorError-foreground': '#f14c4c', '--vscode-editorWarning-foreground': '#cca700', '--vscode-focusBorder': '#007fd4',
     '--vscode-button-secondaryBackground': '#3a3d41', '--vscode-button-secondaryForeground': '#cccccc',
+};
+
+/** Some of the variables VS Code sets for its high-contrast dark theme. */
+export const HIGH_CONTRAST_THEME: Record<string, string> = {
+    ...DARK_THEME,
+    '--vscode-editor-background': '#000000', '--vscode-editor-foreground': '#ffffff', '--vscode-foreground': '#ffffff',
+    '--vscode-sideBar-background': '#000000', '--vscode-editorGroup-border': '#6fc3df', '--vscode-input-background': '#000000',
+    '--vscode-input-border': '#6fc3df', '--vscode-editorWidget-background': '#0c141f', '--vscode-badge-background': '#000000',
+    '--vscode-badge-foreground': '#ffffff', '--vscode-focusBorder': '#f38518', '--vscode-descriptionForeground': '#ffffff',
+    '--vscode-sideBarSectionHeader-background': '#000000', '--vscode-editorLineNumber-foreground': '#ffffff',
 };
 
 export async function applyTheme(page: Page, variables: Record<string, string>): Promise<void> {

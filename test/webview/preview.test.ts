@@ -87,6 +87,19 @@ describe('preview webview in Chromium', function () {
         await harness.page.screenshot({ path: path.join(ARTIFACTS, 'preview-dark.png') });
     });
 
+    it('follows a high-contrast theme', async () => {
+        harness = await openHarness({ highContrast: true });
+        await harness.send(model(graph));
+        await harness.renderedAfter(0);
+        const colours = await harness.page.evaluate(() => ({
+            background: getComputedStyle(document.querySelector('.wa-background')!).fill,
+            border: getComputedStyle(document.querySelector('.wa-node.wa-step .wa-shape')!).stroke,
+            text: getComputedStyle(document.querySelector('.wa-node-title')!).fill,
+        }));
+        assert.deepEqual(colours, { background: 'rgb(0, 0, 0)', border: 'rgb(111, 195, 223)', text: 'rgb(255, 255, 255)' });
+        await harness.page.screenshot({ path: path.join(ARTIFACTS, 'preview-high-contrast.png') });
+    });
+
     it('posts a reveal message when a node is clicked, and highlights the node the host names', async () => {
         harness = await openHarness();
         await harness.send(model(graph));
