@@ -3,8 +3,7 @@
  * workspace, members within a team, nodes within a workflow), and every team, role, person and
  * system is referred to by something.
  */
-import type { AstNode, ValidationAcceptor } from 'langium';
-import { AstUtils } from 'langium';
+import type { ValidationAcceptor } from 'langium';
 import { DiagnosticTag } from 'vscode-languageserver-types';
 import type { Declaration, Member, Node, System, Team, Workflow } from '../generated/ast.js';
 import { isPerson, isRole, isTeam } from '../generated/ast.js';
@@ -20,9 +19,8 @@ export class NamingValidator {
         if (namesakes.length < 2) {
             return;
         }
-        const here = AstUtils.getDocument(declaration).uri.toString();
         const others = namesakes
-            .filter(other => other.documentUri.toString() !== here || other.path !== pathOf(declaration))
+            .filter(other => other.node !== declaration)
             .map(other => `${kindOf(other.type)} in ${fileName(other.documentUri.path)}${lineOf(other)}`);
         accept('error', `The name '${declaration.name}' is declared more than once in the workspace (also a ${others.join(', a ')}).`, {
             node: declaration, property: 'name', code: IssueCodes.DuplicateName,
@@ -61,10 +59,6 @@ function reportDuplicates<T extends Member | Node>(items: T[], accept: Validatio
             accept('error', message(item), { node: item as Member | Node, property: 'name', code: IssueCodes.DuplicateName });
         }
     }
-}
-
-function pathOf(node: AstNode): string {
-    return `/${node.$containerProperty}@${node.$containerIndex}`;
 }
 
 function kindOf(type: string): string {
