@@ -15,7 +15,8 @@ import { toMermaid } from '../diagram/mermaid.js';
 import { renderDiagram } from '../diagram/svg.js';
 import { diagramCss, LIGHT_PALETTE } from '../diagram/theme.js';
 import { serialize } from '../diagram/vnode.js';
-import { buildGraph, workflowsOf } from '../language/src/diagram/graph-builder.js';
+import { buildGraph } from '../language/src/diagram/graph-builder.js';
+import { workflowsOf } from '../language/src/workspace-queries.js';
 import { buildWorkspace } from '../language/src/workflow-workspace.js';
 import { readInputFiles, UsageError } from './input-files.js';
 

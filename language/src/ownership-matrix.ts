@@ -4,10 +4,10 @@
  * Used by `workflow-architect matrix`.
  */
 import type { LangiumDocument } from 'langium';
-import type { Model, Node, Workflow } from './generated/ast.js';
-import { isWorkflow } from './generated/ast.js';
+import type { Node, Workflow } from './generated/ast.js';
 import type { WorkNode } from './workflow-model.js';
-import { handoffTeams, isWorkNode, outgoingTransitions, ownerOf, ownerText, owningTeam } from './workflow-model.js';
+import { handoffTeams, isWorkNode, outgoingTransitions, ownerTextOf, owningTeam } from './workflow-model.js';
+import { workflowsOf } from './workspace-queries.js';
 
 export interface MatrixRow {
     readonly workflow: string;
@@ -26,8 +26,7 @@ export interface MatrixRow {
 export const MATRIX_COLUMNS = ['Workflow', 'Step', 'Kind', 'Owner', 'Team', 'Systems', 'Automated by', 'Hand-offs in', 'Hand-offs out'] as const;
 
 export function ownershipMatrix(documents: LangiumDocument[]): MatrixRow[] {
-    const workflows = documents.flatMap(document => ((document.parseResult.value as Model).declarations ?? []).filter(isWorkflow));
-    return workflows.filter(workflow => workflow.name).flatMap(rowsOf);
+    return documents.flatMap(workflowsOf).flatMap(rowsOf);
 }
 
 function rowsOf(workflow: Workflow): MatrixRow[] {
@@ -46,7 +45,7 @@ function rowsOf(workflow: Workflow): MatrixRow[] {
         workflow: workflow.name,
         step: node.name,
         kind: node.$type === 'Step' ? 'step' : 'decision',
-        owner: ownerOf(node) ? ownerText(ownerOf(node)) : '',
+        owner: ownerTextOf(node) ?? '',
         team: owningTeam(node)?.name ?? '',
         systems: node.uses.flatMap(clause => clause.systems.map(ref => ref.$refText)),
         automatedBy: node.automations[0]?.system?.$refText ?? '',

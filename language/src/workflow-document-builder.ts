@@ -10,6 +10,7 @@
 import type { LangiumDocument, URI } from 'langium';
 import { AstUtils, Cancellation, DefaultDocumentBuilder, DocumentState } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
+import { declarationsOf } from './workspace-queries.js';
 
 export class WorkflowDocumentBuilder extends DefaultDocumentBuilder {
     private readonly signatures = new Map<string, string>();
@@ -49,7 +50,7 @@ export class WorkflowDocumentBuilder extends DefaultDocumentBuilder {
     private signatureOf(document: LangiumDocument): string {
         const self = document.uri.toString();
         const parts: string[] = [];
-        for (const declaration of (document.parseResult.value as { declarations?: Array<{ name?: string }> }).declarations ?? []) {
+        for (const declaration of declarationsOf(document)) {
             parts.push(`d:${declaration.name}`);
         }
         const targets = new Set<string>();
@@ -58,19 +59,12 @@ export class WorkflowDocumentBuilder extends DefaultDocumentBuilder {
             if (target) {
                 const targetDocument = AstUtils.getDocument(target);
                 if (targetDocument.uri.toString() !== self) {
-                    targets.add(`${targetDocument.uri.toString()}#${this.path(target)}`);
+                    const locator = this.serviceRegistry.getServices(targetDocument.uri).workspace.AstNodeLocator;
+                    targets.add(`${targetDocument.uri.toString()}#${locator.getAstNodePath(target)}`);
                 }
             }
         }
         parts.push(...[...targets].sort());
         return parts.join('\n');
-    }
-
-    private path(node: { $container?: unknown; $containerProperty?: string; $containerIndex?: number }): string {
-        const segments: string[] = [];
-        for (let at = node; at.$container; at = at.$container as typeof node) {
-            segments.push(`${at.$containerProperty}@${at.$containerIndex}`);
-        }
-        return segments.reverse().join('/');
     }
 }

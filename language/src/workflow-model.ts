@@ -3,7 +3,7 @@
  * who owns a node, which transitions leave it, what it takes.
  */
 import type { Decision, Node, OwnerRef, Step, Team, Transition, Workflow } from './generated/ast.js';
-import { isDecision, isEnd, isPerson, isStep } from './generated/ast.js';
+import { isDecision, isEnd, isStep } from './generated/ast.js';
 import { parseDuration } from './duration.js';
 
 /** A step or a decision: the nodes that have an owner and outgoing transitions. */
@@ -38,11 +38,6 @@ export function owningTeam(node: Node): Team | undefined {
     return ownerOf(node)?.team?.ref;
 }
 
-/** Whether an owner reference names one individual rather than a role or a team. */
-export function isIndividualOwner(owner: OwnerRef): boolean {
-    return isPerson(owner.member?.ref);
-}
-
 /** The owner as written: `Team`, `Team.Role` or `Team.person`. */
 export function ownerText(owner: OwnerRef | undefined): string {
     if (!owner) {
@@ -50,6 +45,12 @@ export function ownerText(owner: OwnerRef | undefined): string {
     }
     const team = owner.team?.$refText ?? '';
     return owner.member ? `${team}.${owner.member.$refText}` : team;
+}
+
+/** The owner of a declaration as written, or `undefined` when it has none. */
+export function ownerTextOf(declaration: { owners: Array<{ owner?: OwnerRef }> }): string | undefined {
+    const owner = ownerOf(declaration);
+    return owner ? ownerText(owner) : undefined;
 }
 
 /** Minutes a node takes: its first `duration`, 0 when it has none (ends always take 0). */

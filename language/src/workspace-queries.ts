@@ -2,15 +2,25 @@
  * Questions about the whole workspace that hovers and quick fixes ask: who owns what, which
  * steps use a system. Each call walks the workflows of the workspace once.
  */
-import type { LangiumDocuments } from 'langium';
-import type { Member, Model, System, Team, Workflow } from './generated/ast.js';
+import type { LangiumDocument, LangiumDocuments } from 'langium';
+import type { Declaration, Member, Model, System, Team, Workflow } from './generated/ast.js';
 import { isWorkflow } from './generated/ast.js';
 import type { WorkNode } from './workflow-model.js';
 import { isWorkNode, ownerOf, outgoingTransitions } from './workflow-model.js';
 
+/** The top-level declarations of a document (none while it is not parsed). */
+export function declarationsOf(document: LangiumDocument): Declaration[] {
+    return (document.parseResult.value as Model).declarations ?? [];
+}
+
+/** The named workflows of a document, in order. */
+export function workflowsOf(document: LangiumDocument): Workflow[] {
+    return declarationsOf(document).filter(isWorkflow).filter(workflow => workflow.name);
+}
+
 export function allWorkflows(documents: LangiumDocuments): Workflow[] {
     return documents.all
-        .flatMap(document => (document.parseResult.value as Model).declarations ?? [])
+        .flatMap(declarationsOf)
         .filter(isWorkflow)
         .toArray();
 }

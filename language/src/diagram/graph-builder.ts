@@ -9,20 +9,15 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { DiagramEdge, DiagramLane, DiagramNode, Finding, Severity, TextRange, WorkflowGraph } from '../../../diagram/graph-model.js';
 import { NO_TEAM_LANE } from '../../../diagram/graph-model.js';
 import { formatDuration } from '../duration.js';
-import type { Model, Node, Transition, Workflow } from '../generated/ast.js';
-import { isDecision, isEnd, isStep, isWorkflow } from '../generated/ast.js';
-import { handoffTeams, nodeMinutes, nodesByName, outgoingTransitions, ownerOf, ownerText, owningTeam, startNode } from '../workflow-model.js';
+import type { Node, Transition, Workflow } from '../generated/ast.js';
+import { isDecision, isEnd, isStep } from '../generated/ast.js';
+import { handoffTeams, nodeMinutes, nodesByName, outgoingTransitions, ownerTextOf, owningTeam, startNode } from '../workflow-model.js';
 import { summarize, summaryLine } from '../workflow-summary.js';
 
 const SEVERITIES: Record<number, Severity> = {
     [DiagnosticSeverity.Error]: 'error', [DiagnosticSeverity.Warning]: 'warning',
     [DiagnosticSeverity.Information]: 'info', [DiagnosticSeverity.Hint]: 'hint',
 };
-
-/** The named workflows of a document, in order. */
-export function workflowsOf(document: LangiumDocument): Workflow[] {
-    return ((document.parseResult.value as Model).declarations ?? []).filter(isWorkflow).filter(workflow => workflow.name);
-}
 
 export function buildGraph(document: LangiumDocument, workflow: Workflow): WorkflowGraph {
     const summary = summarize(workflow);
@@ -38,13 +33,12 @@ export function buildGraph(document: LangiumDocument, workflow: Workflow): Workf
     const start = startNode(workflow);
     const diagramNodes: DiagramNode[] = nodes.map(node => {
         const work = isStep(node) || isDecision(node) ? node : undefined;
-        const owner = work ? ownerOf(work) : undefined;
         return {
             id: node.name,
             kind: isStep(node) ? 'step' : isDecision(node) ? 'decision' : 'end',
             name: node.name,
             title: node.title,
-            owner: owner ? ownerText(owner) : undefined,
+            owner: work ? ownerTextOf(work) : undefined,
             lane: laneOf.get(node) ?? NO_TEAM_LANE,
             automatedBy: work?.automations[0]?.system?.$refText,
             calls: work?.calls[0]?.workflow?.$refText,
@@ -56,7 +50,7 @@ export function buildGraph(document: LangiumDocument, workflow: Workflow): Workf
             range: node.$cstNode!.range,
             nameRange: nameRange(node),
             // A missing channel is marked on its edge; everything else inside the node marks the node.
-            findings: findings.inside(node.$cstNode!.range).filter(finding => finding.code !== 'handoff-without-channel'),
+            findings: findings.inside(node.$cstNode!.range).filter(finding => finding.code !== 'handoff-without-channel').map(stripMarker),
         };
     });
 
@@ -83,9 +77,9 @@ export function buildGraph(document: LangiumDocument, workflow: Workflow): Workf
         uri: document.uri.toString(),
         workflow: workflow.name,
         title: workflow.title,
-        owner: ownerOf(workflow) ? ownerText(ownerOf(workflow)) : undefined,
+        owner: ownerTextOf(workflow),
         lanes,
-        nodes: diagramNodes.map(node => ({ ...node, findings: node.findings.map(stripMarker) })),
+        nodes: diagramNodes,
         edges,
         criticalPath: summary.criticalPath ? {
             minutes: summary.criticalPath.minutes,

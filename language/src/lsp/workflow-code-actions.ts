@@ -11,11 +11,12 @@ import { AstUtils, CstUtils } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import type { CodeAction, CodeActionParams, Diagnostic, TextEdit } from 'vscode-languageserver';
 import { CodeActionKind } from 'vscode-languageserver';
-import type { Model, System, Team, Workflow } from '../generated/ast.js';
+import type { System, Team, Workflow } from '../generated/ast.js';
 import { isDecision, isEnd, isOwnerRef, isPerson, isRole, isStep, isSystem, isTeam, isTransition, isWorkflow } from '../generated/ast.js';
 import { IssueCodes } from '../validation/issue-codes.js';
 import type { WorkflowServices } from '../workflow-module.js';
-import { handoffTeams, isWorkNode, outgoingTransitions, ownerOf, ownerText, type WorkNode } from '../workflow-model.js';
+import { handoffTeams, isWorkNode, outgoingTransitions, ownerTextOf, type WorkNode } from '../workflow-model.js';
+import { declarationsOf } from '../workspace-queries.js';
 import { appendDeclaration, insertClause, removeNode } from './text-edits.js';
 
 /** How many alternatives one quick fix offers at most. */
@@ -65,15 +66,15 @@ export class WorkflowCodeActionProvider implements CodeActionProvider {
         if (isSystem(owned)) {
             owned.accesses.forEach(access => access.teams.forEach(team => add(team.ref?.name)));
         } else if (isWorkflow(owned)) {
-            owned.nodes.filter(isWorkNode).forEach(node => add(ownerOf(node) && ownerText(ownerOf(node))));
+            owned.nodes.filter(isWorkNode).forEach(node => add(ownerTextOf(node)));
         } else {
             const workflow = owned.$container;
-            add(ownerOf(workflow) && ownerText(ownerOf(workflow)));
+            add(ownerTextOf(workflow));
             const neighbours = [
                 ...workflow.nodes.filter(other => outgoingTransitions(other).some(t => t.target?.ref === owned)),
                 ...outgoingTransitions(owned).map(t => t.target?.ref),
             ];
-            neighbours.forEach(other => add(other && isWorkNode(other) && ownerOf(other) ? ownerText(ownerOf(other)) : undefined));
+            neighbours.forEach(other => add(other && isWorkNode(other) ? ownerTextOf(other) : undefined));
         }
         return candidates.slice(0, MAX_CHOICES);
     }
@@ -86,7 +87,7 @@ export class WorkflowCodeActionProvider implements CodeActionProvider {
         const open = (system: System) => system.accesses.length === 0;
         const admits = (system: System, team: Team) => open(system) || system.accesses.some(a => a.teams.some(t => t.ref === team));
         const systems = this.documents.all
-            .flatMap(doc => (doc.parseResult.value as Model).declarations ?? [])
+            .flatMap(declarationsOf)
             .filter(isSystem)
             .filter(system => system.name && admits(system, teams.from) && admits(system, teams.to))
             .toArray()
@@ -125,7 +126,7 @@ export class WorkflowCodeActionProvider implements CodeActionProvider {
         const systemReference = node.$type === 'UsesClause' || node.$type === 'AutomatedClause' || (isTransition(node) && node.channel?.$refText === name);
         if (systemReference) {
             const workflow = AstUtils.getContainerOfType(node, isWorkflow);
-            const owner = workflow && ownerOf(workflow) ? ownerText(ownerOf(workflow)) : undefined;
+            const owner = workflow && ownerTextOf(workflow);
             const body = owner ? `system ${name} {\n  owner ${owner}\n}` : `system ${name} {\n}`;
             return [this.createDeclaration(document, diagnostic, 'System', `Create system ${name}`, body)];
         }
@@ -134,7 +135,7 @@ export class WorkflowCodeActionProvider implements CodeActionProvider {
 
     /** Appends the declaration to the file that already declares things of its kind, else to this one. */
     private createDeclaration(document: LangiumDocument, diagnostic: Diagnostic, type: 'Team' | 'System', title: string, body: string): CodeAction {
-        const target = this.documents.all.find(doc => ((doc.parseResult.value as Model).declarations ?? []).some(d => d.$type === type)) ?? document;
+        const target = this.documents.all.find(doc => declarationsOf(doc).some(d => d.$type === type)) ?? document;
         return fix(title, diagnostic, { [target.uri.toString()]: [appendDeclaration(target, body)] }, true);
     }
 

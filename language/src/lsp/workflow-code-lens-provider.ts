@@ -6,9 +6,8 @@
 import type { LangiumDocument } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
 import type { CodeLens } from 'vscode-languageserver';
-import type { Model } from '../generated/ast.js';
-import { isWorkflow } from '../generated/ast.js';
 import { summarize, summaryLine } from '../workflow-summary.js';
+import { workflowsOf } from '../workspace-queries.js';
 
 /** The client command that opens the preview of a workflow: arguments are the document URI and the workflow name. */
 export const OPEN_PREVIEW_COMMAND = 'workflowArchitect.openPreviewToSide';
@@ -16,9 +15,9 @@ export const OPEN_PREVIEW_COMMAND = 'workflowArchitect.openPreviewToSide';
 export class WorkflowCodeLensProvider implements CodeLensProvider {
     provideCodeLens(document: LangiumDocument): CodeLens[] {
         const lenses: CodeLens[] = [];
-        for (const workflow of (document.parseResult.value as Model).declarations ?? []) {
-            const range = isWorkflow(workflow) && workflow.name ? workflow.$cstNode?.range : undefined;
-            if (!isWorkflow(workflow) || !range) continue;
+        for (const workflow of workflowsOf(document)) {
+            const range = workflow.$cstNode?.range;
+            if (!range) continue;
             const at = { start: range.start, end: range.start };
             lenses.push({ range: at, command: { title: summaryLine(summarize(workflow)), command: '' } });
             lenses.push({ range: at, command: { title: 'Open preview', command: OPEN_PREVIEW_COMMAND, arguments: [document.uri.toString(), workflow.name] } });

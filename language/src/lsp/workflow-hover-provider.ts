@@ -8,7 +8,7 @@ import type { Decision, End, Person, Role, Step, System, Team, Workflow } from '
 import { isDecision, isEnd, isPerson, isRole, isStep, isSystem, isTeam, isWorkflow } from '../generated/ast.js';
 import { formatDuration, parseDuration } from '../duration.js';
 import type { WorkNode } from '../workflow-model.js';
-import { ownerOf, ownerText } from '../workflow-model.js';
+import { ownerText, ownerTextOf } from '../workflow-model.js';
 import { summarize } from '../workflow-summary.js';
 import { nodesOwnedBy, nodesUsing } from '../workspace-queries.js';
 
@@ -81,7 +81,7 @@ export class WorkflowHoverProvider extends AstNodeHoverProvider {
         const systems = node.uses.flatMap(clause => clause.systems.map(ref => ref.$refText));
         const escalation = node.escalations[0];
         return card(isStep(node) ? 'step' : 'decision', node.name, node.title, [
-            ['Owner', ownerOf(node) ? ownerText(ownerOf(node)) : undefined],
+            ['Owner', ownerTextOf(node)],
             ['Duration', minutes !== undefined ? formatDuration(minutes) : undefined],
             ['Uses', systems.length > 0 ? systems.join(', ') : undefined],
             ['Automated by', node.automations[0]?.system?.$refText],
