@@ -6,7 +6,6 @@ import type { WorkflowGraph } from '../diagram/graph-model.js';
 import type { DiagramLayout, Direction } from '../diagram/layout.js';
 import { renderDiagram } from '../diagram/svg.js';
 import { diagramCss, themePalette } from '../diagram/theme.js';
-import type { VNode } from '../diagram/vnode.js';
 import { toDomInSlices } from './dom-render.js';
 import { standaloneSvg } from './export.js';
 import type { FromWebview, ToWebview, WorkflowChoice } from './messages.js';
@@ -52,7 +51,7 @@ const viewport = new Viewport(stage, frame, persisted.view ?? { zoom: 1, panX: 0
 let fitPending = persisted.view === undefined;
 
 /** The last diagram drawn from a text without syntax errors. */
-let current: { graph: WorkflowGraph; layout: DiagramLayout; tree: VNode } | undefined;
+let current: { graph: WorkflowGraph; layout: DiagramLayout } | undefined;
 let highlighted: string | undefined;
 
 const worker = new Worker(URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' })));
@@ -112,14 +111,13 @@ async function showModel(message: Extract<ToWebview, { type: 'model' }>): Promis
         return;
     }
     const graph = message.graph;
-    const started = performance.now();
     const laidOut = await layout(graph, message.direction);
     if (version !== modelVersion) return;
     const tree = renderDiagram(graph, laidOut, { showCritical: criticalToggle.checked });
     const element = await toDomInSlices(tree, () => version !== modelVersion);
     if (!element) return;
     stage.replaceChildren(element);
-    current = { graph, layout: laidOut, tree };
+    current = { graph, layout: laidOut };
     persisted.workflow = graph.workflow;
     summary.textContent = `${graph.title ?? graph.workflow} — ${graph.summary}`;
     if (message.syntaxErrors > 0) {
@@ -134,7 +132,6 @@ async function showModel(message: Extract<ToWebview, { type: 'model' }>): Promis
         viewport.fit(laidOut.width, laidOut.height, true);
     }
     save();
-    document.body.dataset.renderMs = String(Math.round(performance.now() - started));
     report(false);
 }
 

@@ -19,7 +19,7 @@ export const COMMANDS = {
 /** What the integration tests use to drive and observe the preview. */
 export interface PreviewApi {
     readonly current: PreviewPanel | undefined;
-    /** Resolves with the next report of a rendered diagram (or the last one when `fresh` is false and there is one). */
+    /** Resolves with the next report of a rendered diagram of the open preview. */
     nextRender(timeoutMs?: number): Promise<RenderedInfo>;
 }
 
