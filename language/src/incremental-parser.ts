@@ -13,6 +13,7 @@ import type { AstNode, CstNode, LangiumParser, ParseResult } from 'langium';
 import { CompositeCstNodeImpl } from 'langium';
 import type { Model, Node } from './generated/ast.js';
 import { isWorkflow } from './generated/ast.js';
+import { lastNodeStartingBefore } from './workflow-model.js';
 
 /** What the CST classes keep, written here when positions shift. */
 interface MutableLeaf {
@@ -68,19 +69,8 @@ function nodeAround(model: Model, change: Change): Node | undefined {
     for (const declaration of model.declarations) {
         const cst = declaration.$cstNode;
         if (!isWorkflow(declaration) || !cst || change.start < cst.offset || change.oldEnd > cst.end) continue;
-        // Nodes are in text order: a binary search finds the one that starts before the change.
-        const nodes = declaration.nodes;
-        let low = 0;
-        let high = nodes.length - 1;
-        while (low <= high) {
-            const middle = (low + high) >> 1;
-            const node = nodes[middle].$cstNode;
-            if (!node) return undefined;
-            if (node.end <= change.start) low = middle + 1;
-            else if (node.offset >= change.oldEnd) high = middle - 1;
-            else return node.offset < change.start && change.oldEnd < node.end ? nodes[middle] : undefined;
-        }
-        return undefined;
+        const node = lastNodeStartingBefore(declaration, change.start);
+        return node && change.oldEnd < node.$cstNode!.end ? node : undefined;
     }
     return undefined;
 }

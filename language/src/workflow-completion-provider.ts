@@ -12,6 +12,7 @@ import { DefaultCompletionProvider } from 'langium/lsp';
 import { CompletionItemKind } from 'vscode-languageserver-types';
 import type { Model, Team } from './generated/ast.js';
 import { isPerson, isWorkflow, OwnerRef } from './generated/ast.js';
+import { lastNodeStartingBefore } from './workflow-model.js';
 
 /** How much text after the cursor is lexed to find the token under it. */
 const BACKTRACK_WINDOW = 2000;
@@ -114,13 +115,8 @@ export class WorkflowCompletionProvider extends DefaultCompletionProvider {
         if (!isWorkflow(workflow)) {
             return undefined;
         }
-        let restart: number | undefined;
-        for (const node of workflow.nodes) {
-            const cst = node.$cstNode;
-            if (!cst || cst.offset >= offset) break;
-            restart = cst.end <= offset ? cst.end : cst.offset;
-        }
-        return restart;
+        const cst = lastNodeStartingBefore(workflow, offset)?.$cstNode;
+        return cst && (cst.end <= offset ? cst.end : cst.offset);
     }
 
     private teams(): Team[] {

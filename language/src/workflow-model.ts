@@ -66,6 +66,29 @@ export function startNode(workflow: Workflow): Node | undefined {
     return workflow.nodes.find(node => node.name);
 }
 
+/**
+ * The last node of a workflow whose text starts before an offset: a binary search, since nodes are
+ * in text order. `undefined` when there is none, or when a node without text is met.
+ */
+export function lastNodeStartingBefore(workflow: Workflow, offset: number): Node | undefined {
+    const nodes = workflow.nodes;
+    let low = 0;
+    let high = nodes.length - 1;
+    let found: Node | undefined;
+    while (low <= high) {
+        const middle = (low + high) >> 1;
+        const cst = nodes[middle].$cstNode;
+        if (!cst) return undefined;
+        if (cst.offset < offset) {
+            found = nodes[middle];
+            low = middle + 1;
+        } else {
+            high = middle - 1;
+        }
+    }
+    return found;
+}
+
 /** Index of the named nodes of a workflow by name (first declaration wins, like linking). */
 export function nodesByName(workflow: Workflow): Map<string, Node> {
     const byName = new Map<string, Node>();
