@@ -11,8 +11,8 @@ import { setTextDocument } from 'langium/test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { WorkflowServices } from '../language/src/workflow-module.js';
 import { createWorkflowServices } from '../language/src/workflow-module.js';
-import type { SourceText } from '../language/src/workflow-workspace.js';
-import { buildWorkspace } from '../language/src/workflow-workspace.js';
+import type { SourceText } from '../language/src/workspace/workflow-workspace.js';
+import { buildWorkspace } from '../language/src/workspace/workflow-workspace.js';
 import { organizationText, workflowJson, workflowText } from './generate.js';
 import { median, ms, percentile, printTable, timeRuns } from './measure.js';
 

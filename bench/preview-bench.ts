@@ -7,10 +7,10 @@ import * as esbuild from 'esbuild';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { WorkflowGraph } from '../diagram/graph-model.js';
-import { buildGraph } from '../language/src/diagram/graph-builder.js';
-import { workflowsOf } from '../language/src/workspace-queries.js';
-import { buildWorkspace } from '../language/src/workflow-workspace.js';
+import type { WorkflowGraph } from '../protocol/graph-model.js';
+import { buildGraph } from '../language/src/analysis/graph-builder.js';
+import { workflowsOf } from '../language/src/workspace/workspace-queries.js';
+import { buildWorkspace } from '../language/src/workspace/workflow-workspace.js';
 import { organizationText, workflowText } from './generate.js';
 import { median, ms, percentile, printTable } from './measure.js';
 

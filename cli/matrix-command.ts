@@ -3,8 +3,8 @@
  * decision in the files and folders given, loaded as one workspace.
  */
 import { pathToFileURL } from 'node:url';
-import { matrixCsv, matrixMarkdown, ownershipMatrix } from '../language/src/ownership-matrix.js';
-import { buildWorkspace } from '../language/src/workflow-workspace.js';
+import { matrixCsv, matrixMarkdown, ownershipMatrix } from '../language/src/analysis/ownership-matrix.js';
+import { buildWorkspace } from '../language/src/workspace/workflow-workspace.js';
 import { readInputFiles, UsageError } from './input-files.js';
 
 export async function matrixCommand(paths: string[], format: string, write: (text: string) => void): Promise<number> {

@@ -7,17 +7,18 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { WorkflowGraph } from '../diagram/graph-model.js';
+import type { WorkflowGraph } from '../protocol/graph-model.js';
 import { createElk } from '../diagram/elk.js';
-import { layoutGraph, type Direction } from '../diagram/layout.js';
+import type { Direction } from '../protocol/diagram-layout.js';
+import { layoutGraph } from '../diagram/layout.js';
 import { toBpmn } from '../diagram/bpmn.js';
 import { toMermaid } from '../diagram/mermaid.js';
 import { renderDiagram } from '../diagram/svg.js';
 import { diagramCss, LIGHT_PALETTE } from '../diagram/theme.js';
 import { serialize } from '../diagram/vnode.js';
-import { buildGraph } from '../language/src/diagram/graph-builder.js';
-import { workflowsOf } from '../language/src/workspace-queries.js';
-import { buildWorkspace } from '../language/src/workflow-workspace.js';
+import { buildGraph } from '../language/src/analysis/graph-builder.js';
+import { workflowsOf } from '../language/src/workspace/workspace-queries.js';
+import { buildWorkspace } from '../language/src/workspace/workflow-workspace.js';
 import { readInputFiles, UsageError } from './input-files.js';
 
 const FORMATS = ['svg', 'mermaid', 'bpmn', 'json'] as const;

@@ -6,7 +6,7 @@
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { buildWorkspace, diagnosticsOf } from '../language/src/workflow-workspace.js';
+import { buildWorkspace, diagnosticsOf } from '../language/src/workspace/workflow-workspace.js';
 import { readInputFiles, UsageError } from './input-files.js';
 
 export interface ReportedDiagnostic {

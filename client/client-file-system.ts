@@ -4,8 +4,8 @@
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import type { FileEntry } from '../server/protocol.js';
-import { ReadDirectoryRequest, ReadFileRequest, StatRequest } from '../server/protocol.js';
+import type { FileEntry } from '../protocol/lsp-methods.js';
+import { ReadDirectoryRequest, ReadFileRequest, StatRequest } from '../protocol/lsp-methods.js';
 
 export function serveFileSystem(client: BaseLanguageClient): vscode.Disposable[] {
     const decoder = new TextDecoder();

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
-import { MatrixRequest } from '../server/protocol.js';
+import { MatrixRequest } from '../protocol/lsp-methods.js';
 import type { PreviewApi } from './preview/preview-manager.js';
 import { PreviewManager } from './preview/preview-manager.js';
 

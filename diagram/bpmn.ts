@@ -5,8 +5,8 @@
  * default flow, end events, a start event before the first node, and diagram interchange (DI)
  * taken from the preview's layout, so modellers show the same picture.
  */
-import type { DiagramNode, WorkflowGraph } from './graph-model.js';
-import type { DiagramLayout, LaidOutNode } from './layout.js';
+import type { DiagramNode, WorkflowGraph } from '../protocol/graph-model.js';
+import type { DiagramLayout, LaidOutNode } from '../protocol/diagram-layout.js';
 import type { VNode } from './vnode.js';
 import { h, serialize } from './vnode.js';
 

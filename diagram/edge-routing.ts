@@ -3,7 +3,7 @@
  * orthogonal lines through the gaps between layers and the free margins of the lanes, and label
  * places that cover neither a node nor another label.
  */
-import type { DiagramEdge, WorkflowGraph } from './graph-model.js';
+import type { DiagramEdge, WorkflowGraph } from '../protocol/graph-model.js';
 import { edgeLabelLines, labelSize } from './labels.js';
 import type { ElkOrder, Placed } from './layout.js';
 import { LANE_PADDING, LAYER_GAP, MARGIN } from './layout-metrics.js';

@@ -1,5 +1,5 @@
 /** Text measures and label contents shared by the layout (which places labels) and the SVG (which draws them). */
-import type { DiagramEdge } from './graph-model.js';
+import type { DiagramEdge } from '../protocol/graph-model.js';
 
 /** Average advance of a 11–12px system-ui character: enough to size boxes and truncate text. */
 export const CHAR_WIDTH = 6.6;

@@ -1,5 +1,5 @@
 /** The sizes of the swimlane layout, shared by the placement (`layout.ts`) and the routing (`edge-routing.ts`). */
-import type { NodeKind } from './graph-model.js';
+import type { NodeKind } from '../protocol/graph-model.js';
 
 /** Sizes on the page; the main extent is along the flow. */
 export const NODE_SIZES: Record<NodeKind, { width: number; height: number }> = {

@@ -11,33 +11,10 @@
  * Everything is computed on two abstract axes — `main` along the flow, `cross` across the lanes —
  * and mapped to x/y at the end, so left-to-right and top-to-bottom share one algorithm.
  */
-import type { DiagramEdge, DiagramNode, WorkflowGraph } from './graph-model.js';
+import type { Box, DiagramLayout, Direction, Point } from '../protocol/diagram-layout.js';
+import type { DiagramEdge, DiagramNode, WorkflowGraph } from '../protocol/graph-model.js';
 import { EdgeRouter } from './edge-routing.js';
 import { LANE_HEADER, LANE_PADDING, LAYER_GAP, MARGIN, NODE_SIZES, ROW_GAP, SLOT } from './layout-metrics.js';
-
-export type Direction = 'RIGHT' | 'DOWN';
-
-export interface Point { x: number; y: number }
-export interface Box { x: number; y: number; width: number; height: number }
-
-export interface LaidOutLane extends Box { readonly id: string; readonly label: string; readonly title?: string }
-export interface LaidOutNode extends Box { readonly id: string }
-export interface LaidOutEdge {
-    readonly id: string;
-    readonly points: Point[];
-    /** Where the edge's label (condition, channel) is centred, when it has one. */
-    readonly labelAt?: Point;
-    readonly back: boolean;
-}
-
-export interface DiagramLayout {
-    readonly direction: Direction;
-    readonly width: number;
-    readonly height: number;
-    readonly lanes: LaidOutLane[];
-    readonly nodes: LaidOutNode[];
-    readonly edges: LaidOutEdge[];
-}
 
 /** The part of the ELK API the layout needs (elkjs's `ELK` instance). */
 export interface ElkLike {

@@ -2,7 +2,7 @@
  * A Mermaid flowchart of a workflow graph, for documentation: one subgraph per team, shapes by
  * kind, hand-offs as thick arrows labelled with their channel, the critical path highlighted.
  */
-import type { DiagramNode, WorkflowGraph } from './graph-model.js';
+import type { DiagramNode, WorkflowGraph } from '../protocol/graph-model.js';
 
 /** Mermaid labels are quoted; quotes and markup-like characters become entity codes. */
 function label(text: string): string {

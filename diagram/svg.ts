@@ -5,8 +5,8 @@
  * their channel, missing channels and nodes with findings marked, tooltips with the details.
  * Every user string becomes a text node.
  */
-import type { DiagramEdge, DiagramNode, Finding, WorkflowGraph } from './graph-model.js';
-import type { DiagramLayout, LaidOutEdge, LaidOutLane, LaidOutNode, Point } from './layout.js';
+import type { DiagramEdge, DiagramNode, Finding, WorkflowGraph } from '../protocol/graph-model.js';
+import type { DiagramLayout, LaidOutEdge, LaidOutLane, LaidOutNode, Point } from '../protocol/diagram-layout.js';
 import type { VNode } from './vnode.js';
 import { h } from './vnode.js';
 import { CHAR_WIDTH, edgeLabelLines, labelSize, truncate } from './labels.js';

@@ -7,7 +7,7 @@
 import type { FileSystemNode, FileSystemProvider } from 'langium';
 import { URI } from 'langium';
 import type { Connection } from 'vscode-languageserver';
-import { ReadDirectoryRequest, ReadFileRequest, StatRequest, type FileEntry } from './protocol.js';
+import { ReadDirectoryRequest, ReadFileRequest, StatRequest, type FileEntry } from '../protocol/lsp-methods.js';
 
 export class ClientFileSystemProvider implements FileSystemProvider {
     constructor(private readonly connection: Connection) {}

@@ -7,11 +7,11 @@ import type { LangiumDocument } from 'langium';
 import { DocumentState, URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Connection } from 'vscode-languageserver';
-import { buildGraph } from '../language/src/diagram/graph-builder.js';
-import { workflowsOf } from '../language/src/workspace-queries.js';
-import type { GraphParams, GraphResult } from './protocol.js';
-import { GraphChangedNotification, GraphRequest, MatrixRequest } from './protocol.js';
-import { matrixCsv, matrixMarkdown, ownershipMatrix } from '../language/src/ownership-matrix.js';
+import { buildGraph } from '../language/src/analysis/graph-builder.js';
+import { workflowsOf } from '../language/src/workspace/workspace-queries.js';
+import type { GraphParams, GraphResult } from '../protocol/lsp-methods.js';
+import { GraphChangedNotification, GraphRequest, MatrixRequest } from '../protocol/lsp-methods.js';
+import { matrixCsv, matrixMarkdown, ownershipMatrix } from '../language/src/analysis/ownership-matrix.js';
 
 export function registerDiagramHandlers(connection: Connection, shared: LangiumSharedServices): void {
     connection.onRequest(GraphRequest.type, async (params, token) => {

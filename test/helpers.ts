@@ -11,7 +11,7 @@ import type { Diagnostic, Position, Range } from 'vscode-languageserver-types';
 import type { Model } from '../language/src/generated/ast.js';
 import { createWorkflowServices } from '../language/src/workflow-module.js';
 import type { WorkflowServices } from '../language/src/workflow-module.js';
-import { buildWorkspace, diagnosticsOf } from '../language/src/workflow-workspace.js';
+import { buildWorkspace, diagnosticsOf } from '../language/src/workspace/workflow-workspace.js';
 
 export interface MarkedFile {
     readonly uri: string;

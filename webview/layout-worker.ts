@@ -3,19 +3,19 @@
  * so large diagrams do not stall typing or panning.
  */
 import { createElk } from '../diagram/elk.js';
-import type { WorkflowGraph } from '../diagram/graph-model.js';
-import type { Direction } from '../diagram/layout.js';
 import { layoutGraph } from '../diagram/layout.js';
+import type { LayoutReply, LayoutRequest } from '../protocol/layout-worker-messages.js';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 const elk = createElk();
+const reply = (message: LayoutReply) => self.postMessage(message);
 
-self.onmessage = async (event: MessageEvent<{ id: number; graph: WorkflowGraph; direction: Direction }>) => {
+self.onmessage = async (event: MessageEvent<LayoutRequest>) => {
     const { id, graph, direction } = event.data;
     try {
-        self.postMessage({ id, layout: await layoutGraph(graph, elk, direction) });
+        reply({ id, layout: await layoutGraph(graph, elk, direction) });
     } catch (error) {
-        self.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
+        reply({ id, error: error instanceof Error ? error.message : String(error) });
     }
 };

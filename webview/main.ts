@@ -2,14 +2,15 @@
  * The preview's webview: receives the graph model from the extension, lays it out in a worker,
  * draws it, and reports clicks back. Knows only the DOM, the graph model and the message protocol.
  */
-import type { WorkflowGraph } from '../diagram/graph-model.js';
-import type { DiagramLayout, Direction } from '../diagram/layout.js';
+import type { WorkflowGraph } from '../protocol/graph-model.js';
+import type { DiagramLayout, Direction } from '../protocol/diagram-layout.js';
 import { renderDiagram } from '../diagram/svg.js';
 import { diagramCss, themePalette } from '../diagram/theme.js';
 import { toDomInSlices } from './dom-render.js';
 import { standaloneSvg } from './export.js';
-import type { FromWebview, ToWebview, WorkflowChoice } from './messages.js';
-import { isToWebview } from './messages.js';
+import type { LayoutReply, LayoutRequest } from '../protocol/layout-worker-messages.js';
+import type { FromWebview, ToWebview, WorkflowChoice } from '../protocol/webview-messages.js';
+import { isToWebview } from '../protocol/webview-messages.js';
 import { Viewport, type ViewState } from './view-state.js';
 import workerSource from '../dist/webview/layout-worker.js';
 
@@ -56,8 +57,8 @@ let highlighted: string | undefined;
 
 const worker = new Worker(URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' })));
 let layoutRequest = 0;
-const pendingLayouts = new Map<number, (result: { layout?: DiagramLayout; error?: string }) => void>();
-worker.onmessage = (event: MessageEvent<{ id: number; layout?: DiagramLayout; error?: string }>) => {
+const pendingLayouts = new Map<number, (result: LayoutReply) => void>();
+worker.onmessage = (event: MessageEvent<LayoutReply>) => {
     pendingLayouts.get(event.data.id)?.(event.data);
     pendingLayouts.delete(event.data.id);
 };
@@ -66,7 +67,8 @@ function layout(graph: WorkflowGraph, direction: Direction): Promise<DiagramLayo
     const id = ++layoutRequest;
     return new Promise((resolve, reject) => {
         pendingLayouts.set(id, result => (result.layout ? resolve(result.layout) : reject(new Error(result.error))));
-        worker.postMessage({ id, graph, direction });
+        const request: LayoutRequest = { id, graph, direction };
+        worker.postMessage(request);
     });
 }
 

@@ -3,7 +3,7 @@
  * lanes) and rendering to DOM, beside ELK's plain layered layout of the same graph without lanes.
  */
 import { createElk } from '../../diagram/elk.js';
-import type { WorkflowGraph } from '../../diagram/graph-model.js';
+import type { WorkflowGraph } from '../../protocol/graph-model.js';
 import { ELK_OPTIONS, layoutGraph } from '../../diagram/layout.js';
 import { renderDiagram } from '../../diagram/svg.js';
 import { toDom, toDomInSlices } from '../../webview/dom-render.js';

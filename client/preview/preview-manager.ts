@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { GraphChangedNotification } from '../../server/protocol.js';
+import { GraphChangedNotification } from '../../protocol/lsp-methods.js';
 import type { PreviewState, RenderedInfo } from './preview-panel.js';
 import { PREVIEW_VIEW_TYPE, PreviewPanel } from './preview-panel.js';
 

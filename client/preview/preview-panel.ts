@@ -4,11 +4,11 @@
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import type { Direction } from '../../diagram/layout.js';
-import type { GraphResult } from '../../server/protocol.js';
-import { GraphRequest } from '../../server/protocol.js';
-import type { FromWebview, ToWebview } from '../../webview/messages.js';
-import { isFromWebview } from '../../webview/messages.js';
+import type { Direction } from '../../protocol/diagram-layout.js';
+import type { GraphResult } from '../../protocol/lsp-methods.js';
+import { GraphRequest } from '../../protocol/lsp-methods.js';
+import type { FromWebview, ToWebview } from '../../protocol/webview-messages.js';
+import { isFromWebview } from '../../protocol/webview-messages.js';
 import { previewHtml } from './preview-html.js';
 
 export const PREVIEW_VIEW_TYPE = 'workflowArchitect.preview';

@@ -17,15 +17,15 @@ import { WorkflowRenameProvider } from './lsp/workflow-rename-provider.js';
 import { WorkflowSemanticTokenProvider } from './lsp/workflow-semantic-tokens.js';
 import { registerValidationChecks } from './validation/workflow-validator.js';
 import { WorkflowDocumentValidator } from './validation/workflow-document-validator.js';
-import { WorkflowCompletionProvider } from './workflow-completion-provider.js';
-import { WorkflowConfigurationProvider } from './workflow-configuration.js';
-import { WorkflowDocumentBuilder } from './workflow-document-builder.js';
-import { WorkflowDocumentFactory } from './workflow-document-factory.js';
-import { WorkflowReferenceDescriptionProvider, WorkflowScopeComputation } from './workflow-indexing.js';
-import { WorkflowLinker } from './workflow-linker.js';
-import { createWorkflowParser } from './workflow-parser.js';
-import { WorkflowScopeProvider } from './workflow-scope-provider.js';
-import { WorkspaceFacts } from './workspace-facts.js';
+import { WorkflowCompletionProvider } from './lsp/workflow-completion-provider.js';
+import { WorkflowConfigurationProvider } from './workspace/workflow-configuration.js';
+import { WorkflowDocumentBuilder } from './workspace/workflow-document-builder.js';
+import { WorkflowDocumentFactory } from './langium-patches/incremental-document-factory.js';
+import { WorkflowReferenceDescriptionProvider, WorkflowScopeComputation } from './references/workflow-indexing.js';
+import { WorkflowLinker } from './references/workflow-linker.js';
+import { createWorkflowParser } from './langium-patches/linear-cst-builder.js';
+import { WorkflowScopeProvider } from './references/workflow-scope-provider.js';
+import { WorkspaceFacts } from './workspace/workspace-facts.js';
 
 /** Services the workflow language adds to Langium's. */
 export interface WorkflowAddedServices {

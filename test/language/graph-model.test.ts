@@ -3,9 +3,9 @@
  * path, findings on nodes and edges, and ends placed in the lane of what leads to them.
  */
 import * as assert from 'node:assert/strict';
-import { buildGraph } from '../../language/src/diagram/graph-builder.js';
-import { workflowsOf } from '../../language/src/workspace-queries.js';
-import { NO_TEAM_LANE } from '../../diagram/graph-model.js';
+import { buildGraph } from '../../language/src/analysis/graph-builder.js';
+import { workflowsOf } from '../../language/src/workspace/workspace-queries.js';
+import { NO_TEAM_LANE } from '../../protocol/graph-model.js';
 import { loadText } from '../helpers.js';
 
 const TEXT = `team Sales { role Rep }

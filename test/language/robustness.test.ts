@@ -11,10 +11,10 @@ import { ResponseError } from 'vscode-languageserver';
 import { createElk } from '../../diagram/elk.js';
 import { layoutGraph } from '../../diagram/layout.js';
 import { renderDiagram } from '../../diagram/svg.js';
-import { buildGraph } from '../../language/src/diagram/graph-builder.js';
-import { workflowsOf } from '../../language/src/workspace-queries.js';
+import { buildGraph } from '../../language/src/analysis/graph-builder.js';
+import { workflowsOf } from '../../language/src/workspace/workspace-queries.js';
 import type { WorkflowServices } from '../../language/src/workflow-module.js';
-import { buildWorkspace } from '../../language/src/workflow-workspace.js';
+import { buildWorkspace } from '../../language/src/workspace/workflow-workspace.js';
 import { seededRandom } from '../helpers.js';
 
 const SNIPPETS = ['{', '}', ';', ',', '.', '->', '"', '"x"', 'step', 'decision', 'end', 'owner', 'next', 'via', 'when', 'otherwise',

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { previewHtml } from '../../client/preview/preview-html.js';
-import type { ToWebview } from '../../webview/messages.js';
+import type { ToWebview } from '../../protocol/webview-messages.js';
 
 const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core') as typeof import('playwright-core');

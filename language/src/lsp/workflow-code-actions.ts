@@ -15,8 +15,8 @@ import type { System, Team, Workflow } from '../generated/ast.js';
 import { isDecision, isEnd, isOwnerRef, isPerson, isRole, isStep, isSystem, isTeam, isTransition, isWorkflow } from '../generated/ast.js';
 import { IssueCodes } from '../validation/issue-codes.js';
 import type { WorkflowServices } from '../workflow-module.js';
-import { handoffTeams, isWorkNode, outgoingTransitions, ownerTextOf, type WorkNode } from '../workflow-model.js';
-import { declarationsOf } from '../workspace-queries.js';
+import { handoffTeams, isWorkNode, outgoingTransitions, ownerTextOf, type WorkNode } from '../model/workflow-model.js';
+import { declarationsOf } from '../workspace/workspace-queries.js';
 import { appendDeclaration, insertClause, removeNode } from './text-edits.js';
 
 /** How many alternatives one quick fix offers at most. */

@@ -6,8 +6,8 @@
 import type { LangiumDocument } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
 import type { CodeLens } from 'vscode-languageserver';
-import { summarize, summaryLine } from '../workflow-summary.js';
-import { workflowsOf } from '../workspace-queries.js';
+import { summarize, summaryLine } from '../analysis/workflow-summary.js';
+import { workflowsOf } from '../workspace/workspace-queries.js';
 
 /** The client command that opens the preview of a workflow: arguments are the document URI and the workflow name. */
 export const OPEN_PREVIEW_COMMAND = 'workflowArchitect.openPreviewToSide';

@@ -6,11 +6,11 @@ import type { AstNode, LangiumDocuments, MaybePromise } from 'langium';
 import { AstNodeHoverProvider, type LangiumServices } from 'langium/lsp';
 import type { Decision, End, Person, Role, Step, System, Team, Workflow } from '../generated/ast.js';
 import { isDecision, isEnd, isPerson, isRole, isStep, isSystem, isTeam, isWorkflow } from '../generated/ast.js';
-import { formatDuration, parseDuration } from '../duration.js';
-import type { WorkNode } from '../workflow-model.js';
-import { ownerText, ownerTextOf } from '../workflow-model.js';
-import { summarize } from '../workflow-summary.js';
-import { nodesOwnedBy, nodesUsing } from '../workspace-queries.js';
+import { formatDuration, parseDuration } from '../model/duration.js';
+import type { WorkNode } from '../model/workflow-model.js';
+import { ownerText, ownerTextOf } from '../model/workflow-model.js';
+import { summarize } from '../analysis/workflow-summary.js';
+import { nodesOwnedBy, nodesUsing } from '../workspace/workspace-queries.js';
 
 /** How many names a list in a hover shows before it says "and N more". */
 const LIST_LIMIT = 8;

@@ -12,7 +12,7 @@ import type { CancellationToken, RenameParams, WorkspaceEdit } from 'vscode-lang
 import { ErrorCodes, ResponseError } from 'vscode-languageserver';
 import { isPerson, isRole, isStep, isSystem, isTeam, isWorkflow, isDecision, isEnd } from '../generated/ast.js';
 import type { WorkflowServices } from '../workflow-module.js';
-import type { WorkspaceFacts } from '../workspace-facts.js';
+import type { WorkspaceFacts } from '../workspace/workspace-facts.js';
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 

@@ -6,7 +6,7 @@
  */
 import type { AstNode, ValidationAcceptor } from 'langium';
 import type { System, Workflow } from '../generated/ast.js';
-import type { WorkNode } from '../workflow-model.js';
+import type { WorkNode } from '../model/workflow-model.js';
 import { IssueCodes } from './issue-codes.js';
 
 export class ClauseCountValidator {

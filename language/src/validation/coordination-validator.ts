@@ -4,8 +4,8 @@
  */
 import type { Reference, ValidationAcceptor } from 'langium';
 import type { System, Team, Transition } from '../generated/ast.js';
-import type { WorkNode } from '../workflow-model.js';
-import { handoffTeams, outgoingTransitions, owningTeam } from '../workflow-model.js';
+import type { WorkNode } from '../model/workflow-model.js';
+import { handoffTeams, outgoingTransitions, owningTeam } from '../model/workflow-model.js';
 import { IssueCodes } from './issue-codes.js';
 
 export class CoordinationValidator {

@@ -5,9 +5,9 @@
 import type { ValidationAcceptor } from 'langium';
 import type { Decision, Workflow } from '../generated/ast.js';
 import { isDecision, isEnd } from '../generated/ast.js';
-import { reachableNodes } from '../flow-analysis.js';
-import type { WorkNode } from '../workflow-model.js';
-import { outgoingTransitions, startNode } from '../workflow-model.js';
+import { reachableNodes } from '../analysis/flow-analysis.js';
+import type { WorkNode } from '../model/workflow-model.js';
+import { outgoingTransitions, startNode } from '../model/workflow-model.js';
 import { IssueCodes } from './issue-codes.js';
 
 export class FlowValidator {

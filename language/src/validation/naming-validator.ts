@@ -7,7 +7,7 @@ import type { ValidationAcceptor } from 'langium';
 import { DiagnosticTag } from 'vscode-languageserver-types';
 import type { Declaration, Member, Node, System, Team, Workflow } from '../generated/ast.js';
 import { isPerson, isRole, isTeam } from '../generated/ast.js';
-import type { WorkspaceFacts } from '../workspace-facts.js';
+import type { WorkspaceFacts } from '../workspace/workspace-facts.js';
 import { IssueCodes } from './issue-codes.js';
 
 export class NamingValidator {

@@ -6,8 +6,8 @@
 import type { ValidationAcceptor } from 'langium';
 import type { EscalateClause, OwnerClause, OwnerRef, Person, System, Workflow } from '../generated/ast.js';
 import { isDecision, isStep, isSystem } from '../generated/ast.js';
-import type { WorkNode } from '../workflow-model.js';
-import { ownerOf, ownerText } from '../workflow-model.js';
+import type { WorkNode } from '../model/workflow-model.js';
+import { ownerOf, ownerText } from '../model/workflow-model.js';
 import { IssueCodes } from './issue-codes.js';
 
 type Owned = Workflow | WorkNode | System;

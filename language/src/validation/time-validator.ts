@@ -3,8 +3,8 @@
  */
 import type { ValidationAcceptor } from 'langium';
 import type { DurationClause, EscalateClause, SlaClause, Workflow } from '../generated/ast.js';
-import { criticalPath } from '../flow-analysis.js';
-import { formatDuration, parseDuration } from '../duration.js';
+import { criticalPath } from '../analysis/flow-analysis.js';
+import { formatDuration, parseDuration } from '../model/duration.js';
 import { IssueCodes } from './issue-codes.js';
 
 export class TimeValidator {

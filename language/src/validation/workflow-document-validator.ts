@@ -6,11 +6,11 @@
 import type { AstNode, ConfigurationProvider, LangiumDocument, ValidateSingleNodeOptions, ValidationAcceptor, ValidationCheck, ValidationOptions } from 'langium';
 import { Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { walkAst } from '../ast-walk.js';
+import { walkAst } from '../model/ast-walk.js';
 import { isOwnerRef, isPerson, isRole, isTransition } from '../generated/ast.js';
-import { applySeverityOverrides } from '../workflow-configuration.js';
+import { applySeverityOverrides } from '../workspace/workflow-configuration.js';
 import type { WorkflowServices } from '../workflow-module.js';
-import type { WorkspaceFacts } from '../workspace-facts.js';
+import type { WorkspaceFacts } from '../workspace/workspace-facts.js';
 import { IssueCodes } from './issue-codes.js';
 
 const NODES_BETWEEN_YIELDS = 2000;

@@ -4,7 +4,7 @@
  */
 import type { AstNode, LangiumDocument } from 'langium';
 import { Cancellation, DefaultLinker, interruptAndCheck } from 'langium';
-import { forEachReference, walkAst } from './ast-walk.js';
+import { forEachReference, walkAst } from '../model/ast-walk.js';
 
 const NODES_BETWEEN_YIELDS = 2000;
 

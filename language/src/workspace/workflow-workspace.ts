@@ -5,9 +5,9 @@
 import type { LangiumDocument } from 'langium';
 import { EmptyFileSystem, URI } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { Model } from './generated/ast.js';
-import type { WorkflowServices } from './workflow-module.js';
-import { createWorkflowServices } from './workflow-module.js';
+import type { Model } from '../generated/ast.js';
+import type { WorkflowServices } from '../workflow-module.js';
+import { createWorkflowServices } from '../workflow-module.js';
 
 export interface SourceText {
     /** A `file:` URI or an absolute path. */

@@ -3,7 +3,7 @@
  * VS Code client alike. Names are namespaced `workflow/…`.
  */
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
-import type { WorkflowGraph } from '../diagram/graph-model.js';
+import type { WorkflowGraph } from './graph-model.js';
 
 /** One entry of a folder listing, as the client's file system reports it. */
 export interface FileEntry {

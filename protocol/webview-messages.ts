@@ -2,8 +2,8 @@
  * The messages between the preview's webview and the extension, declared once for both sides
  * (discriminated unions on `type`), with the validators each side applies to what it receives.
  */
-import type { WorkflowGraph } from '../diagram/graph-model.js';
-import type { Direction } from '../diagram/layout.js';
+import type { WorkflowGraph } from './graph-model.js';
+import type { Direction } from './diagram-layout.js';
 
 export interface WorkflowChoice {
     readonly name: string;

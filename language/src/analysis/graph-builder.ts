@@ -6,13 +6,13 @@ import type { LangiumDocument } from 'langium';
 import { GrammarUtils } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import type { DiagramEdge, DiagramLane, DiagramNode, Finding, Severity, TextRange, WorkflowGraph } from '../../../diagram/graph-model.js';
-import { NO_TEAM_LANE } from '../../../diagram/graph-model.js';
-import { formatDuration } from '../duration.js';
+import type { DiagramEdge, DiagramLane, DiagramNode, Finding, Severity, TextRange, WorkflowGraph } from '../../../protocol/graph-model.js';
+import { NO_TEAM_LANE } from '../../../protocol/graph-model.js';
+import { formatDuration } from '../model/duration.js';
 import type { Node, Transition, Workflow } from '../generated/ast.js';
 import { isDecision, isEnd, isStep } from '../generated/ast.js';
-import { handoffTeams, nodeMinutes, nodesByName, outgoingTransitions, ownerTextOf, owningTeam, startNode } from '../workflow-model.js';
-import { summarize, summaryLine } from '../workflow-summary.js';
+import { handoffTeams, nodeMinutes, nodesByName, outgoingTransitions, ownerTextOf, owningTeam, startNode } from '../model/workflow-model.js';
+import { summarize, summaryLine } from './workflow-summary.js';
 
 const SEVERITIES: Record<number, Severity> = {
     [DiagnosticSeverity.Error]: 'error', [DiagnosticSeverity.Warning]: 'warning',

@@ -5,7 +5,7 @@
 import type { AstNode, LangiumDocument, ParseResult } from 'langium';
 import { Cancellation, DefaultLangiumDocumentFactory, DocumentState } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import type { Model } from './generated/ast.js';
+import type { Model } from '../generated/ast.js';
 import { reparseIncrementally } from './incremental-parser.js';
 
 export class WorkflowDocumentFactory extends DefaultLangiumDocumentFactory {

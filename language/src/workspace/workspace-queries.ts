@@ -3,10 +3,10 @@
  * steps use a system. Each call walks the workflows of the workspace once.
  */
 import type { LangiumDocument, LangiumDocuments } from 'langium';
-import type { Declaration, Member, Model, System, Team, Workflow } from './generated/ast.js';
-import { isWorkflow } from './generated/ast.js';
-import type { WorkNode } from './workflow-model.js';
-import { isWorkNode, ownerOf, outgoingTransitions } from './workflow-model.js';
+import type { Declaration, Member, Model, System, Team, Workflow } from '../generated/ast.js';
+import { isWorkflow } from '../generated/ast.js';
+import type { WorkNode } from '../model/workflow-model.js';
+import { isWorkNode, ownerOf, outgoingTransitions } from '../model/workflow-model.js';
 
 /** The top-level declarations of a document (none while it is not parsed). */
 export function declarationsOf(document: LangiumDocument): Declaration[] {

@@ -10,9 +10,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionAcceptor, CompletionContext, CompletionValueItem, LangiumServices, NextFeature } from 'langium/lsp';
 import { DefaultCompletionProvider } from 'langium/lsp';
 import { CompletionItemKind } from 'vscode-languageserver-types';
-import type { Model, Team } from './generated/ast.js';
-import { isPerson, isWorkflow, OwnerRef } from './generated/ast.js';
-import { lastNodeStartingBefore } from './workflow-model.js';
+import type { Model, Team } from '../generated/ast.js';
+import { isPerson, isWorkflow, OwnerRef } from '../generated/ast.js';
+import { lastNodeStartingBefore } from '../model/workflow-model.js';
 
 /** How much text after the cursor is lexed to find the token under it. */
 const BACKTRACK_WINDOW = 2000;

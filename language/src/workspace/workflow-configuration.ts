@@ -6,7 +6,7 @@ import type { ConfigurationProvider } from 'langium';
 import { DefaultConfigurationProvider } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { IssueCodes } from './validation/issue-codes.js';
+import { IssueCodes } from '../validation/issue-codes.js';
 
 export const SETTINGS_SECTION = 'workflowArchitect';
 

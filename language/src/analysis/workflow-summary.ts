@@ -2,11 +2,11 @@
  * The figures of a workflow that the code lens, the hover and the preview show: how many steps,
  * teams and hand-offs it has, its critical path and its SLA.
  */
-import type { Workflow } from './generated/ast.js';
+import type { Workflow } from '../generated/ast.js';
 import type { CriticalPath } from './flow-analysis.js';
 import { criticalPath } from './flow-analysis.js';
-import { formatDuration, parseDuration } from './duration.js';
-import { handoffTeams, isWorkNode, outgoingTransitions, owningTeam } from './workflow-model.js';
+import { formatDuration, parseDuration } from '../model/duration.js';
+import { handoffTeams, isWorkNode, outgoingTransitions, owningTeam } from '../model/workflow-model.js';
 
 export interface WorkflowSummary {
     /** Steps and decisions (ends are not work). */

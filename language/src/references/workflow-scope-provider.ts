@@ -13,8 +13,8 @@
 import type { AstNode, AstNodeDescription, LangiumDocument, ReferenceInfo, Scope } from 'langium';
 import { AstUtils, DefaultScopeProvider, DocumentCache, EMPTY_SCOPE, MapScope } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
-import type { Team, Workflow } from './generated/ast.js';
-import { isOwnerRef, isPerson, isRole, isTransition, isWorkflow } from './generated/ast.js';
+import type { Team, Workflow } from '../generated/ast.js';
+import { isOwnerRef, isPerson, isRole, isTransition, isWorkflow } from '../generated/ast.js';
 
 export class WorkflowScopeProvider extends DefaultScopeProvider {
     private readonly containerScopes: DocumentCache<string, Scope>;

@@ -11,9 +11,9 @@
  */
 import type { AstNode, CstNode, LangiumParser, ParseResult } from 'langium';
 import { CompositeCstNodeImpl } from 'langium';
-import type { Model, Node } from './generated/ast.js';
-import { isWorkflow } from './generated/ast.js';
-import { lastNodeStartingBefore } from './workflow-model.js';
+import type { Model, Node } from '../generated/ast.js';
+import { isWorkflow } from '../generated/ast.js';
+import { lastNodeStartingBefore } from '../model/workflow-model.js';
 
 /** What the CST classes keep, written here when positions shift. */
 interface MutableLeaf {

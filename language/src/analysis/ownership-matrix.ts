@@ -4,10 +4,10 @@
  * Used by `workflow-architect matrix`.
  */
 import type { LangiumDocument } from 'langium';
-import type { Node, Workflow } from './generated/ast.js';
-import type { WorkNode } from './workflow-model.js';
-import { handoffTeams, isWorkNode, outgoingTransitions, ownerTextOf, owningTeam } from './workflow-model.js';
-import { workflowsOf } from './workspace-queries.js';
+import type { Node, Workflow } from '../generated/ast.js';
+import type { WorkNode } from '../model/workflow-model.js';
+import { handoffTeams, isWorkNode, outgoingTransitions, ownerTextOf, owningTeam } from '../model/workflow-model.js';
+import { workflowsOf } from '../workspace/workspace-queries.js';
 
 export interface MatrixRow {
     readonly workflow: string;

@@ -2,9 +2,9 @@
  * Graph questions about one workflow: which nodes the start reaches, and the critical path.
  * Iterative traversals only, so a workflow of tens of thousands of steps cannot overflow the stack.
  */
-import type { Node, Workflow } from './generated/ast.js';
-import { isEnd } from './generated/ast.js';
-import { nodeMinutes, outgoingTransitions, startNode } from './workflow-model.js';
+import type { Node, Workflow } from '../generated/ast.js';
+import { isEnd } from '../generated/ast.js';
+import { nodeMinutes, outgoingTransitions, startNode } from '../model/workflow-model.js';
 
 /** Resolved successors of a node, skipping transitions whose target does not resolve. */
 export function successors(node: Node): Node[] {

@@ -2,8 +2,8 @@
  * Read-only questions about the AST that validators, completion and the command line share:
  * who owns a node, which transitions leave it, what it takes.
  */
-import type { Decision, Node, OwnerRef, Step, Team, Transition, Workflow } from './generated/ast.js';
-import { isDecision, isEnd, isStep } from './generated/ast.js';
+import type { Decision, Node, OwnerRef, Step, Team, Transition, Workflow } from '../generated/ast.js';
+import { isDecision, isEnd, isStep } from '../generated/ast.js';
 import { parseDuration } from './duration.js';
 
 /** A step or a decision: the nodes that have an owner and outgoing transitions. */
