@@ -25,7 +25,7 @@ interface Scenario {
     baseline: boolean;
 }
 
-function singleFile(steps: number, runs: number): Scenario {
+export function singleFile(steps: number, runs: number): Scenario {
     return {
         label: `1 file, ${steps.toLocaleString('en')} steps`,
         sources: [{ uri: 'file:///bench/big.workflow', text: organizationText() + workflowText('Big', steps) }],
@@ -71,8 +71,8 @@ async function measure(scenario: Scenario): Promise<string[]> {
 }
 
 /** Rebuild times after one-character edits (a letter added to a title), as the language server does them. */
-async function timeEdits(sources: SourceText[], count: number): Promise<number[]> {
-    const { services } = await buildWorkspace(sources);
+export async function timeEdits(sources: SourceText[], count: number, given?: WorkflowServices): Promise<number[]> {
+    const { services } = await buildWorkspace(sources, given);
     const target = sources[sources.length - 1];
     const builder = services.shared.workspace.DocumentBuilder;
     const anchor = target.text.lastIndexOf('"Step ') + 1;
@@ -85,8 +85,8 @@ async function timeEdits(sources: SourceText[], count: number): Promise<number[]
 }
 
 /** Completion requests at `next ` inside the last step, as the editor sends them while typing. */
-async function timeCompletion(sources: SourceText[], count: number): Promise<number[]> {
-    const { services, documents } = await buildWorkspace(sources);
+export async function timeCompletion(sources: SourceText[], count: number, built?: WorkflowServices): Promise<number[]> {
+    const { services, documents } = await buildWorkspace(sources, built);
     const document = documents[documents.length - 1];
     const text = document.textDocument.getText();
     const position = document.textDocument.positionAt(text.lastIndexOf('next ') + 'next '.length);

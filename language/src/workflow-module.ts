@@ -20,10 +20,10 @@ import { WorkflowDocumentValidator } from './validation/workflow-document-valida
 import { WorkflowCompletionProvider } from './lsp/workflow-completion-provider.js';
 import { WorkflowConfigurationProvider } from './workspace/workflow-configuration.js';
 import { WorkflowDocumentBuilder } from './workspace/workflow-document-builder.js';
-import { WorkflowDocumentFactory } from './langium-patches/incremental-document-factory.js';
+import { IncrementalDocumentFactory } from './langium-patches/incremental-document-factory.js';
 import { WorkflowReferenceDescriptionProvider, WorkflowScopeComputation } from './references/workflow-indexing.js';
-import { WorkflowLinker } from './references/workflow-linker.js';
-import { createWorkflowParser } from './langium-patches/linear-cst-builder.js';
+import { BatchedLinker } from './langium-patches/batched-linker.js';
+import { createLinearCstParser } from './langium-patches/linear-cst-builder.js';
 import { WorkflowScopeProvider } from './references/workflow-scope-provider.js';
 import { WorkspaceFacts } from './workspace/workspace-facts.js';
 
@@ -38,10 +38,10 @@ export type WorkflowServices = LangiumServices & WorkflowAddedServices;
 
 export const WorkflowModule: Module<WorkflowServices, PartialLangiumServices & WorkflowAddedServices> = {
     parser: {
-        LangiumParser: services => createWorkflowParser(services),
+        LangiumParser: services => createLinearCstParser(services),
     },
     references: {
-        Linker: services => new WorkflowLinker(services),
+        Linker: services => new BatchedLinker(services),
         ScopeComputation: services => new WorkflowScopeComputation(services),
         ScopeProvider: services => new WorkflowScopeProvider(services),
     },
@@ -71,7 +71,7 @@ export const WorkflowSharedModule: Module<LangiumSharedServices, PartialLangiumS
     workspace: {
         ConfigurationProvider: services => new WorkflowConfigurationProvider(services),
         DocumentBuilder: services => new WorkflowDocumentBuilder(services),
-        LangiumDocumentFactory: services => new WorkflowDocumentFactory(services),
+        LangiumDocumentFactory: services => new IncrementalDocumentFactory(services),
     },
 };
 
@@ -91,8 +91,10 @@ export function createWorkflowServices(
     context: DefaultSharedModuleContext,
     /** Replaces services, e.g. for a benchmark baseline; the product passes none. */
     overrides: Module<WorkflowServices, PartialLangiumServices> = {},
+    /** Replaces shared services, likewise. */
+    sharedOverrides: Module<LangiumSharedServices, PartialLangiumSharedServices> = {},
 ): { shared: LangiumSharedServices; Workflow: WorkflowServices } {
-    const shared = inject(createDefaultSharedModule(context), WorkflowGeneratedSharedModule, WorkflowSharedModule);
+    const shared = inject(createDefaultSharedModule(context), WorkflowGeneratedSharedModule, WorkflowSharedModule, sharedOverrides);
     const Workflow = inject(createDefaultModule({ shared }), WorkflowLanguageGeneratedModule, WorkflowModule, overrides);
     shared.ServiceRegistry.register(Workflow);
     registerValidationChecks(Workflow);

@@ -1,5 +1,5 @@
 /**
- * Every diagnostic code of LANGUAGE.md: a snippet that must raise it (on the marked range, with
+ * Every diagnostic code of the language reference (`docs/language.md`): a snippet that must raise it (on the marked range, with
  * the right severity) and the corrected snippet that must not.
  */
 import * as assert from 'node:assert/strict';

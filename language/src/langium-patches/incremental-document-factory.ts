@@ -1,6 +1,8 @@
 /**
- * Documents whose updates re-parse only the node an edit falls inside when they can
- * (`incremental-parser.ts`), and the whole text otherwise.
+ * Patch of Langium 4.4.0 `DefaultLangiumDocumentFactory.update`: a copy of it in which a changed
+ * text is first re-parsed incrementally (`incremental-parser.ts`) and parsed whole only when that
+ * is not possible. The property descriptors are made configurable so later updates can redefine
+ * `textDocument` (Langium's own defines them once per update as well).
  */
 import type { AstNode, LangiumDocument, ParseResult } from 'langium';
 import { Cancellation, DefaultLangiumDocumentFactory, DocumentState } from 'langium';
@@ -8,7 +10,7 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import type { Model } from '../generated/ast.js';
 import { reparseIncrementally } from './incremental-parser.js';
 
-export class WorkflowDocumentFactory extends DefaultLangiumDocumentFactory {
+export class IncrementalDocumentFactory extends DefaultLangiumDocumentFactory {
     constructor(services: LangiumSharedServices) {
         super(services);
     }

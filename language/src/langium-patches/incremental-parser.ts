@@ -1,4 +1,9 @@
 /**
+ * Reaches into Langium 4.4.0's CST: writes the private `_offset`, `_startLine`, `_startColumn`,
+ * `_endLine`, `_endColumn` fields of its leaf nodes, and the `content` and `container` links of
+ * `CompositeCstNodeImpl`, to splice in a re-parsed node and shift the positions after it. Used by
+ * `incremental-document-factory.ts`.
+ *
  * Re-parses only the step, decision or end that an edit falls inside, instead of the whole file.
  *
  * Typing inside one node of a large workflow is the common edit; parsing a 5,000-step file takes

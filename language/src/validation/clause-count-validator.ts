@@ -1,5 +1,5 @@
 /**
- * Clauses that the grammar of LANGUAGE.md allows at most once (`trigger`, `sla`, `access`,
+ * Clauses that the grammar of the language reference (`docs/language.md`) allows at most once (`trigger`, `sla`, `access`,
  * `duration`, `automated by`, `calls`) are parsed in any number so the editor keeps a usable
  * tree; a repeat is reported here as a `syntax-error` on the extra clause. (`owner` has its own
  * code, `duplicate-owner`.)

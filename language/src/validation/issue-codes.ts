@@ -1,5 +1,5 @@
 /**
- * The stable diagnostic codes of LANGUAGE.md. Validators, quick fixes, the command line and the
+ * The stable diagnostic codes of the language reference (`docs/language.md`). Validators, quick fixes, the command line and the
  * tests all refer to these names, never to string literals.
  */
 export const IssueCodes = {

@@ -1,5 +1,5 @@
 /**
- * Gives Langium's built-in diagnostics the stable codes of LANGUAGE.md and messages a workflow
+ * Gives Langium's built-in diagnostics the stable codes of the language reference (`docs/language.md`) and messages a workflow
  * architect understands: lexer and parser errors become `syntax-error`; linking errors become
  * `unresolved-reference`, or `invalid-role` for `person … as R` where R is not a role of the team.
  */
