@@ -65,7 +65,7 @@ function workerAsText() {
     return {
         name: 'worker-as-text',
         setup(build) {
-            build.onResolve({ filter: /layout-worker\.js$/ }, args => ({ path: new URL(`dist/webview/layout-worker.js`, `file://${process.cwd()}/`).pathname, namespace: 'worker-text' }));
+            build.onResolve({ filter: /layout-worker\.js$/ }, () => ({ path: new URL(`dist/webview/layout-worker.js`, `file://${process.cwd()}/`).pathname, namespace: 'worker-text' }));
             build.onLoad({ filter: /.*/, namespace: 'worker-text' }, async args => ({
                 contents: await import('node:fs/promises').then(fs => fs.readFile(args.path, 'utf8')),
                 loader: 'text',

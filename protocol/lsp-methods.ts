@@ -5,6 +5,10 @@
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { WorkflowGraph } from './graph-model.js';
 
+/** A request's method name and its typed `RequestType`, for `sendRequest` and `onRequest` alike. */
+const request = <P, R>(method: string) => ({ method, type: new RequestType<P, R, void>(method) }) as const;
+const notification = <P>(method: string) => ({ method, type: new NotificationType<P>(method) }) as const;
+
 /** One entry of a folder listing, as the client's file system reports it. */
 export interface FileEntry {
     readonly uri: string;
@@ -16,20 +20,11 @@ export interface FileEntry {
  * File access through the client (`vscode.workspace.fs`), for a server that has no file system of
  * its own — the web worker in VS Code for the Web — and for virtual workspaces.
  */
-export namespace ReadFileRequest {
-    export const method = 'workflow/fs/readFile';
-    export const type = new RequestType<{ uri: string }, string, void>(method);
-}
+export const ReadFileRequest = request<{ uri: string }, string>('workflow/fs/readFile');
 
-export namespace ReadDirectoryRequest {
-    export const method = 'workflow/fs/readDirectory';
-    export const type = new RequestType<{ uri: string }, FileEntry[], void>(method);
-}
+export const ReadDirectoryRequest = request<{ uri: string }, FileEntry[]>('workflow/fs/readDirectory');
 
-export namespace StatRequest {
-    export const method = 'workflow/fs/stat';
-    export const type = new RequestType<{ uri: string }, FileEntry | null, void>(method);
-}
+export const StatRequest = request<{ uri: string }, FileEntry | null>('workflow/fs/stat');
 
 /** A workflow of a document, with the range of its declaration (for following the cursor). */
 export interface WorkflowEntry {
@@ -53,19 +48,10 @@ export interface GraphResult {
 }
 
 /** The graph model of one workflow of a document, after validation. */
-export namespace GraphRequest {
-    export const method = 'workflow/graph';
-    export const type = new RequestType<GraphParams, GraphResult, void>(method);
-}
+export const GraphRequest = request<GraphParams, GraphResult>('workflow/graph');
 
 /** Sent after a document was validated: its graphs may have changed. */
-export namespace GraphChangedNotification {
-    export const method = 'workflow/graphChanged';
-    export const type = new NotificationType<{ uri: string }>(method);
-}
+export const GraphChangedNotification = notification<{ uri: string }>('workflow/graphChanged');
 
 /** The ownership matrix of the whole workspace, as Markdown or CSV text. */
-export namespace MatrixRequest {
-    export const method = 'workflow/matrix';
-    export const type = new RequestType<{ format: 'md' | 'csv' }, string, void>(method);
-}
+export const MatrixRequest = request<{ format: 'md' | 'csv' }, string>('workflow/matrix');

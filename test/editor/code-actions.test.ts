@@ -60,7 +60,7 @@ describe('quick fixes', () => {
         assert.deepEqual(actions.map(a => a.title), ['Add owner Sales.Manager', 'Add owner Sales.Rep', 'Add owner Billing.Clerk']);
         assert.equal(actions[0].isPreferred, true);
         const texts = await applyAndCheck(workspace, actions[1], IssueCodes.MissingOwner);
-        assert.match(texts['flow.workflow'], /  step B \{\n    owner Sales\.Rep\n    next C via CRM\n  \}/);
+        assert.match(texts['flow.workflow'], / {2}step B \{\n {4}owner Sales\.Rep\n {4}next C via CRM\n {2}\}/);
     });
 
     it('adds an owner inside a one-line block', async () => {
@@ -91,7 +91,7 @@ describe('quick fixes', () => {
         const actions = await actionsFor(workspace, 'flow.workflow', IssueCodes.MissingOtherwise);
         assert.deepEqual(actions.map(a => a.title), ['Add otherwise -> Won', 'Add otherwise -> Lost']);
         const texts = await applyAndCheck(workspace, actions[1], IssueCodes.MissingOtherwise);
-        assert.match(texts['flow.workflow'], /    when "yes" -> Won\n    otherwise -> Lost\n  \}/);
+        assert.match(texts['flow.workflow'], / {4}when "yes" -> Won\n {4}otherwise -> Lost\n {2}\}/);
     });
 
     it('creates a missing role in its team, in the file that declares the team', async () => {
@@ -107,7 +107,7 @@ describe('quick fixes', () => {
         const createTeam = (await actionsFor(workspace, 'flow.workflow', IssueCodes.UnresolvedReference));
         assert.deepEqual(createTeam.map(a => a.title), ['Create team Legal']);
         const texts = apply(workspace, createTeam[0]);
-        assert.match(texts['org.workflow'], /\nteam Legal \{\n  role Counsel\n\}\n$/);
+        assert.match(texts['org.workflow'], /\nteam Legal \{\n {2}role Counsel\n\}\n$/);
 
         const file = workspace.files['flow.workflow'];
         const vault = diagnostics(file, IssueCodes.UnresolvedReference).find(d => d.message.includes('Vault'))!;
@@ -115,7 +115,7 @@ describe('quick fixes', () => {
             textDocument: { uri: file.uri }, range: vault.range, context: { diagnostics: [vault] },
         })) as CodeAction[];
         assert.deepEqual(actions.map(a => a.title), ['Create system Vault']);
-        assert.match(apply(workspace, actions[0])['org.workflow'], /\nsystem Vault \{\n  owner Sales\n\}\n$/);
+        assert.match(apply(workspace, actions[0])['org.workflow'], /\nsystem Vault \{\n {2}owner Sales\n\}\n$/);
     });
 
     it('removes an unused declaration with its line', async () => {
