@@ -41,7 +41,7 @@ export interface GraphParams {
 
 export interface GraphResult {
     readonly workflows: WorkflowEntry[];
-    /** The graph model of the chosen workflow (see `diagram/graph-model.ts`). */
+    /** The graph model of the chosen workflow (see `graph-model.ts`). */
     readonly graph?: WorkflowGraph;
     /** Syntax errors in the document: a preview keeps its last good diagram while there are any. */
     readonly syntaxErrors: number;

@@ -1,5 +1,5 @@
 /**
- * A Langium file system that reads through the language client (see `protocol.ts`): the web
+ * A Langium file system that reads through the language client (see `protocol/lsp-methods.ts`): the web
  * worker has no file system, and the client's `workspace.fs` also reaches virtual workspaces.
  * Langium only needs the asynchronous calls to load a workspace; the synchronous ones cannot
  * wait for the client and report that plainly.

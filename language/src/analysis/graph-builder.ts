@@ -1,6 +1,6 @@
 /**
  * Turns a workflow of the AST, with its document's diagnostics, into the graph model
- * (`diagram/graph-model.ts`). The preview, `render` and the tests all go through here.
+ * (`protocol/graph-model.ts`). The preview, `render` and the tests all go through here.
  */
 import type { LangiumDocument } from 'langium';
 import { GrammarUtils } from 'langium';
