@@ -5,12 +5,10 @@
 import { pathToFileURL } from 'node:url';
 import { matrixCsv, matrixMarkdown, ownershipMatrix } from '../language/src/analysis/ownership-matrix.js';
 import { buildWorkspace } from '../language/src/workspace/workflow-workspace.js';
-import { readInputFiles, UsageError } from './input-files.js';
+import type { CommandOptions } from './commands.js';
+import { readInputFiles } from './input-files.js';
 
-export async function matrixCommand(paths: string[], format: string, write: (text: string) => void): Promise<number> {
-    if (format !== 'md' && format !== 'csv') {
-        throw new UsageError(`unknown format '${format}' for matrix (use md or csv)`);
-    }
+export async function matrixCommand(paths: string[], { format }: CommandOptions<'matrix'>, write: (text: string) => void): Promise<number> {
     const files = readInputFiles(paths);
     const { documents } = await buildWorkspace(files.map(file => ({ uri: pathToFileURL(file.absolutePath).toString(), text: file.text })));
     const rows = ownershipMatrix(documents);

@@ -19,23 +19,19 @@ import { serialize } from '../diagram/vnode.js';
 import { buildGraph } from '../language/src/analysis/graph-builder.js';
 import { workflowsOf } from '../language/src/workspace/workspace-queries.js';
 import { buildWorkspace } from '../language/src/workspace/workflow-workspace.js';
+import type { CommandOptions } from './commands.js';
 import { readInputFiles, UsageError } from './input-files.js';
 
-const FORMATS = ['svg', 'mermaid', 'bpmn', 'json'] as const;
-type Format = (typeof FORMATS)[number];
+type Format = CommandOptions<'render'>['format'];
 
-export interface RenderArgs {
-    readonly file: string | undefined;
-    readonly workflow?: string;
-    readonly format?: string;
-    readonly out?: string;
-    readonly direction?: string;
+/** FILE and the options of `render`, checked against their choices by the parser. */
+export interface RenderArgs extends CommandOptions<'render'> {
+    readonly file: string;
 }
 
 export async function renderCommand(args: RenderArgs, write: (text: string) => void): Promise<number> {
-    const format = parseFormat(args.format);
-    const direction = parseDirection(args.direction);
-    if (!args.file) throw new UsageError('render needs a FILE');
+    const format = args.format;
+    const direction: Direction = args.direction === 'down' ? 'DOWN' : 'RIGHT';
     const [target] = readInputFiles([args.file]);
     if (fs.statSync(args.file).isDirectory()) throw new UsageError(`${args.file}: render takes one file, not a folder`);
     const neighbours = readInputFiles([path.dirname(args.file)]).filter(file => file.absolutePath !== target.absolutePath);
@@ -72,16 +68,4 @@ async function produce(graph: WorkflowGraph, format: Format, direction: Directio
             return `<?xml version="1.0" encoding="UTF-8"?>\n${serialize(svg)}\n`;
         }
     }
-}
-
-function parseFormat(format: string | undefined): Format {
-    if (format === undefined) throw new UsageError(`render needs --format (${FORMATS.join(', ')})`);
-    if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format '${format}' for render (use ${FORMATS.join(', ')})`);
-    return format as Format;
-}
-
-function parseDirection(direction: string | undefined): Direction {
-    if (direction === undefined || direction === 'right') return 'RIGHT';
-    if (direction === 'down') return 'DOWN';
-    throw new UsageError(`unknown direction '${direction}' (use right or down)`);
 }

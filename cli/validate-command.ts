@@ -7,7 +7,8 @@ import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { buildWorkspace, diagnosticsOf } from '../language/src/workspace/workflow-workspace.js';
-import { readInputFiles, UsageError } from './input-files.js';
+import type { CommandOptions } from './commands.js';
+import { readInputFiles } from './input-files.js';
 
 export interface ReportedDiagnostic {
     file: string;
@@ -28,10 +29,7 @@ const SEVERITY_NAMES = {
 } as const;
 
 /** Runs the command and returns its exit code; output goes through `write`. */
-export async function validateCommand(paths: string[], format: string, write: (text: string) => void): Promise<number> {
-    if (format !== 'text' && format !== 'json') {
-        throw new UsageError(`unknown format '${format}' for validate (use text or json)`);
-    }
+export async function validateCommand(paths: string[], { format }: CommandOptions<'validate'>, write: (text: string) => void): Promise<number> {
     const files = readInputFiles(paths);
     const { documents } = await buildWorkspace(files.map(file => ({ uri: pathToFileURL(file.absolutePath).toString(), text: file.text })));
     const reported = documents.flatMap((document, index) =>

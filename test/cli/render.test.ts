@@ -64,8 +64,8 @@ describe('workflow-architect render', function () {
 
     for (const [what, args, message] of [
         ['an unknown workflow', ['render', FILE, '--workflow', 'Nope', '--format', 'svg'], /no workflow named 'Nope' \(this file has PurchaseToPay\)/],
-        ['an unknown format', ['render', FILE, '--format', 'gif'], /unknown format 'gif' for render/],
-        ['a missing format', ['render', FILE], /render needs --format/],
+        ['an unknown format', ['render', FILE, '--format', 'gif'], /render: invalid value 'gif' for option '--format' \(use svg, mermaid, bpmn or json\)/],
+        ['a missing format', ['render', FILE], /render: option '--format' is required/],
         ['a missing file', ['render', 'nope.workflow', '--format', 'svg'], /nope\.workflow: no such file or folder/],
         ['a folder', ['render', 'examples', '--format', 'svg'], /render takes one file/],
         ['a file without workflows', ['render', 'examples/organization.workflow', '--format', 'svg'], /no workflow in this file/],

@@ -77,9 +77,9 @@ describe('workflow-architect validate', () => {
         ['a binary file', () => { write('bin.workflow', Buffer.from([0x74, 0x65, 0x00, 0x01, 0xff])); return ['validate', 'bin.workflow']; }, /binary file/],
         ['a non-UTF-8 file', () => { write('latin1.workflow', Buffer.from('team \xe9quipe { }', 'latin1')); return ['validate', 'latin1.workflow']; }, /not valid UTF-8/],
         ['a huge file', () => { write('huge.workflow', Buffer.alloc(17 * 1024 * 1024, 0x20)); return ['validate', 'huge.workflow']; }, /too large/],
-        ['no paths', () => ['validate'], /no files or folders given/],
-        ['an unknown format', () => { write('a.workflow', ''); return ['validate', 'a.workflow', '--format', 'xml']; }, /unknown format 'xml'/],
-        ['an unknown option', () => ['validate', '--frobnicate'], /unknown option '--frobnicate'/],
+        ['no paths', () => ['validate'], /validate: no PATH given/],
+        ['an unknown format', () => { write('a.workflow', ''); return ['validate', 'a.workflow', '--format', 'xml']; }, /validate: invalid value 'xml' for option '--format'/],
+        ['an unknown option', () => ['validate', '--frobnicate'], /validate: unknown option '--frobnicate'/],
         ['an unknown command', () => ['explode'], /unknown command 'explode'/],
     ];
     for (const [what, args, message] of badInputs) {
