@@ -15,6 +15,7 @@ import type { Box, DiagramLayout, Direction, Point } from '../protocol/diagram-l
 import type { DiagramEdge, DiagramNode, WorkflowGraph } from '../protocol/graph-model.js';
 import { EdgeRouter } from './edge-routing.js';
 import { LANE_HEADER, LANE_PADDING, LAYER_GAP, MARGIN, NODE_SIZES, ROW_GAP, SLOT } from './layout-metrics.js';
+import { SIMPLE_LAYERING_FROM, simpleLayering } from './simple-layering.js';
 
 /** The part of the ELK API the layout needs (elkjs's `ELK` instance). */
 export interface ElkLike {
@@ -62,18 +63,33 @@ async function elkOrder(graph: WorkflowGraph, elk: ElkLike, direction: Direction
     // would route each through every layer it spans. They are placed after ELK instead, one layer
     // after their latest predecessor, which is where ELK would put them.
     const ends = new Set(graph.nodes.filter(node => node.kind === 'end').map(node => node.id));
-    const laidOut = new Set(graph.nodes.filter(node => !ends.has(node.id)).map(node => node.id));
+    const laidOut = graph.nodes.filter(node => !ends.has(node.id)).map(node => node.id);
+    const inside = new Set(laidOut);
     const back = backEdges(graph);
+    // Rework loops are turned round before the layering, so it gets a DAG whose order follows
+    // the flow from the start (ELK's own cycle breaking may put a rework step before the work).
+    const edges = graph.edges.filter(edge => inside.has(edge.from) && inside.has(edge.to))
+        .map(edge => back.has(edge.id) ? { id: edge.id, from: edge.to, to: edge.from } : edge);
+    const order = laidOut.length >= SIMPLE_LAYERING_FROM
+        ? simpleLayering(laidOut, edges)
+        : await elkLayering(laidOut, edges, elk, direction);
+    const { layer, rank } = order;
+    for (const end of ends) {
+        const before = graph.edges.filter(edge => edge.to === end && layer.has(edge.from)).map(edge => edge.from);
+        layer.set(end, before.length > 0 ? 1 + before.reduce((max, id) => Math.max(max, layer.get(id)!), 0) : 0);
+        rank.set(end, before.length > 0 ? before.reduce((sum, id) => sum + rank.get(id)!, 0) / before.length : 0);
+    }
+    return order;
+}
+
+/** ELK's layers and in-layer order for a DAG: its coordinates along and across the flow. */
+async function elkLayering(ids: string[], edges: Array<{ id: string; from: string; to: string }>, elk: ElkLike, direction: Direction): Promise<ElkOrder> {
     const result = await elk.layout({
         id: 'root',
         layoutOptions: { ...ELK_OPTIONS, 'elk.direction': direction },
         // Every node gets the same slot, so all nodes of a layer share one coordinate along the flow.
-        children: [...laidOut].map(id => ({ id, ...SLOT })),
-        // Rework loops are turned round before ELK sees them, so it gets a DAG whose order follows
-        // the flow from the start (ELK's own cycle breaking may put a rework step before the work).
-        edges: graph.edges.filter(edge => laidOut.has(edge.from) && laidOut.has(edge.to)).map(edge => back.has(edge.id)
-            ? { id: edge.id, sources: [edge.to], targets: [edge.from] }
-            : { id: edge.id, sources: [edge.from], targets: [edge.to] }),
+        children: ids.map(id => ({ id, ...SLOT })),
+        edges: edges.map(edge => ({ id: edge.id, sources: [edge.from], targets: [edge.to] })),
     });
     const along = new Map<string, number>();
     const rank = new Map<string, number>();
@@ -82,13 +98,7 @@ async function elkOrder(graph: WorkflowGraph, elk: ElkLike, direction: Direction
         rank.set(child.id, (direction === 'RIGHT' ? child.y : child.x) ?? 0);
     }
     const layerOf = new Map([...new Set(along.values())].sort((a, b) => a - b).map((value, index) => [value, index]));
-    const layer = new Map([...laidOut].map(id => [id, layerOf.get(along.get(id) ?? 0) ?? 0]));
-    for (const end of ends) {
-        const before = graph.edges.filter(edge => edge.to === end && layer.has(edge.from)).map(edge => edge.from);
-        layer.set(end, before.length > 0 ? 1 + Math.max(...before.map(id => layer.get(id)!)) : 0);
-        rank.set(end, before.length > 0 ? before.reduce((sum, id) => sum + rank.get(id)!, 0) / before.length : 0);
-    }
-    return { layer, rank };
+    return { layer: new Map(ids.map(id => [id, layerOf.get(along.get(id) ?? 0) ?? 0])), rank };
 }
 
 /**
@@ -138,7 +148,8 @@ function placeInLanes(graph: WorkflowGraph, order: ElkOrder, direction: Directio
     };
 
     // Cells: the nodes of one lane in one layer, in ELK's order.
-    const layerCount = Math.max(0, ...order.layer.values()) + 1;
+    let layerCount = 1;
+    for (const layer of order.layer.values()) layerCount = Math.max(layerCount, layer + 1);
     const cells = new Map<string, DiagramNode[]>();
     for (const node of [...graph.nodes].sort((a, b) => (order.rank.get(a.id) ?? 0) - (order.rank.get(b.id) ?? 0))) {
         const key = `${node.lane}\u0000${order.layer.get(node.id)}`;
