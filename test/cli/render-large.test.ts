@@ -1,4 +1,4 @@
-/** `render` on workflows of thousands of steps: the SVG and BPMN are written, nothing overflows the stack. */
+/** `render` on workflows of thousands of steps: the file is written, nothing overflows the stack. */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -19,12 +19,13 @@ describe('render of large workflows', () => {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'wa-large-'));
     after(() => fs.rmSync(folder, { recursive: true, force: true }));
 
-    for (const [name, text, nodes] of [['chain', chainText(5000), 5001], ['generated', workflowText('Big', 5000), 5000]] as const) {
-        it(`renders a ${name} of 5,000 steps as SVG and BPMN`, function () {
+    const cases = [['chain', chainText(5000), 5001, 'svg'], ['generated', workflowText('Big', 5000), 5000, 'bpmn']] as const;
+    for (const [name, text, nodes, format] of cases) {
+        it(`renders a ${name} workflow of 5,000 steps as ${format}`, function () {
             this.timeout(60_000);
             const file = path.join(folder, `${name}.workflow`);
             fs.writeFileSync(file, name === 'chain' ? text : organizationText() + text);
-            for (const format of ['svg', 'bpmn']) {
+            {
                 const out = path.join(folder, `${name}.${format}`);
                 const result = runCli(['render', file, '--format', format, '-o', out]);
                 assert.equal(result.code, 0, result.stderr);
