@@ -15,13 +15,14 @@ const NODES = ['Request', 'Approve', 'FinanceReview', 'CreateOrder', 'Receive', 
 describe('workflow-architect render', function () {
     this.timeout(30_000);
 
-    it('writes the diagram as SVG with every node, every lane and a stylesheet', () => {
+    it('writes the diagram as SVG with every node, every lane and its styles on the elements', () => {
         const result = run(['render', FILE, '--format', 'svg']);
         assert.equal(result.code, 0, result.stderr);
         assert.match(result.stdout, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
         for (const node of NODES) assert.match(result.stdout, new RegExp(`data-id="${node}"`));
         for (const lane of ['Requesters', 'Procurement', 'Finance', 'Warehouse']) assert.match(result.stdout, new RegExp(`data-lane="${lane}"`));
-        assert.match(result.stdout, /<style>/);
+        assert.doesNotMatch(result.stdout, /<style/, 'a standalone file needs no stylesheet');
+        assert.match(result.stdout, /class="wa-background"[^>]* fill="#ffffff"/);
         assert.equal((result.stdout.match(/<g class="wa-edge[ "]/g) ?? []).length, 14);
         // Well-formed: every element that opens is closed, in order.
         const stack: string[] = [];
