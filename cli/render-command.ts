@@ -13,9 +13,7 @@ import type { Direction } from '../protocol/diagram-layout.js';
 import { layoutGraph } from '../diagram/layout.js';
 import { toBpmn } from '../diagram/bpmn.js';
 import { toMermaid } from '../diagram/mermaid.js';
-import { renderDiagram } from '../diagram/svg.js';
-import { diagramCss, LIGHT_PALETTE } from '../diagram/theme.js';
-import { serialize } from '../diagram/vnode.js';
+import { svgDocument } from '../diagram/svg-document.js';
 import { buildGraph } from '../language/src/analysis/graph-builder.js';
 import { workflowsOf } from '../language/src/workspace/workspace-queries.js';
 import { buildWorkspace } from '../language/src/workspace/workflow-workspace.js';
@@ -62,10 +60,6 @@ async function produce(graph: WorkflowGraph, format: Format, direction: Directio
         case 'json': return JSON.stringify(graph, undefined, 2) + '\n';
         case 'mermaid': return toMermaid(graph, direction === 'RIGHT' ? 'LR' : 'TB');
         case 'bpmn': return toBpmn(graph, await layoutGraph(graph, createElk(), direction));
-        case 'svg': {
-            const layout = await layoutGraph(graph, createElk(), direction);
-            const svg = renderDiagram(graph, layout, { css: diagramCss(LIGHT_PALETTE) });
-            return `<?xml version="1.0" encoding="UTF-8"?>\n${serialize(svg)}\n`;
-        }
+        case 'svg': return svgDocument(graph, await layoutGraph(graph, createElk(), direction));
     }
 }

@@ -15,8 +15,11 @@ import { LANE_HEADER } from './layout-metrics.js';
 export interface RenderOptions {
     /** Highlight the critical path (the preview toggles it; exports keep what is shown). */
     readonly showCritical?: boolean;
-    /** A stylesheet to embed, for standalone files; the preview styles the page instead. */
-    readonly css?: string;
+    /** The node the user clicked, and the node under the editor's cursor, as the preview marks them. */
+    readonly selected?: string;
+    readonly highlighted?: string;
+    /** Nodes are focusable buttons in the preview; a file is a picture. Defaults to true. */
+    readonly interactive?: boolean;
 }
 
 const LINE_HEIGHT = 15;
@@ -34,12 +37,11 @@ export function renderDiagram(graph: WorkflowGraph, layout: DiagramLayout, optio
         'aria-label': `Workflow ${graph.workflow}`,
     }, [
         h('title', {}, `${graph.title ?? graph.workflow} — ${graph.summary}`),
-        options.css !== undefined && h('style', {}, options.css),
         markers(),
         h('rect', { class: 'wa-background', x: 0, y: 0, width: Math.ceil(layout.width), height: Math.ceil(layout.height) }),
         h('g', { class: 'wa-lanes' }, layout.lanes.map((lane, index) => renderLane(lane, index, layout))),
         h('g', { class: 'wa-edges' }, layout.edges.map(edge => renderEdge(edges.get(edge.id)!, edge))),
-        h('g', { class: 'wa-nodes' }, layout.nodes.map(node => renderNode(nodes.get(node.id)!, node))),
+        h('g', { class: 'wa-nodes' }, layout.nodes.map(node => renderNode(nodes.get(node.id)!, node, options))),
     ]);
 }
 
@@ -72,12 +74,14 @@ function renderLane(lane: LaidOutLane, index: number, layout: DiagramLayout): VN
     ]);
 }
 
-function renderNode(node: DiagramNode, box: LaidOutNode): VNode {
+function renderNode(node: DiagramNode, box: LaidOutNode, options: RenderOptions): VNode {
     const worst = worstFinding(node.findings);
     const classes = ['wa-node', `wa-${node.kind}`,
         node.automatedBy !== undefined && 'wa-automated', node.calls !== undefined && 'wa-calls',
         node.critical && 'wa-critical', node.start && 'wa-start',
-        worst && `wa-has-${worst === 'error' ? 'error' : 'warning'}`].filter(Boolean).join(' ');
+        worst && `wa-has-${worst === 'error' ? 'error' : 'warning'}`,
+        options.selected === node.id && 'wa-selected', options.highlighted === node.id && 'wa-highlighted'].filter(Boolean).join(' ');
+    const interactive = options.interactive ?? true;
     const cx = box.x + box.width / 2;
     const cy = box.y + box.height / 2;
     const textWidth = node.kind === 'decision' ? box.width * 0.62 : box.width - 18;
@@ -92,7 +96,9 @@ function renderNode(node: DiagramNode, box: LaidOutNode): VNode {
         y += LINE_HEIGHT;
     }
     if (detail) lines.push(h('text', { class: 'wa-node-detail', x: cx, y: y - 1, 'text-anchor': 'middle' }, truncate(detail, maxChars + 3)));
-    return h('g', { class: classes, 'data-id': node.id, tabindex: 0, role: 'button', 'aria-label': `${node.kind} ${node.name}` }, [
+    return h('g', {
+        class: classes, 'data-id': node.id, tabindex: interactive ? 0 : undefined, role: interactive ? 'button' : undefined, 'aria-label': `${node.kind} ${node.name}`,
+    }, [
         h('title', {}, tooltip(node)),
         ...shape(node, box),
         ...lines,

@@ -20,10 +20,16 @@ export function h(tag: string, attrs: VNode['attrs'] = {}, children: Array<VNode
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
+/** C0 controls other than tab, line feed and carriage return: invisible, and not allowed in XML 1.0. */
+const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
+/** Non-characters and surrogates without their partner: broken text, shown as the replacement character. */
+const NOT_CHARACTERS = /[\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Escapes text for XML, and drops or replaces what XML 1.0 does not allow, so every file parses. */
 export function escapeXml(text: string): string {
-    // Characters XML 1.0 does not allow (controls, lone surrogates) become U+FFFD, so the file always parses.
     return text
-        .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+        .replace(CONTROLS, '')
+        .replace(NOT_CHARACTERS, '\uFFFD')
         .replace(/[&<>"']/g, character => ESCAPES[character]);
 }
 

@@ -25,7 +25,8 @@ export type FromWebview =
     | { readonly type: 'selectWorkflow'; readonly workflow: string }
     | { readonly type: 'rendered'; readonly workflow: string; readonly nodeIds: string[]; readonly edgeCount: number; readonly laneIds: string[]; readonly stale: boolean }
     | { readonly type: 'exported'; readonly requestId: number; readonly format: 'svg' | 'png'; readonly data: string }
-    | { readonly type: 'error'; readonly message: string };
+    /** Something failed; `requestId` when it was that export request. */
+    | { readonly type: 'error'; readonly message: string; readonly requestId?: number };
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isString = (value: unknown, max = 10_000): value is string => typeof value === 'string' && value.length <= max;
@@ -42,7 +43,7 @@ export function isFromWebview(message: unknown): message is FromWebview {
             && isStringArray(message.laneIds) && typeof message.stale === 'boolean';
         case 'exported': return typeof message.requestId === 'number' && (message.format === 'svg' || message.format === 'png')
             && isString(message.data, 200_000_000);
-        case 'error': return isString(message.message);
+        case 'error': return isString(message.message) && (message.requestId === undefined || typeof message.requestId === 'number');
         default: return false;
     }
 }

@@ -1,25 +1,40 @@
 /**
- * The diagram as shown, as a standalone SVG: each element's computed style (the theme's colours,
- * the critical-path toggle, the selection) written onto it as presentation attributes. A file
- * without a stylesheet looks the same in every viewer, and it can be drawn into a PNG under the
- * webview's content security policy, which would block an embedded `<style>`.
+ * The preview's exports. The SVG is the command line's file (`diagram/svg-document.ts`) in the
+ * colours the VS Code theme gives the preview; the PNG is that SVG drawn into a canvas, which the
+ * webview's content security policy allows because the file needs no stylesheet.
  */
+import type { DiagramLayout } from '../protocol/diagram-layout.js';
+import type { WorkflowGraph } from '../protocol/graph-model.js';
+import type { DiagramView } from '../diagram/svg-document.js';
+import { svgDocument } from '../diagram/svg-document.js';
+import { resolvedPalette } from '../diagram/theme.js';
 
-const PROPERTIES = ['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'opacity', 'font-family', 'font-size', 'font-weight', 'text-anchor'];
+export function exportedSvg(graph: WorkflowGraph, layout: DiagramLayout, view: DiagramView): string {
+    const theme = getComputedStyle(document.documentElement);
+    return svgDocument(graph, layout, resolvedPalette(variable => theme.getPropertyValue(variable)), view);
+}
 
-export function standaloneSvg(shown: SVGSVGElement): string {
-    const copy = shown.cloneNode(true) as SVGSVGElement;
-    const originals = [shown, ...shown.querySelectorAll('*')];
-    const copies = [copy, ...copy.querySelectorAll('*')];
-    originals.forEach((original, index) => {
-        const style = getComputedStyle(original);
-        for (const property of PROPERTIES) {
-            const value = style.getPropertyValue(property);
-            if (value) copies[index].setAttribute(property, value);
-        }
-        copies[index].removeAttribute('tabindex');
-        copies[index].removeAttribute('role');
-    });
-    copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-    return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(copy)}\n`;
+/** Twice the diagram's size, for sharp text on high-density screens. */
+const PNG_SCALE = 2;
+
+/** The SVG as base64 PNG. */
+export async function svgToPng(svg: string, { width, height }: DiagramLayout): Promise<string> {
+    const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+    try {
+        const image = new Image();
+        await new Promise<void>((resolve, reject) => {
+            image.onload = () => resolve();
+            image.onerror = () => reject(new Error('The diagram could not be drawn as an image.'));
+            image.src = url;
+        });
+        const canvas = document.createElement('canvas');
+        canvas.width = Math.ceil(width * PNG_SCALE);
+        canvas.height = Math.ceil(height * PNG_SCALE);
+        const context = canvas.getContext('2d')!;
+        context.scale(PNG_SCALE, PNG_SCALE);
+        context.drawImage(image, 0, 0, width, height);
+        return canvas.toDataURL('image/png').replace(/^data:image\/png;base64,/, '');
+    } finally {
+        URL.revokeObjectURL(url);
+    }
 }

@@ -7,7 +7,7 @@ import type { DiagramLayout, Direction } from '../protocol/diagram-layout.js';
 import { renderDiagram } from '../diagram/svg.js';
 import { diagramCss, themePalette } from '../diagram/theme.js';
 import { toDomInSlices } from './dom-render.js';
-import { standaloneSvg } from './export.js';
+import { exportedSvg, svgToPng } from './export.js';
 import type { LayoutReply, LayoutRequest } from '../protocol/layout-worker-messages.js';
 import type { FromWebview, ToWebview, WorkflowChoice } from '../protocol/webview-messages.js';
 import { isToWebview } from '../protocol/webview-messages.js';
@@ -77,12 +77,23 @@ window.addEventListener('message', event => {
     if (!isToWebview(message)) {
         return; // not ours, or malformed: ignored
     }
-    void handle(message).catch(error => vscode.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) }));
+    void handle(message).catch(error => vscode.postMessage({
+        type: 'error', message: error instanceof Error ? error.message : String(error),
+        // A failed export answers its request, so the command says why at once.
+        ...(message.type === 'export' ? { requestId: message.requestId } : {}),
+    }));
 });
+
+/** The drawing of the latest model: an export waits for it, so it exports what is about to be shown. */
+let drawing: Promise<unknown> = Promise.resolve();
 
 async function handle(message: ToWebview): Promise<void> {
     switch (message.type) {
-        case 'model': return showModel(message);
+        case 'model': {
+            const shown = showModel(message);
+            drawing = shown.catch(() => undefined);
+            return shown;
+        }
         case 'highlight': return highlight(message.nodeId);
         case 'export': return exportDiagram(message.requestId, message.format);
         case 'click': return void nodeElement(message.nodeId)?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
@@ -183,33 +194,12 @@ function hideBanner(): void {
 }
 
 async function exportDiagram(requestId: number, format: 'svg' | 'png'): Promise<void> {
-    const shown = stage.querySelector('svg');
-    if (!current || !shown) throw new Error('There is no diagram to export yet.');
-    const svg = standaloneSvg(shown);
-    if (format === 'svg') {
-        vscode.postMessage({ type: 'exported', requestId, format, data: svg });
-        return;
-    }
-    const { width, height } = current!.layout;
-    const scale = 2;
-    const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
-    try {
-        const image = new Image();
-        await new Promise<void>((resolve, reject) => {
-            image.onload = () => resolve();
-            image.onerror = () => reject(new Error('The diagram could not be drawn as an image.'));
-            image.src = url;
-        });
-        const canvas = document.createElement('canvas');
-        canvas.width = Math.ceil(width * scale);
-        canvas.height = Math.ceil(height * scale);
-        const context = canvas.getContext('2d')!;
-        context.scale(scale, scale);
-        context.drawImage(image, 0, 0, width, height);
-        vscode.postMessage({ type: 'exported', requestId, format, data: canvas.toDataURL('image/png').replace(/^data:image\/png;base64,/, '') });
-    } finally {
-        URL.revokeObjectURL(url);
-    }
+    await drawing;
+    if (!current) throw new Error('There is no diagram to export yet.');
+    // The file the command line writes, in the colours the theme gives the preview, with what the user chose to see.
+    const svg = exportedSvg(current.graph, current.layout, { showCritical: criticalToggle.checked, selected: persisted.selected, highlighted });
+    const data = format === 'svg' ? svg : await svgToPng(svg, current.layout);
+    vscode.postMessage({ type: 'exported', requestId, format, data });
 }
 
 stage.addEventListener('click', event => {

@@ -31,8 +31,8 @@ export class PreviewManager implements vscode.Disposable, PreviewApi {
         this.disposables.push(
             vscode.commands.registerCommand(COMMANDS.openPreview, (uri?: unknown, workflow?: unknown) => this.open(false, uri, workflow)),
             vscode.commands.registerCommand(COMMANDS.openPreviewToSide, (uri?: unknown, workflow?: unknown) => this.open(true, uri, workflow)),
-            vscode.commands.registerCommand(COMMANDS.exportSvg, () => this.export('svg')),
-            vscode.commands.registerCommand(COMMANDS.exportPng, () => this.export('png')),
+            vscode.commands.registerCommand(COMMANDS.exportSvg, (options?: unknown) => this.export('svg', options)),
+            vscode.commands.registerCommand(COMMANDS.exportPng, (options?: unknown) => this.export('png', options)),
             vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
                 deserializeWebviewPanel: async (panel, state: unknown) => {
                     const uri = isPreviewState(state) ? state.uri : vscode.window.activeTextEditor?.document.uri.toString();
@@ -121,22 +121,37 @@ export class PreviewManager implements vscode.Disposable, PreviewApi {
         panel.highlightAt(position);
     }
 
-    private async export(format: 'svg' | 'png'): Promise<void> {
-        if (!this.panel) await this.open(true);
+    /**
+     * Exports what the preview shows. The preview may be hidden behind another tab, where it has no
+     * live webview: it is brought back without taking the focus and asked once it has drawn.
+     * `{ target }` writes there without asking (for scripts and tests); resolves with where it wrote.
+     */
+    private async export(format: 'svg' | 'png', options?: unknown): Promise<vscode.Uri | undefined> {
+        if (!this.panel && vscode.window.activeTextEditor && isWorkflow(vscode.window.activeTextEditor.document)) await this.open(true);
         const panel = this.panel;
-        if (!panel) return;
-        if (!panel.lastRendered) await this.nextRender();
-        const data = await panel.exportAs(format);
+        if (!panel) {
+            void vscode.window.showInformationMessage('There is no workflow preview to export: open a .workflow file and run "Workflow: Open Preview" first.');
+            return undefined;
+        }
+        let data: string;
+        try {
+            await panel.whenDrawn();
+            data = await panel.exportAs(format);
+        } catch (error) {
+            void vscode.window.showErrorMessage(`The diagram could not be exported: ${error instanceof Error ? error.message : String(error)}`);
+            return undefined;
+        }
         const source = vscode.Uri.parse(panel.uri);
-        const target = await vscode.window.showSaveDialog({
+        const target = targetOf(options) ?? await vscode.window.showSaveDialog({
             defaultUri: vscode.Uri.joinPath(source, '..', `${panel.workflow ?? 'workflow'}.${format}`),
             filters: format === 'svg' ? { 'SVG image': ['svg'] } : { 'PNG image': ['png'] },
             title: `Export ${panel.workflow ?? 'diagram'} as ${format.toUpperCase()}`,
         });
-        if (!target) return;
+        if (!target) return undefined;
         const bytes = format === 'svg' ? new TextEncoder().encode(data) : base64ToBytes(data);
         await vscode.workspace.fs.writeFile(target, bytes);
         void vscode.window.showInformationMessage(`Exported ${vscode.workspace.asRelativePath(target)}.`);
+        return target;
     }
 
     dispose(): void {
@@ -151,6 +166,16 @@ function isWorkflow(document: vscode.TextDocument): boolean {
 
 function isPreviewState(state: unknown): state is PreviewState {
     return typeof state === 'object' && state !== null && typeof (state as PreviewState).uri === 'string';
+}
+
+/** The `target` of an export command's options: an object, so a menu's resource argument is never taken for it. */
+function targetOf(options: unknown): vscode.Uri | undefined {
+    const target = typeof options === 'object' && options !== null ? (options as { target?: unknown }).target : undefined;
+    if (target instanceof vscode.Uri) return target;
+    if (typeof target === 'string') return vscode.Uri.parse(target);
+    // A Uri that crossed a process boundary arrives as its components.
+    if (typeof target === 'object' && target !== null && typeof (target as { scheme?: unknown }).scheme === 'string') return vscode.Uri.from(target as { scheme: string });
+    return undefined;
 }
 
 function base64ToBytes(base64: string): Uint8Array {

@@ -25,7 +25,8 @@ export class PreviewPanel implements vscode.Disposable {
     private readonly disposables: vscode.Disposable[] = [];
     private readonly renderedEmitter = new vscode.EventEmitter<RenderedInfo>();
     private readonly disposeEmitter = new vscode.EventEmitter<void>();
-    private readonly exports = new Map<number, (data: Extract<FromWebview, { type: 'exported' }>) => void>();
+    private readonly refreshedEmitter = new vscode.EventEmitter<GraphResult>();
+    private readonly exports = new Map<number, { resolve: (data: string) => void; reject: (error: Error) => void }>();
     private ready = false;
     private nextExport = 0;
     private refreshTimer: ReturnType<typeof setTimeout> | undefined;
@@ -54,6 +55,10 @@ export class PreviewPanel implements vscode.Disposable {
         this.updateTitle();
         this.disposables.push(
             panel.webview.onDidReceiveMessage(message => this.receive(message)),
+            panel.onDidChangeViewState(() => {
+                // A hidden webview is torn down (its context is not retained) and says `ready` again when shown.
+                if (!panel.visible) this.hidden();
+            }),
             panel.onDidDispose(() => this.dispose()),
         );
     }
@@ -91,6 +96,7 @@ export class PreviewPanel implements vscode.Disposable {
         const result = await this.client.sendRequest(GraphRequest.type, { uri: requested.uri, workflow: requested.workflow });
         if (requested !== this.state) return;
         this.result = result;
+        this.refreshedEmitter.fire(result);
         this.post({
             type: 'model', uri: requested.uri, graph: result.graph, workflows: result.workflows.map(({ name, title }) => ({ name, title })),
             syntaxErrors: result.syntaxErrors, direction: direction(), fileName: fileName(this.state.uri),
@@ -118,20 +124,52 @@ export class PreviewPanel implements vscode.Disposable {
         void this.panel.webview.postMessage(message);
     }
 
+    /**
+     * Resolves once the webview has drawn a diagram, which an export needs. A hidden preview has
+     * no live webview, so it is brought back first, in its own column and without taking the focus.
+     */
+    whenDrawn(timeoutMs = 30_000): Promise<RenderedInfo> {
+        if (!this.panel.visible) this.panel.reveal(undefined, true);
+        if (this.lastRendered) return Promise.resolve(this.lastRendered);
+        return new Promise((resolve, reject) => {
+            const finish = (outcome: () => void) => {
+                clearTimeout(timer);
+                subscriptions.forEach(subscription => subscription.dispose());
+                outcome();
+            };
+            const timer = setTimeout(() => finish(() => reject(new Error('The preview did not draw the diagram in time.'))), timeoutMs);
+            const subscriptions = [
+                this.onDidRender(info => finish(() => resolve(info))),
+                this.refreshedEmitter.event(result => {
+                    if (!result.graph) finish(() => reject(new Error(`${fileName(this.state.uri)} has no workflow to draw.`)));
+                }),
+            ];
+        });
+    }
+
     /** Asks the webview for the diagram as shown, as SVG text or base64 PNG. */
     exportAs(format: 'svg' | 'png'): Promise<string> {
         const requestId = ++this.nextExport;
         return new Promise((resolve, reject) => {
-            const timer = setTimeout(() => {
-                this.exports.delete(requestId);
-                reject(new Error('The preview did not answer the export request.'));
-            }, 30_000);
-            this.exports.set(requestId, answer => {
+            const timer = setTimeout(() => settle(() => reject(new Error('The preview did not answer the export request.'))), 30_000);
+            const settle = (outcome: () => void) => {
                 clearTimeout(timer);
-                resolve(answer.data);
+                this.exports.delete(requestId);
+                outcome();
+            };
+            this.exports.set(requestId, {
+                resolve: data => settle(() => resolve(data)),
+                reject: error => settle(() => reject(error)),
             });
             this.post({ type: 'export', requestId, format });
         });
+    }
+
+    /** The webview is gone until shown again: nothing is posted to it, and what it has not answered fails now. */
+    private hidden(): void {
+        this.ready = false;
+        this.lastRendered = undefined;
+        for (const pending of [...this.exports.values()]) pending.reject(new Error('The preview was hidden before it answered.'));
     }
 
     private receive(message: unknown): void {
@@ -155,12 +193,14 @@ export class PreviewPanel implements vscode.Disposable {
                 this.renderedEmitter.fire(message);
                 break;
             case 'exported':
-                this.exports.get(message.requestId)?.(message);
-                this.exports.delete(message.requestId);
+                this.exports.get(message.requestId)?.resolve(message.data);
                 break;
-            case 'error':
-                void vscode.window.showErrorMessage(`Workflow preview: ${message.message}`);
+            case 'error': {
+                const pending = message.requestId === undefined ? undefined : this.exports.get(message.requestId);
+                if (pending) pending.reject(new Error(message.message)); // the export command reports it
+                else void vscode.window.showErrorMessage(`Workflow preview: ${message.message}`);
                 break;
+            }
         }
     }
 
@@ -185,9 +225,11 @@ export class PreviewPanel implements vscode.Disposable {
 
     dispose(): void {
         clearTimeout(this.refreshTimer);
+        for (const pending of [...this.exports.values()]) pending.reject(new Error('The preview was closed before it answered.'));
         this.disposeEmitter.fire();
         this.disposables.forEach(disposable => disposable.dispose());
         this.renderedEmitter.dispose();
+        this.refreshedEmitter.dispose();
         this.disposeEmitter.dispose();
     }
 }

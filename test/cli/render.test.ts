@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { assertWellFormedXml } from '../xml-lint.js';
 import { runCli as run } from './run-cli.js';
 
 const FILE = 'examples/purchase-to-pay.workflow';
@@ -15,13 +16,14 @@ const NODES = ['Request', 'Approve', 'FinanceReview', 'CreateOrder', 'Receive', 
 describe('workflow-architect render', function () {
     this.timeout(30_000);
 
-    it('writes the diagram as SVG with every node, every lane and a stylesheet', () => {
+    it('writes the diagram as SVG with every node, every lane and its styles on the elements', () => {
         const result = run(['render', FILE, '--format', 'svg']);
         assert.equal(result.code, 0, result.stderr);
         assert.match(result.stdout, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
         for (const node of NODES) assert.match(result.stdout, new RegExp(`data-id="${node}"`));
         for (const lane of ['Requesters', 'Procurement', 'Finance', 'Warehouse']) assert.match(result.stdout, new RegExp(`data-lane="${lane}"`));
-        assert.match(result.stdout, /<style>/);
+        assert.doesNotMatch(result.stdout, /<style/, 'a standalone file needs no stylesheet');
+        assert.match(result.stdout, /class="wa-background"[^>]* fill="#ffffff"/);
         assert.equal((result.stdout.match(/<g class="wa-edge[ "]/g) ?? []).length, 14);
         // Well-formed: every element that opens is closed, in order.
         const stack: string[] = [];
@@ -30,6 +32,28 @@ describe('workflow-architect render', function () {
             else if (!tag[3]) stack.push(tag[2]);
         }
         assert.deepEqual(stack, []);
+    });
+
+    it('writes well-formed XML whatever characters the titles and conditions hold', () => {
+        // What a UTF-8 file can hold that XML cannot: C0 controls, a terminal's escape, non-characters.
+        const odd = (text: string) => `${text} \u0001\u0007\u000B\u000C\u001B[31m \uFFFE\uFFFF end`;
+        const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'wa-render-'));
+        fs.writeFileSync(path.join(folder, 'odd.workflow'), [
+            `team Ops "${odd('Operations')}" { role Lead "${odd('Lead')}" }`,
+            `system Desk "${odd('Service desk')}" { owner Ops.Lead }`,
+            `team Support "${odd('Support')}" { role Agent }`,
+            `workflow Odd "${odd('Odd title')}" {`,
+            `  owner Ops.Lead`,
+            `  step Take "${odd('Take the call')}" { owner Support.Agent; duration 1h; next Decide via Desk }`,
+            `  decision Decide "${odd('Solved?')}" { owner Ops.Lead; when "${odd('yes')}" -> Done; otherwise -> Failed }`,
+            `  end Done "${odd('Done')}"`,
+            `  end Failed`,
+            `}`,
+        ].join('\n'));
+        const result = run(['render', path.join(folder, 'odd.workflow'), '--format', 'svg']);
+        assert.equal(result.code, 0, result.stderr);
+        assertWellFormedXml(result.stdout, 'render\'s SVG');
+        assert.ok(result.stdout.includes('Take the call [31m \uFFFD\uFFFD end'), 'controls dropped, non-characters replaced, the rest kept');
     });
 
     it('writes to a file with -o, top to bottom with --direction down', () => {

@@ -60,6 +60,41 @@ describe('Workflow preview in VS Code', () => {
         assert.strictEqual(atob(png.slice(0, 8)).slice(1, 4), 'PNG');
     });
 
+    it('exports with the preview hidden behind another tab in its group, and writes the file', async () => {
+        const { preview } = await api();
+        const panel = preview.current!.panel;
+        const flow = vscode.window.visibleTextEditors.find(candidate => candidate.document.uri.path.endsWith('purchase-to-pay.workflow'))!;
+        const hideBehind = async () => {
+            const other = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'plaintext' }), { viewColumn: panel.viewColumn, preview: false });
+            await until(async () => panel.visible, visible => !visible, 10_000);
+            assert.strictEqual(panel.visible, false, 'the preview tab is hidden');
+            return other.document.uri;
+        };
+        const targets = [workspaceFile('exported-while-hidden.svg'), workspaceFile('exported-while-hidden.png')];
+        const scratch: vscode.Uri[] = [];
+        try {
+            scratch.push(await hideBehind());
+            const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('workflowArchitect.exportSvg', { target: targets[0] });
+            assert.strictEqual(written?.toString(), targets[0].toString());
+            const svg = new TextDecoder().decode(await vscode.workspace.fs.readFile(targets[0]));
+            assert.match(svg, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<svg /);
+            for (const node of EXAMPLE_NODES) assert.ok(svg.includes(`data-id="${node}"`), node);
+            assert.strictEqual(panel.visible, true, 'the preview was brought back');
+
+            scratch.push(await hideBehind());
+            await vscode.commands.executeCommand('workflowArchitect.exportPng', { target: targets[1] });
+            const png = await vscode.workspace.fs.readFile(targets[1]);
+            assert.strictEqual(new TextDecoder().decode(png.subarray(1, 4)), 'PNG');
+        } finally {
+            for (const target of targets) await Promise.resolve(vscode.workspace.fs.delete(target)).catch(() => undefined);
+            const tabs = vscode.window.tabGroups.all.flatMap(group => group.tabs)
+                .filter(tab => tab.input instanceof vscode.TabInputText && scratch.some(uri => uri.toString() === (tab.input as vscode.TabInputText).uri.toString()));
+            await vscode.window.tabGroups.close(tabs);
+            // The next tests open the workflow in the active group, which must be the editor's, not the preview's.
+            await vscode.window.showTextDocument(flow.document, flow.viewColumn);
+        }
+    });
+
     it('follows typing, and keeps the last good diagram while the text does not parse', async () => {
         const { preview } = await api();
         const editor = await openEditor(workspaceFile('purchase-to-pay.workflow'));
@@ -85,5 +120,16 @@ describe('Workflow preview in VS Code', () => {
         assert.strictEqual(vscode.window.activeColorTheme.kind, vscode.ColorThemeKind.Dark);
         assert.ok(preview.current, 'the preview is still open');
         await screenshot('workbench-preview-dark');
+    });
+
+    it('says a preview must be open to export when there is none, and writes nothing', async () => {
+        const { preview } = await api();
+        await vscode.commands.executeCommand('workbench.action.files.revert');
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        await until(async () => preview.current, current => current === undefined, 10_000);
+        const target = workspaceFile('exported-without-preview.svg');
+        const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('workflowArchitect.exportSvg', { target });
+        assert.strictEqual(written, undefined);
+        await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(target)), 'no file was written');
     });
 });

@@ -122,3 +122,13 @@ export async function applyTheme(page: Page, variables: Record<string, string>):
         for (const [name, value] of Object.entries(vars)) document.documentElement.style.setProperty(name, value);
     }, variables);
 }
+
+/** Asks the webview for an export and waits for its answer: the exported data, or a failure with the error it reported. */
+export async function exportFrom(harness: Harness, format: 'svg' | 'png', requestId: number): Promise<string> {
+    await harness.send({ type: 'export', requestId, format });
+    await harness.page.waitForFunction(id => (window as unknown as { __posted: Array<{ type: string; requestId?: number }> }).__posted
+        .some(m => (m.type === 'exported' || m.type === 'error') && m.requestId === id), requestId, { timeout: 20_000 });
+    const answer = (await harness.posted()).find(message => (message.type === 'exported' || message.type === 'error') && message.requestId === requestId)!;
+    if (answer.type === 'error') throw new Error(`the ${format} export failed: ${String(answer.message)}`);
+    return String(answer.data);
+}

@@ -6,34 +6,13 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { WorkflowGraph } from '../../protocol/graph-model.js';
-import { buildGraph } from '../../language/src/analysis/graph-builder.js';
-import { workflowsOf } from '../../language/src/workspace/workspace-queries.js';
-import { buildWorkspace } from '../../language/src/workspace/workflow-workspace.js';
-import type { ToWebview } from '../../protocol/webview-messages.js';
+import { exampleGraph, model } from './examples.js';
 import type { Harness } from './harness.js';
 import { openHarness } from './harness.js';
 import { HOSTILE_STRINGS } from './hostile-strings.js';
 
 const ARTIFACTS = path.resolve('test-artifacts');
-
-async function exampleGraph(file = 'purchase-to-pay.workflow', workflow?: string): Promise<WorkflowGraph> {
-    const files = fs.readdirSync('examples').filter(name => name.endsWith('.workflow'));
-    const ordered = [file, ...files.filter(name => name !== file)];
-    const { documents } = await buildWorkspace(ordered.map(name => ({
-        uri: pathToFileURL(path.resolve('examples', name)).toString(), text: fs.readFileSync(path.join('examples', name), 'utf8'),
-    })));
-    const chosen = workflowsOf(documents[0]).find(candidate => workflow === undefined || candidate.name === workflow)!;
-    return buildGraph(documents[0], chosen);
-}
-
-function model(graph: WorkflowGraph | undefined, extra: Partial<Extract<ToWebview, { type: 'model' }>> = {}): ToWebview {
-    return {
-        type: 'model', uri: graph?.uri ?? 'file:///workspace/flow.workflow', graph, syntaxErrors: 0, direction: 'RIGHT', fileName: 'flow.workflow',
-        workflows: graph ? [{ name: graph.workflow, title: graph.title }] : [], ...extra,
-    };
-}
 
 describe('preview webview in Chromium', function () {
     this.timeout(60_000);
@@ -215,7 +194,7 @@ describe('preview webview in Chromium', function () {
         assert.match(data, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<svg /);
         assert.equal((data.match(/class="wa-node /g) ?? []).length, graph.nodes.length);
         assert.doesNotMatch(data, /<style/, 'styles are written onto the elements');
-        assert.match(data, /class="wa-background"[^>]* fill="rgb\(255, 255, 255\)"/);
+        assert.match(data, /class="wa-background"[^>]* fill="#ffffff"/);
         const parsed = await harness.page.evaluate(text => new DOMParser().parseFromString(text, 'image/svg+xml').querySelector('parsererror') === null, data);
         assert.ok(parsed, 'the SVG parses');
 
