@@ -21,3 +21,12 @@ export function laneHeaderBox(lane: Box, direction: Direction): Box {
         ? { x: lane.x, y: lane.y, width: LANE_HEADER.RIGHT, height: lane.height }
         : { x: lane.x, y: lane.y, width: lane.width, height: LANE_HEADER.DOWN };
 }
+
+/** The shape a node is drawn with: decisions are diamonds, steps boxes with rounded corners, ends pills. */
+export type NodeOutline = { readonly shape: 'diamond' } | { readonly shape: 'rounded'; readonly radius: number };
+
+/** The outline `svg.ts` draws for a node, which edges must end on and nothing else may cross. */
+export function nodeOutline(kind: NodeKind, box: Box): NodeOutline {
+    if (kind === 'decision') return { shape: 'diamond' };
+    return { shape: 'rounded', radius: kind === 'end' ? box.height / 2 : 8 };
+}

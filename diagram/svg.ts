@@ -10,7 +10,7 @@ import type { DiagramLayout, LaidOutEdge, LaidOutLane, LaidOutNode, Point } from
 import type { VNode } from './vnode.js';
 import { h } from './vnode.js';
 import { edgeLabelLines, fitLaneHeader, fitNodeText, labelBox } from './labels.js';
-import { laneHeaderBox } from './layout-metrics.js';
+import { laneHeaderBox, nodeOutline } from './layout-metrics.js';
 
 export interface RenderOptions {
     /** Highlight the critical path (the preview toggles it; exports keep what is shown). */
@@ -100,14 +100,12 @@ function renderNode(node: DiagramNode, box: LaidOutNode): VNode {
 
 function shape(node: DiagramNode, box: LaidOutNode): VNode[] {
     const { x, y, width, height } = box;
-    if (node.kind === 'decision') {
+    const outline = nodeOutline(node.kind, box);
+    if (outline.shape === 'diamond') {
         const points = `${x + width / 2},${y} ${x + width},${y + height / 2} ${x + width / 2},${y + height} ${x},${y + height / 2}`;
         return [h('polygon', { class: 'wa-shape', points })];
     }
-    if (node.kind === 'end') {
-        return [h('rect', { class: 'wa-shape', x, y, width, height, rx: height / 2, ry: height / 2 })];
-    }
-    const outer = h('rect', { class: 'wa-shape', x, y, width, height, rx: 8, ry: 8 });
+    const outer = h('rect', { class: 'wa-shape', x, y, width, height, rx: outline.radius, ry: outline.radius });
     // A sub-workflow call gets a second frame, like BPMN's call activity.
     return node.calls !== undefined
         ? [outer, h('rect', { class: 'wa-inner', x: x + 3.5, y: y + 3.5, width: width - 7, height: height - 7, rx: 6, ry: 6 })]
