@@ -190,7 +190,7 @@ function edgesThroughAreas(scene: Scene, report: Report): void {
                 if (lengthInside(segment.a, segment.b, boxPolygon(insetBox(box, TOLERANCE.through))) <= 0) continue;
                 seen.add(key);
                 if (area.kind === 'label') report('edgeThroughLabel', [segment.edge, area.id], `edge ${segment.edge} runs through the label of edge ${area.id}`);
-                else report('edgeThroughLaneHeader', [segment.edge, area.id], `edge ${segment.edge} runs through the header of ${area.id}`);
+                else report('edgeThroughLaneHeader', [segment.edge, area.id], `edge ${segment.edge} runs through the header of lane ${area.id.slice('lane:'.length)}`);
             }
         }
     }
@@ -221,7 +221,7 @@ function labelsOverlapping(scene: Scene, report: Report): void {
             seen.add(pair);
             report('labelOverlap', [label.id, area.id], area.kind === 'label'
                 ? `the labels of edges ${label.id} and ${area.id} overlap`
-                : `the label of edge ${label.id} covers the header of ${area.id}`);
+                : `the label of edge ${label.id} covers the header of lane ${area.id.slice('lane:'.length)}`);
         }
     }
 }
