@@ -1,11 +1,14 @@
 /**
  * `npm run bench`: the language benchmark and the preview benchmark, each table printed beside
- * its same-run baseline. `npm run bench -- language`, `-- completion` or `-- preview` runs a part.
+ * its same-run baseline, and the layout quality table. `npm run bench -- language`, `-- completion`,
+ * `-- preview` or `-- quality` runs a part.
  */
 import { completionBench, languageBench } from './language-bench.js';
+import { layoutQualityBench } from './layout-quality-bench.js';
 import { previewBench } from './preview-bench.js';
 
 const only = process.argv[2];
 if (!only || only === 'language') await languageBench();
 if (!only || only === 'language' || only === 'completion') await completionBench();
 if (!only || only === 'preview') await previewBench();
+if (!only || only === 'quality') await layoutQualityBench();
