@@ -1,6 +1,6 @@
 /**
  * Layout quality benchmark: for every example workflow and generated workflows of 10–300 nodes,
- * laid out left to right in Node, the defects the checker (`diagram/layout-quality.ts`) counts,
+ * laid out in Node (left to right; `BENCH_DIRECTION=DOWN` for top to bottom), the defects the checker (`diagram/layout-quality.ts`) counts,
  * the area per node, the drawing's size and the layout time. The layout work drives these to zero.
  *
  *   npm run bench -- quality                   the table
@@ -9,7 +9,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { DiagramLayout } from '../protocol/diagram-layout.js';
+import type { DiagramLayout, Direction } from '../protocol/diagram-layout.js';
 import type { WorkflowGraph } from '../protocol/graph-model.js';
 import { createElk } from '../diagram/elk.js';
 import { layoutGraph } from '../diagram/layout.js';
@@ -22,6 +22,7 @@ import { median, ms, printTable } from './measure.js';
 import { GENERATED_SIZES, generateWorkflow } from './realistic-workflows.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const DIRECTION: Direction = process.env.BENCH_DIRECTION === 'DOWN' ? 'DOWN' : 'RIGHT';
 
 /** The table's columns after the name, nodes and lanes: a heading and the rules it sums. */
 const COLUMNS: ReadonlyArray<readonly [string, readonly Rule[]]> = [
@@ -66,13 +67,13 @@ export async function layoutQualityBench(): Promise<void> {
     const details: string[] = [];
     const totals = COLUMNS.map(() => 0);
     // One untimed run first, so the first diagram does not pay for warming up ELK.
-    await layoutGraph(diagrams[0].graph, elk, 'RIGHT');
+    await layoutGraph(diagrams[0].graph, elk, DIRECTION);
     for (const { name, graph } of diagrams) {
         const times: number[] = [];
         let layout: DiagramLayout | undefined;
         for (let run = 0; run < RUNS; run++) {
             const start = performance.now();
-            layout = await layoutGraph(graph, elk, 'RIGHT');
+            layout = await layoutGraph(graph, elk, DIRECTION);
             times.push(performance.now() - start);
         }
         const quality: LayoutQuality = checkLayout(graph, layout!);
@@ -86,7 +87,7 @@ export async function layoutQualityBench(): Promise<void> {
         if (listed) details.push(`\n${name}\n${listed}`);
     }
     rows.push(['total', '', '', '', ...totals.map(String), '', '', '']);
-    printTable(`Layout quality, left to right (counts of defects; layout: median of ${RUNS} runs in Node)`,
+    printTable(`Layout quality, ${DIRECTION === 'RIGHT' ? 'left to right' : 'top to bottom'} (counts of defects; layout: median of ${RUNS} runs in Node)`,
         ['workflow', 'nodes', 'lanes', 'layers', ...COLUMNS.map(([heading]) => heading), 'px² per node', 'width × height', 'layout'], rows);
     if (process.env.BENCH_DEFECTS) console.log(details.join('\n'));
 }

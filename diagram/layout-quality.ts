@@ -28,8 +28,9 @@
  *   team's lane. `laneOverlap`: two lanes overlap. `outsideDrawing`: a node, label or edge point
  *   beyond the drawing's width and height. `notDrawn`: a node or edge of the graph missing from the
  *   layout, or an edge label with no place.
- * Start dots and finding badges, small marks at a node's side, are not part of its shape here.
- * Plus (h) `areaPerNode`: the drawing's width × height over its node count.
+ * A defect is one pair of elements (or one element, or one text): an edge that crosses a label
+ * twice is one defect. Start dots and finding badges, small marks at a node's side, are not part
+ * of its shape here. Plus (h) `areaPerNode`: the drawing's width × height over its node count.
  */
 import type { Box, DiagramLayout, Point } from '../protocol/diagram-layout.js';
 import type { DiagramEdge, DiagramNode, WorkflowGraph } from '../protocol/graph-model.js';
@@ -298,12 +299,14 @@ function lanesAndBounds(scene: Scene, report: Report): void {
         }
     }
     const drawing = { x: 0, y: 0, width: layout.width, height: layout.height };
-    for (const lane of layout.lanes) if (!boxContains(drawing, lane, 0.5)) report('outsideDrawing', [`lane:${lane.id}`], `lane ${lane.id} reaches beyond the drawing`);
-    for (const { node, box } of scene.shapes.values()) if (!boxContains(drawing, box, 0.5)) report('outsideDrawing', [node.id], `node ${node.id} reaches beyond the drawing`);
-    for (const label of scene.labels.values()) if (!boxContains(drawing, label.box, 0.5)) report('outsideDrawing', [label.id], `the label of edge ${label.id} reaches beyond the drawing`);
-    for (const [id, points] of scene.routes) {
-        if (!boxContains(drawing, boundsOf(points), 0.5)) report('outsideDrawing', [id], `edge ${id} runs beyond the drawing`);
-    }
+    const beyond = (ids: string[], what: string, box: Box) => {
+        const by = Math.max(-box.x, -box.y, box.x + box.width - drawing.width, box.y + box.height - drawing.height);
+        if (by > 0.5) report('outsideDrawing', ids, `${what} reaches ${round(by)} px beyond the drawing`);
+    };
+    for (const lane of layout.lanes) beyond([`lane:${lane.id}`], `lane ${lane.id}`, lane);
+    for (const { node, box } of scene.shapes.values()) beyond([node.id], `node ${node.id}`, box);
+    for (const label of scene.labels.values()) beyond([label.id], `the label of edge ${label.id}`, label.box);
+    for (const [id, points] of scene.routes) beyond([id], `edge ${id}`, boundsOf(points));
     for (const node of scene.graph.nodes) if (!scene.shapes.has(node.id)) report('notDrawn', [node.id], `node ${node.id} is not in the layout`);
     for (const edge of scene.graph.edges) {
         if (!scene.shapes.has(edge.from) || !scene.shapes.has(edge.to)) continue;
