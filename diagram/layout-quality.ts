@@ -44,7 +44,7 @@ import { laneHeaderBox, nodeOutline } from './layout-metrics.js';
 
 /** The distances, in px, below which the rules let things touch. */
 export const TOLERANCE = {
-    /** An edge end this close to its node's outline is on it (the arrowhead's tip reaches 1 px beyond its end). */
+    /** An edge end this close to its node's outline is on it (the arrowhead's tip reaches 1–1.6 px past the end). */
     outline: 1.5,
     /** How far inside a node, label or header a line must come to run through it, rather than graze it. */
     through: 1.5,
@@ -54,7 +54,7 @@ export const TOLERANCE = {
     collinear: 2,
     /** …and count once they do so for longer than this. */
     sharedRun: 4,
-    /** Arrowheads (7 px wide) into one node whose tips are closer than this read as one. */
+    /** Arrowheads into one node whose tips are closer than this read as one (they are 10–16 px wide: this is the least). */
     arrowhead: 8,
 } as const;
 
@@ -79,10 +79,9 @@ export interface LayoutQuality {
     readonly defects: Readonly<Record<Rule, readonly Defect[]>>;
 }
 
+/** An edge label (its id is the edge's) or a lane header (`lane:ID`). */
 interface Label {
     readonly id: string;
-    /** The edge the label belongs to; none for a lane header. */
-    readonly edge?: string;
     readonly box: Box;
 }
 
@@ -157,7 +156,7 @@ class Scene {
             }
             const lines = edgeLabelLines(edge);
             if (lines.length > 0 && laidOut.labelAt) {
-                const label = { id: edge.id, edge: edge.id, box: labelBox(lines, laidOut.labelAt) };
+                const label = { id: edge.id, box: labelBox(lines, laidOut.labelAt) };
                 this.labels.set(label.id, label);
                 this.areas.add(label.box, { kind: 'label', id: edge.id });
             }
