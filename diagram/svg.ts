@@ -9,8 +9,8 @@ import type { DiagramEdge, DiagramNode, Finding, WorkflowGraph } from '../protoc
 import type { DiagramLayout, LaidOutEdge, LaidOutLane, LaidOutNode, Point } from '../protocol/diagram-layout.js';
 import type { VNode } from './vnode.js';
 import { h } from './vnode.js';
-import { CHAR_WIDTH, edgeLabelLines, labelSize, truncate } from './labels.js';
-import { LANE_HEADER } from './layout-metrics.js';
+import { edgeLabelLines, fitLaneHeader, fitNodeText, labelBox } from './labels.js';
+import { laneHeaderBox, nodeOutline } from './layout-metrics.js';
 
 export interface RenderOptions {
     /** Highlight the critical path (the preview toggles it; exports keep what is shown). */
@@ -58,19 +58,17 @@ function markers(): VNode {
 
 function renderLane(lane: LaidOutLane, index: number, layout: DiagramLayout): VNode {
     const horizontal = layout.direction === 'RIGHT';
-    const header = horizontal
-        ? { x: lane.x, y: lane.y, width: LANE_HEADER.RIGHT, height: lane.height }
-        : { x: lane.x, y: lane.y, width: lane.width, height: LANE_HEADER.DOWN };
-    const maxChars = Math.floor((header.width - 16) / (CHAR_WIDTH + 0.6));
+    const header = laneHeaderBox(lane, layout.direction);
+    const text = fitLaneHeader(lane, header);
     const textX = header.x + 10;
-    const subtitle = lane.title !== undefined && lane.title !== lane.label;
+    const subtitle = text.title !== undefined;
     const textY = horizontal ? header.y + header.height / 2 - (subtitle ? 4 : -4) : header.y + (subtitle ? 17 : 25);
     return h('g', { class: `wa-lane${index % 2 === 1 ? ' wa-alt' : ''}`, 'data-lane': lane.id }, [
         h('title', {}, lane.title ? `${lane.label} — ${lane.title}` : lane.label),
         h('rect', { class: 'wa-lane-band', x: lane.x, y: lane.y, width: lane.width, height: lane.height }),
         h('rect', { class: 'wa-lane-header', ...header }),
-        h('text', { class: 'wa-lane-label', x: textX, y: textY }, truncate(lane.label, maxChars)),
-        lane.title !== undefined && lane.title !== lane.label && h('text', { class: 'wa-lane-title', x: textX, y: textY + 15 }, truncate(lane.title, maxChars + 2)),
+        h('text', { class: 'wa-lane-label', x: textX, y: textY }, text.label.lines[0]),
+        text.title !== undefined && h('text', { class: 'wa-lane-title', x: textX, y: textY + 15 }, text.title.lines[0]),
     ]);
 }
 
@@ -84,10 +82,9 @@ function renderNode(node: DiagramNode, box: LaidOutNode, options: RenderOptions)
     const interactive = options.interactive ?? true;
     const cx = box.x + box.width / 2;
     const cy = box.y + box.height / 2;
-    const textWidth = node.kind === 'decision' ? box.width * 0.62 : box.width - 18;
-    const maxChars = Math.max(6, Math.floor(textWidth / CHAR_WIDTH));
-    const titleLines = wrap(node.title ?? node.name, maxChars, node.kind === 'step' ? 2 : node.kind === 'decision' ? 2 : 1);
-    const detail = nodeDetail(node);
+    const text = fitNodeText(node, box);
+    const titleLines = text.title.lines;
+    const detail = text.detail?.lines[0];
     const lines: VNode[] = [];
     const total = titleLines.length + (detail ? 1 : 0);
     let y = cy - ((total - 1) * LINE_HEIGHT) / 2 + 4;
@@ -95,7 +92,7 @@ function renderNode(node: DiagramNode, box: LaidOutNode, options: RenderOptions)
         lines.push(h('text', { class: 'wa-node-title', x: cx, y, 'text-anchor': 'middle' }, line));
         y += LINE_HEIGHT;
     }
-    if (detail) lines.push(h('text', { class: 'wa-node-detail', x: cx, y: y - 1, 'text-anchor': 'middle' }, truncate(detail, maxChars + 3)));
+    if (detail) lines.push(h('text', { class: 'wa-node-detail', x: cx, y: y - 1, 'text-anchor': 'middle' }, detail));
     return h('g', {
         class: classes, 'data-id': node.id, tabindex: interactive ? 0 : undefined, role: interactive ? 'button' : undefined, 'aria-label': `${node.kind} ${node.name}`,
     }, [
@@ -109,14 +106,12 @@ function renderNode(node: DiagramNode, box: LaidOutNode, options: RenderOptions)
 
 function shape(node: DiagramNode, box: LaidOutNode): VNode[] {
     const { x, y, width, height } = box;
-    if (node.kind === 'decision') {
+    const outline = nodeOutline(node.kind, box);
+    if (outline.shape === 'diamond') {
         const points = `${x + width / 2},${y} ${x + width},${y + height / 2} ${x + width / 2},${y + height} ${x},${y + height / 2}`;
         return [h('polygon', { class: 'wa-shape', points })];
     }
-    if (node.kind === 'end') {
-        return [h('rect', { class: 'wa-shape', x, y, width, height, rx: height / 2, ry: height / 2 })];
-    }
-    const outer = h('rect', { class: 'wa-shape', x, y, width, height, rx: 8, ry: 8 });
+    const outer = h('rect', { class: 'wa-shape', x, y, width, height, rx: outline.radius, ry: outline.radius });
     // A sub-workflow call gets a second frame, like BPMN's call activity.
     return node.calls !== undefined
         ? [outer, h('rect', { class: 'wa-inner', x: x + 3.5, y: y + 3.5, width: width - 7, height: height - 7, rx: 6, ry: 6 })]
@@ -130,16 +125,6 @@ function badge(box: LaidOutNode, severity: 'error' | 'warning'): VNode {
         h('circle', { cx: x, cy: y, r: 8 }),
         h('text', { x, y: y + 4, 'text-anchor': 'middle' }, '!'),
     ]);
-}
-
-function nodeDetail(node: DiagramNode): string | undefined {
-    if (node.kind === 'end') return undefined;
-    const parts: string[] = [];
-    if (node.automatedBy !== undefined) parts.push(`⚙ ${node.automatedBy}`);
-    else if (node.owner !== undefined) parts.push(node.owner.includes('.') ? node.owner.slice(node.owner.indexOf('.') + 1) : node.owner);
-    if (node.calls !== undefined) parts.push(`↪ ${node.calls}`);
-    if (node.duration !== undefined) parts.push(node.duration);
-    return parts.length > 0 ? parts.join(' · ') : undefined;
 }
 
 function tooltip(node: DiagramNode): string {
@@ -170,10 +155,10 @@ function renderEdge(edge: DiagramEdge, route: LaidOutEdge): VNode {
 }
 
 function label(lines: string[], at: Point): VNode {
-    const { width, height } = labelSize(lines);
-    const top = at.y - height / 2;
+    const box = labelBox(lines, at);
+    const top = box.y;
     return h('g', { class: 'wa-edge-label' }, [
-        h('rect', { x: at.x - width / 2, y: top, width, height, rx: 3, ry: 3 }),
+        h('rect', { ...box, rx: 3, ry: 3 }),
         ...lines.map((line, index) => h('text', { x: at.x, y: top + 13 + index * 14, 'text-anchor': 'middle' }, line)),
     ]);
 }
@@ -207,24 +192,4 @@ function worstFinding(findings: Finding[]): 'error' | 'warning' | undefined {
 
 function round(value: number): number {
     return Math.round(value * 10) / 10;
-}
-
-/** Word-wraps text into at most `maxLines` lines of `maxChars`; what does not fit ends the last line with `…`. */
-export function wrap(text: string, maxChars: number, maxLines: number): string[] {
-    const words = text.split(/\s+/).filter(Boolean);
-    const lines: string[] = [];
-    let current = '';
-    let index = 0;
-    for (; index < words.length && lines.length < maxLines - 1; index++) {
-        const candidate = current ? `${current} ${words[index]}` : words[index];
-        if ([...candidate].length <= maxChars || !current) {
-            current = candidate;
-        } else {
-            lines.push(current);
-            current = words[index];
-        }
-    }
-    const rest = [current, ...words.slice(index)].filter(Boolean).join(' ');
-    if (rest) lines.push(rest);
-    return lines.map(line => truncate(line, maxChars));
 }
