@@ -11,7 +11,7 @@ import { exportedSvg, svgToPng } from './export.js';
 import type { LayoutReply, LayoutRequest } from '../protocol/layout-worker-messages.js';
 import type { FromWebview, ToWebview, WorkflowChoice } from '../protocol/webview-messages.js';
 import { isToWebview } from '../protocol/webview-messages.js';
-import { Viewport, type ViewState } from './view-state.js';
+import { DiagramView, type ViewSettings } from './diagram-view.js';
 import workerSource from '../dist/webview/layout-worker.js';
 
 interface VsCodeApi {
@@ -22,11 +22,9 @@ interface VsCodeApi {
 declare function acquireVsCodeApi(): VsCodeApi;
 
 /** What survives a reload: the host's document and workflow, and the user's view. */
-interface PersistedState {
+interface PersistedState extends ViewSettings {
     uri?: string;
     workflow?: string;
-    view?: ViewState;
-    showCritical?: boolean;
     selected?: string;
 }
 
@@ -41,14 +39,15 @@ const stage = byId<HTMLDivElement>('stage');
 const banner = byId<HTMLDivElement>('banner');
 const summary = byId<HTMLSpanElement>('summary');
 const picker = byId<HTMLSelectElement>('workflow');
-const criticalToggle = byId<HTMLInputElement>('critical');
 
 const sheet = new CSSStyleSheet();
 sheet.replaceSync(diagramCss(themePalette()));
 document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 
-const save = () => vscode.setState({ ...persisted, view: viewport.state, showCritical: criticalToggle.checked });
-const viewport = new Viewport(stage, frame, persisted.view ?? { zoom: 1, panX: 0, panY: 0 }, save);
+const save = () => vscode.setState({ ...persisted, ...view.settings });
+const view = new DiagramView(frame, stage, persisted, save, shown => stage.querySelector('svg')?.classList.toggle('wa-show-critical', shown));
+const criticalToggle = view.criticalToggle;
+/** Whether the next diagram drawn is a new one (opened fitted, or readable), rather than an update keeping the view. */
 let fitPending = persisted.view === undefined;
 
 /** The last diagram drawn from a text without syntax errors. */
@@ -119,7 +118,8 @@ async function showModel(message: Extract<ToWebview, { type: 'model' }>): Promis
     if (!message.graph) {
         current = undefined;
         stage.replaceChildren();
-        summary.textContent = '';
+        view.cleared();
+        summary.textContent = summary.title = '';
         showBanner(message.workflows.length === 0 ? `${message.fileName} has no workflow to draw.` : 'Nothing to draw.');
         return;
     }
@@ -130,9 +130,12 @@ async function showModel(message: Extract<ToWebview, { type: 'model' }>): Promis
     const element = await toDomInSlices(tree, () => version !== modelVersion);
     if (!element) return;
     stage.replaceChildren(element);
+    view.drawn(element as SVGSVGElement, graph, laidOut, fitPending || graph.workflow !== persisted.workflow);
+    fitPending = false;
     current = { graph, layout: laidOut };
     persisted.workflow = graph.workflow;
-    summary.textContent = `${graph.title ?? graph.workflow} — ${graph.summary}`;
+    // In a narrow panel the summary gives its room up first; the picker's tooltip still has it.
+    summary.textContent = summary.title = picker.title = `${graph.title ?? graph.workflow} — ${graph.summary}`;
     if (message.syntaxErrors > 0) {
         showBanner(`${message.fileName} has syntax errors: the diagram may be incomplete.`);
     } else {
@@ -140,10 +143,6 @@ async function showModel(message: Extract<ToWebview, { type: 'model' }>): Promis
     }
     if (persisted.selected) nodeElement(persisted.selected)?.classList.add('wa-selected');
     if (highlighted) nodeElement(highlighted)?.classList.add('wa-highlighted');
-    if (fitPending) {
-        fitPending = false;
-        viewport.fit(laidOut.width, laidOut.height, true);
-    }
     save();
     report(false);
 }
@@ -180,8 +179,7 @@ function highlight(nodeId: string | undefined): void {
     highlighted = nodeId;
     if (nodeId === undefined) return;
     nodeElement(nodeId)?.classList.add('wa-highlighted');
-    const box = current?.layout.nodes.find(node => node.id === nodeId);
-    if (box) viewport.reveal(box);
+    view.reveal(nodeId);
 }
 
 function showBanner(text: string): void {
@@ -216,14 +214,6 @@ stage.addEventListener('keydown', event => {
     if (event.key === 'Enter' || event.key === ' ') {
         (event.target as Element).closest('.wa-node')?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
     }
-});
-byId('zoom-in').addEventListener('click', () => viewport.zoomAt(viewport.state.zoom * 1.25));
-byId('zoom-out').addEventListener('click', () => viewport.zoomAt(viewport.state.zoom / 1.25));
-byId('fit').addEventListener('click', () => current && viewport.fit(current.layout.width, current.layout.height));
-criticalToggle.checked = persisted.showCritical ?? false;
-criticalToggle.addEventListener('change', () => {
-    stage.querySelector('svg')?.classList.toggle('wa-show-critical', criticalToggle.checked);
-    save();
 });
 picker.addEventListener('change', () => {
     persisted.workflow = picker.value;

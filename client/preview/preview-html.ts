@@ -38,14 +38,16 @@ export function previewHtml({ cspSource, asset, documentUri, nonce = createNonce
 <body data-uri="${escapeHtml(documentUri)}">
 <div id="toolbar" role="toolbar" aria-label="Diagram">
   <select id="workflow" aria-label="Workflow" hidden></select>
-  <button id="zoom-out" title="Zoom out" aria-label="Zoom out">−</button>
-  <button id="zoom-in" title="Zoom in" aria-label="Zoom in">+</button>
-  <button id="fit" title="Fit to view" aria-label="Fit to view">Fit</button>
-  <label title="Highlight the critical path"><input type="checkbox" id="critical"> Critical path</label>
+  <button id="zoom-out" data-icon="zoom-out" title="Zoom out (−)" aria-label="Zoom out"></button>
+  <button id="zoom-level" title="Zoom to 100%" aria-label="Zoom to 100%">100%</button>
+  <button id="zoom-in" data-icon="zoom-in" title="Zoom in (+)" aria-label="Zoom in"></button>
+  <button id="fit" data-icon="fit" title="Fit the whole diagram (0)" aria-label="Fit to view"></button>
+  <span class="separator" aria-hidden="true"></span>
+  <button id="critical" data-icon="critical" title="Highlight the critical path" aria-label="Critical path" role="switch" aria-checked="false"></button>
   <span id="summary"></span>
 </div>
 <div id="banner" role="status" hidden></div>
-<div id="frame"><div id="stage"></div></div>
+<div id="frame" tabindex="0" role="region" aria-label="Diagram: drag or use the arrow keys to pan, + and − to zoom, 0 to fit"><div id="stage"></div></div>
 <script nonce="${nonce}" src="${escapeHtml(asset('preview.js'))}"></script>
 </body>
 </html>`;

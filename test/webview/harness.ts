@@ -21,7 +21,7 @@ const NONCE = 'test0nce0123456789';
 
 const STUB = `
 window.__posted = [];
-window.__state = undefined;
+window.__state = INITIAL_STATE;
 window.acquireVsCodeApi = () => ({
   postMessage: message => window.__posted.push(JSON.parse(JSON.stringify(message))),
   getState: () => window.__state,
@@ -39,13 +39,15 @@ export interface Harness {
     close(): Promise<void>;
 }
 
-export async function openHarness(options: { dark?: boolean; highContrast?: boolean; width?: number; height?: number } = {}): Promise<Harness> {
+/** `state` is what VS Code would hand back from `getState()`: the webview's state before a reload. */
+export async function openHarness(options: { dark?: boolean; highContrast?: boolean; width?: number; height?: number; state?: unknown } = {}): Promise<Harness> {
+    const stub = STUB.replace('INITIAL_STATE', JSON.stringify(options.state ?? null));
     const server = http.createServer((request, response) => {
         const url = new URL(request.url ?? '/', 'http://localhost');
         if (url.pathname === '/') {
             const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
             const html = previewHtml({ cspSource: origin, asset: name => `${origin}/${name}`, documentUri: 'file:///workspace/flow.workflow', nonce: NONCE })
-                .replace(`<script nonce="${NONCE}" src=`, `<script nonce="${NONCE}">${STUB}</script>\n<script nonce="${NONCE}" src=`);
+                .replace(`<script nonce="${NONCE}" src=`, `<script nonce="${NONCE}">${stub}</script>\n<script nonce="${NONCE}" src=`);
             response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
             return;
         }

@@ -1,0 +1,215 @@
+/**
+ * The preview's view in headless Chromium, as a user meets it: a diagram opens fitted, or at a
+ * readable zoom when fitting would shrink its text too far; the zoom range; dragging that never
+ * selects text; the toolbar in a narrow panel; the view kept across updates and reloads.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { WorkflowGraph } from '../../protocol/graph-model.js';
+import type { Harness } from './harness.js';
+import { openHarness } from './harness.js';
+import { chainGraph, exampleGraph, model } from './graphs.js';
+
+const ARTIFACTS = path.resolve('test-artifacts');
+
+interface Rect {
+    left: number;
+    top: number;
+    right: number;
+    bottom: number;
+}
+
+/** The zoom and pan the stage shows. */
+async function view(harness: Harness): Promise<{ zoom: number; panX: number; panY: number }> {
+    return harness.page.evaluate(() => {
+        const match = /translate\(([^,]+)px, ([^)]+)px\) scale\(([^)]+)\)/.exec(document.getElementById('stage')!.style.transform)!;
+        return { panX: Number(match[1]), panY: Number(match[2]), zoom: Number(match[3]) };
+    });
+}
+
+async function rectOf(harness: Harness, selector: string): Promise<Rect> {
+    return harness.page
+        .locator(selector)
+        .first()
+        .evaluate(element => {
+            const { left, top, right, bottom } = element.getBoundingClientRect();
+            return { left, top, right, bottom };
+        });
+}
+
+function assertInside(inner: Rect, outer: Rect, what: string): void {
+    const slack = 0.5;
+    assert.ok(
+        inner.left >= outer.left - slack &&
+            inner.top >= outer.top - slack &&
+            inner.right <= outer.right + slack &&
+            inner.bottom <= outer.bottom + slack,
+        `${what} ${JSON.stringify(inner)} inside ${JSON.stringify(outer)}`,
+    );
+}
+
+async function open(
+    graph: WorkflowGraph,
+    options: Parameters<typeof openHarness>[0] = {},
+    direction: 'RIGHT' | 'DOWN' = 'RIGHT',
+): Promise<Harness> {
+    const harness = await openHarness(options);
+    await harness.send(model(graph, { direction }));
+    await harness.renderedAfter(0);
+    return harness;
+}
+
+describe('preview viewport in Chromium', function () {
+    this.timeout(90_000);
+    let harness: Harness;
+    let purchase: WorkflowGraph;
+    let records: WorkflowGraph;
+    const chain = chainGraph(200);
+
+    before(async () => {
+        fs.mkdirSync(ARTIFACTS, { recursive: true });
+        purchase = await exampleGraph('purchase-to-pay.workflow');
+        records = await exampleGraph('records-retention.workflow');
+    });
+    afterEach(async () => harness?.close());
+
+    it('opens a small diagram fitted: all of it inside the frame, at 100% or less', async () => {
+        harness = await open(records);
+        const { zoom } = await view(harness);
+        assert.ok(zoom <= 1, `zoom ${zoom}`);
+        assertInside(await rectOf(harness, '#stage svg'), await rectOf(harness, '#frame'), 'the diagram');
+    });
+
+    it('opens a long diagram at a readable zoom at its start; Fit then shows all of it below 10%', async () => {
+        harness = await open(chain, { width: 1400, height: 700 });
+        const opened = await view(harness);
+        const fontSize = await harness.page.evaluate(() =>
+            parseFloat(getComputedStyle(document.querySelector('#stage .wa-node-title')!).fontSize),
+        );
+        assert.ok(opened.zoom * fontSize >= 8, `text ${opened.zoom * fontSize}px on screen`);
+        assertInside(await rectOf(harness, '#stage .wa-node[data-id="S0"] .wa-shape'), await rectOf(harness, '#frame'), 'the start node');
+        assert.ok(Number(await harness.page.locator('#stage svg').getAttribute('width')) > 20_000, 'tens of thousands of pixels long');
+
+        await harness.page.locator('#fit').click();
+        const fitted = await view(harness);
+        assert.ok(fitted.zoom < 0.1, `fitted at ${fitted.zoom}`);
+        assertInside(await rectOf(harness, '#stage svg'), await rectOf(harness, '#frame'), 'the fitted diagram');
+        assert.equal(await harness.page.locator('#zoom-level').textContent(), `${Math.round(fitted.zoom * 100)}%`);
+        await harness.page.screenshot({ path: path.join(ARTIFACTS, 'viewport-chain-fitted.png') });
+    });
+
+    it('zooms from 2% to 400% and no further', async () => {
+        harness = await open(purchase);
+        for (let i = 0; i < 30; i++) await harness.page.locator('#zoom-out').click();
+        assert.equal((await view(harness)).zoom, 0.02);
+        assert.equal(await harness.page.locator('#zoom-level').textContent(), '2%');
+        for (let i = 0; i < 40; i++) await harness.page.locator('#zoom-in').click();
+        assert.equal((await view(harness)).zoom, 4);
+        assert.equal(await harness.page.locator('#zoom-level').textContent(), '400%');
+        await harness.page.locator('#zoom-level').click();
+        assert.equal((await view(harness)).zoom, 1);
+    });
+
+    it('pans when text is dragged across, selects nothing, and does not take the drag for a click', async () => {
+        harness = await open(purchase);
+        const before = await view(harness);
+        const title = await rectOf(harness, '#stage .wa-node[data-id="Request"] .wa-node-title');
+        const start = { x: title.left + 2, y: (title.top + title.bottom) / 2 };
+        await harness.page.mouse.move(start.x, start.y);
+        await harness.page.mouse.down();
+        await harness.page.mouse.move(start.x + 400, start.y + 120, { steps: 10 });
+        await harness.page.mouse.up();
+        const after = await view(harness);
+        assert.ok(
+            Math.abs(after.panX - before.panX - 400) < 1 && Math.abs(after.panY - before.panY - 120) < 1,
+            `panned ${JSON.stringify({ before, after })}`,
+        );
+        assert.equal(await harness.page.evaluate(() => window.getSelection()?.toString()), '');
+        assert.deepEqual(
+            (await harness.posted()).filter(message => message.type === 'reveal'),
+            [],
+            'a drag is no click',
+        );
+
+        const lane = await rectOf(harness, '#stage .wa-lane-label');
+        await harness.page.mouse.dblclick(lane.left + 5, (lane.top + lane.bottom) / 2);
+        await harness.page.keyboard.press('Control+A');
+        assert.equal(await harness.page.evaluate(() => window.getSelection()?.toString()), '');
+    });
+
+    it('keeps zoom and pan across a reload, and opens another workflow afresh', async () => {
+        harness = await open(purchase);
+        await harness.page.locator('#zoom-in').click();
+        await harness.page.mouse.move(600, 400);
+        await harness.page.mouse.wheel(1000, 40);
+        await harness.page.waitForTimeout(50);
+        const before = await view(harness);
+        const state = await harness.page.evaluate(() => (window as unknown as { __state: unknown }).__state);
+        await harness.close();
+
+        harness = await openHarness({ state });
+        await harness.send(model(purchase));
+        await harness.renderedAfter(0);
+        assert.deepEqual(await view(harness), before);
+
+        await harness.send(model(records, { uri: purchase.uri }));
+        await harness.renderedAfter(1);
+        assert.ok((await view(harness)).zoom <= 1);
+        assertInside(await rectOf(harness, '#stage svg'), await rectOf(harness, '#frame'), 'the other workflow, fitted');
+    });
+
+    it('fits its toolbar on one row of a 400 px panel, every control with a name and a tooltip', async () => {
+        const workflows = ['PurchaseToPay', 'AVeryLongWorkflowNameIndeed', 'Third'].map(name => ({
+            name,
+            title: `${name} with a rather long title`,
+        }));
+        harness = await openHarness({ width: 400, height: 600 });
+        await harness.send(model(purchase, { workflows }));
+        await harness.renderedAfter(0);
+        const layout = await harness.page.evaluate(() => {
+            const rect = (element: Element) => {
+                const { left, top, right, bottom } = element.getBoundingClientRect();
+                return { left, top, right, bottom };
+            };
+            const toolbar = document.getElementById('toolbar')!;
+            const controls = [...toolbar.children].filter(element => (element as HTMLElement).offsetParent !== null);
+            return {
+                toolbar: rect(toolbar),
+                controls: controls.map(element => ({ id: element.id || element.className, box: rect(element) })),
+                buttons: [...toolbar.querySelectorAll('button')].map(button => ({
+                    id: button.id,
+                    title: button.title,
+                    label: button.getAttribute('aria-label') ?? '',
+                })),
+                summary: { text: document.getElementById('summary')!.textContent, title: document.getElementById('summary')!.title },
+            };
+        });
+        assert.ok(
+            layout.controls.some(control => control.id === 'workflow'),
+            'the picker is shown',
+        );
+        assert.ok(layout.toolbar.bottom - layout.toolbar.top < 36, `one row: ${layout.toolbar.bottom - layout.toolbar.top}px high`);
+        const row = layout.controls.filter(control => control.id !== 'summary' && control.id !== 'separator');
+        const top = Math.min(...row.map(control => control.box.top));
+        const bottom = Math.max(...row.map(control => control.box.bottom));
+        assert.ok(bottom - top < 28, 'every control on the same row');
+        const sorted = [...layout.controls].sort((a, b) => a.box.left - b.box.left);
+        sorted.forEach((control, index) => {
+            assertInside(control.box, layout.toolbar, control.id);
+            if (index > 0)
+                assert.ok(control.box.left >= sorted[index - 1].box.right - 0.5, `${control.id} overlaps ${sorted[index - 1].id}`);
+        });
+        for (const button of layout.buttons) assert.ok(button.title && button.label, `${button.id} has a tooltip and a name`);
+        assert.equal(layout.summary.title, layout.summary.text, 'the summary, cut short, is whole in its tooltip');
+        await harness.page.screenshot({ path: path.join(ARTIFACTS, 'viewport-toolbar-400.png') });
+
+        const { zoom } = await view(harness);
+        await harness.page.locator('#zoom-out').focus();
+        await harness.page.keyboard.press('ArrowRight');
+        assert.equal(await harness.page.evaluate(() => document.activeElement?.id), 'zoom-level');
+        await harness.page.keyboard.press('ArrowRight');
+        await harness.page.keyboard.press('Enter');
+        assert.ok((await view(harness)).zoom > zoom, 'Enter on Zoom in zooms in');
+    });
+});

@@ -1,0 +1,111 @@
+/**
+ * Looking at the drawn diagram: zoom and pan, and the toolbar buttons that drive them. A new
+ * diagram opens fitted to the frame, or, when that would make its text too small to read, at a
+ * readable zoom where the flow starts; an update of the same diagram keeps the view.
+ */
+import type { WorkflowGraph } from '../protocol/graph-model.js';
+import type { DiagramLayout } from '../protocol/diagram-layout.js';
+import type { ViewState } from './view-math.js';
+import { openingView } from './view-math.js';
+import { Viewport, readableZoom } from './view-state.js';
+import { ToggleButton, setUpToolbar } from './toolbar.js';
+
+/** What of the view the webview's state keeps across reloads. */
+export interface ViewSettings {
+    view?: ViewState;
+    showCritical?: boolean;
+}
+
+const ZOOM_STEP = 1.25;
+
+export class DiagramView {
+    readonly viewport: Viewport;
+    /** Whether the critical path is highlighted. */
+    readonly criticalToggle: ToggleButton;
+    private shown: { diagram: SVGSVGElement; graph: WorkflowGraph; layout: DiagramLayout } | undefined;
+    /** A new diagram waits for its first view while the frame has no size (the panel is hidden). */
+    private openPending = false;
+
+    /** `onChange` saves the settings; `onCritical` shows or hides the critical path. */
+    constructor(
+        frame: HTMLElement,
+        stage: HTMLElement,
+        settings: ViewSettings,
+        onChange: () => void,
+        onCritical: (shown: boolean) => void,
+    ) {
+        const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+        setUpToolbar(byId('toolbar'));
+        this.viewport = new Viewport(stage, frame, settings.view ?? { zoom: 1, panX: 0, panY: 0 }, onChange);
+        this.criticalToggle = new ToggleButton(byId('critical'), settings.showCritical ?? false, shown => {
+            onCritical(shown);
+            onChange();
+        });
+
+        const zoomLevel = byId<HTMLButtonElement>('zoom-level');
+        const viewChanged = (state: ViewState) => {
+            const percent = `${Math.round(state.zoom * 100)}%`;
+            zoomLevel.textContent = percent;
+            zoomLevel.setAttribute('aria-label', `Zoom ${percent}: zoom to 100%`);
+        };
+        this.viewport.onView(viewChanged);
+        viewChanged(this.viewport.state);
+        byId('zoom-in').addEventListener('click', () => this.viewport.zoomAt(this.viewport.state.zoom * ZOOM_STEP));
+        byId('zoom-out').addEventListener('click', () => this.viewport.zoomAt(this.viewport.state.zoom / ZOOM_STEP));
+        zoomLevel.addEventListener('click', () => this.viewport.zoomAt(1));
+        byId('fit').addEventListener('click', () => this.viewport.fit());
+
+        // Tabbing to a node out of view: the frame must not scroll itself (it pans); the view follows instead.
+        stage.addEventListener('focusin', event => {
+            frame.scrollTo(0, 0);
+            const target = event.target as Element;
+            if (!target.matches(':focus-visible')) return; // a click: the node is where the pointer is
+            const id = target.closest('.wa-node')?.getAttribute('data-id');
+            if (id) this.reveal(id);
+        });
+        new ResizeObserver(() => {
+            if (this.openPending) this.open();
+            else this.viewport.resized();
+        }).observe(frame);
+    }
+
+    get settings(): ViewSettings {
+        return {
+            view: this.viewport.state,
+            showCritical: this.criticalToggle.checked,
+        };
+    }
+
+    /** A diagram was just put on the stage; `fresh` when it is a new one rather than an update. */
+    drawn(diagram: SVGSVGElement, graph: WorkflowGraph, layout: DiagramLayout, fresh: boolean): void {
+        this.shown = { diagram, graph, layout };
+        this.viewport.setContent(layout);
+        if (fresh) {
+            this.openPending = true;
+            this.open();
+        }
+    }
+
+    /** The stage was emptied. */
+    cleared(): void {
+        this.shown = undefined;
+    }
+
+    /** Pans just enough to show a node. */
+    reveal(nodeId: string): void {
+        const box = this.shown?.layout.nodes.find(node => node.id === nodeId);
+        if (box) this.viewport.reveal(box);
+    }
+
+    private open(): void {
+        const frame = this.viewport.frameSize;
+        if (!this.shown || frame.width === 0 || frame.height === 0) return;
+        this.openPending = false;
+        const { diagram, graph, layout } = this.shown;
+        const startId = graph.nodes.find(node => node.start)?.id;
+        const start = layout.nodes.find(node => node.id === startId);
+        const zoom = readableZoom(diagram);
+        const opening = openingView(layout, frame, zoom, start);
+        this.viewport.show(opening.view);
+    }
+}
