@@ -1,27 +1,32 @@
 /**
- * Looking at the drawn diagram: zoom and pan, and the toolbar buttons that drive them. A new
- * diagram opens fitted to the frame, or, when that would make its text too small to read, at a
- * readable zoom where the flow starts; an update of the same diagram keeps the view.
+ * Looking at the drawn diagram: zoom and pan, the overview, and the toolbar buttons that drive
+ * them. A new diagram opens fitted to the frame, or, when
+ * that would make its text too small to read, at a readable zoom where the flow starts, with
+ * the overview shown to navigate; an update of the same diagram keeps the view.
  */
 import type { WorkflowGraph } from '../protocol/graph-model.js';
 import type { DiagramLayout } from '../protocol/diagram-layout.js';
 import type { ViewState } from './view-math.js';
 import { openingView } from './view-math.js';
 import { Viewport, readableZoom } from './view-state.js';
+import { Minimap } from './minimap.js';
 import { ToggleButton, setUpToolbar } from './toolbar.js';
 
 /** What of the view the webview's state keeps across reloads. */
 export interface ViewSettings {
     view?: ViewState;
     showCritical?: boolean;
+    minimap?: boolean;
 }
 
 const ZOOM_STEP = 1.25;
 
 export class DiagramView {
     readonly viewport: Viewport;
+    private readonly minimap: Minimap;
     /** Whether the critical path is highlighted. */
     readonly criticalToggle: ToggleButton;
+    private readonly minimapToggle: ToggleButton;
     private shown: { diagram: SVGSVGElement; graph: WorkflowGraph; layout: DiagramLayout } | undefined;
     /** A new diagram waits for its first view while the frame has no size (the panel is hidden). */
     private openPending = false;
@@ -37,8 +42,14 @@ export class DiagramView {
         const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
         setUpToolbar(byId('toolbar'));
         this.viewport = new Viewport(stage, frame, settings.view ?? { zoom: 1, panX: 0, panY: 0 }, onChange);
+        this.minimap = new Minimap(frame, this.viewport);
+        this.minimap.visible = settings.minimap ?? false;
         this.criticalToggle = new ToggleButton(byId('critical'), settings.showCritical ?? false, shown => {
             onCritical(shown);
+            onChange();
+        });
+        this.minimapToggle = new ToggleButton(byId('minimap-toggle'), this.minimap.visible, shown => {
+            this.minimap.visible = shown;
             onChange();
         });
 
@@ -66,6 +77,7 @@ export class DiagramView {
         new ResizeObserver(() => {
             if (this.openPending) this.open();
             else this.viewport.resized();
+            this.minimap.resize();
         }).observe(frame);
     }
 
@@ -73,12 +85,14 @@ export class DiagramView {
         return {
             view: this.viewport.state,
             showCritical: this.criticalToggle.checked,
+            minimap: this.minimap.visible,
         };
     }
 
     /** A diagram was just put on the stage; `fresh` when it is a new one rather than an update. */
     drawn(diagram: SVGSVGElement, graph: WorkflowGraph, layout: DiagramLayout, fresh: boolean): void {
         this.shown = { diagram, graph, layout };
+        this.minimap.show(graph, layout);
         this.viewport.setContent(layout);
         if (fresh) {
             this.openPending = true;
@@ -89,6 +103,7 @@ export class DiagramView {
     /** The stage was emptied. */
     cleared(): void {
         this.shown = undefined;
+        this.minimap.clear();
     }
 
     /** Pans just enough to show a node. */
@@ -107,5 +122,6 @@ export class DiagramView {
         const zoom = readableZoom(diagram);
         const opening = openingView(layout, frame, zoom, start);
         this.viewport.show(opening.view);
+        this.minimap.visible = this.minimapToggle.checked = !opening.fits;
     }
 }

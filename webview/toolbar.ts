@@ -20,6 +20,7 @@ const ICONS: Record<string, { lines: string; dots?: Array<[number, number, numbe
             [13, 3.5, 1.8],
         ],
     },
+    minimap: { lines: 'M 1.5 2.5 H 14.5 V 13.5 H 1.5 Z M 8 8 H 12.5 V 11.5 H 8 Z' },
 };
 
 function icon(name: string): SVGSVGElement | undefined {

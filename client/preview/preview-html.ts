@@ -44,6 +44,7 @@ export function previewHtml({ cspSource, asset, documentUri, nonce = createNonce
   <button id="fit" data-icon="fit" title="Fit the whole diagram (0)" aria-label="Fit to view"></button>
   <span class="separator" aria-hidden="true"></span>
   <button id="critical" data-icon="critical" title="Highlight the critical path" aria-label="Critical path" role="switch" aria-checked="false"></button>
+  <button id="minimap-toggle" data-icon="minimap" title="Show the overview" aria-label="Overview" role="switch" aria-checked="false"></button>
   <span id="summary"></span>
 </div>
 <div id="banner" role="status" hidden></div>

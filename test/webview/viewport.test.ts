@@ -1,7 +1,8 @@
 /**
  * The preview's view in headless Chromium, as a user meets it: a diagram opens fitted, or at a
- * readable zoom when fitting would shrink its text too far; the zoom range; dragging that never
- * selects text; the toolbar in a narrow panel; the view kept across updates and reloads.
+ * readable zoom with the overview when fitting would shrink its text too far; the zoom range;
+ * the overview; dragging that never selects text; the toolbar in a narrow panel; the view kept
+ * across updates and reloads.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -74,14 +75,16 @@ describe('preview viewport in Chromium', function () {
     });
     afterEach(async () => harness?.close());
 
-    it('opens a small diagram fitted: all of it inside the frame, at 100% or less', async () => {
+    it('opens a small diagram fitted: all of it inside the frame, at 100% or less, without the overview', async () => {
         harness = await open(records);
         const { zoom } = await view(harness);
         assert.ok(zoom <= 1, `zoom ${zoom}`);
         assertInside(await rectOf(harness, '#stage svg'), await rectOf(harness, '#frame'), 'the diagram');
+        assert.equal(await harness.page.locator('#minimap').isVisible(), false);
+        assert.equal(await harness.page.locator('#minimap-toggle').getAttribute('aria-checked'), 'false');
     });
 
-    it('opens a long diagram at a readable zoom at its start; Fit then shows all of it below 10%', async () => {
+    it('opens a long diagram at a readable zoom at its start, with the overview; Fit then shows all of it below 10%', async () => {
         harness = await open(chain, { width: 1400, height: 700 });
         const opened = await view(harness);
         const fontSize = await harness.page.evaluate(() =>
@@ -89,6 +92,8 @@ describe('preview viewport in Chromium', function () {
         );
         assert.ok(opened.zoom * fontSize >= 8, `text ${opened.zoom * fontSize}px on screen`);
         assertInside(await rectOf(harness, '#stage .wa-node[data-id="S0"] .wa-shape'), await rectOf(harness, '#frame'), 'the start node');
+        assert.equal(await harness.page.locator('#minimap').isVisible(), true);
+        assert.equal(await harness.page.locator('#minimap-toggle').getAttribute('aria-checked'), 'true');
         assert.ok(Number(await harness.page.locator('#stage svg').getAttribute('width')) > 20_000, 'tens of thousands of pixels long');
 
         await harness.page.locator('#fit').click();
@@ -97,6 +102,30 @@ describe('preview viewport in Chromium', function () {
         assertInside(await rectOf(harness, '#stage svg'), await rectOf(harness, '#frame'), 'the fitted diagram');
         assert.equal(await harness.page.locator('#zoom-level').textContent(), `${Math.round(fitted.zoom * 100)}%`);
         await harness.page.screenshot({ path: path.join(ARTIFACTS, 'viewport-chain-fitted.png') });
+    });
+
+    it('moves the view to where the overview is clicked, and follows a drag on it', async () => {
+        harness = await open(chain, { width: 1000, height: 700 });
+        const minimap = await rectOf(harness, '#minimap svg');
+        const middle = (minimap.top + minimap.bottom) / 2;
+        await harness.page.mouse.click(minimap.right - 2, middle);
+        assert.ok((await view(harness)).panX < -10_000, 'at the far end');
+        const last = await rectOf(harness, '#stage .wa-node[data-id="S199"] .wa-shape');
+        const frame = await rectOf(harness, '#frame');
+        assert.ok(last.left < frame.right && last.right > frame.left, `the last node ${JSON.stringify(last)} in view`);
+
+        const outline = await rectOf(harness, '#minimap .wa-minimap-view');
+        const grabbed = (outline.left + outline.right) / 2;
+        await harness.page.mouse.move(grabbed, middle);
+        await harness.page.mouse.down();
+        await harness.page.mouse.move((minimap.left + minimap.right) / 2, middle, { steps: 5 });
+        await harness.page.mouse.up();
+        const { zoom, panX } = await view(harness);
+        const width = Number(await harness.page.locator('#stage svg').getAttribute('width'));
+        const centre = ((frame.right - frame.left) / 2 - panX) / zoom;
+        assert.ok(Math.abs(centre - width / 2) < width * 0.05, `the view's centre ${centre} near the middle of ${width}`);
+        assert.equal(await harness.page.evaluate(() => window.getSelection()?.toString()), '');
+        await harness.page.screenshot({ path: path.join(ARTIFACTS, 'viewport-chain-minimap.png') });
     });
 
     it('zooms from 2% to 400% and no further', async () => {
@@ -138,11 +167,12 @@ describe('preview viewport in Chromium', function () {
         assert.equal(await harness.page.evaluate(() => window.getSelection()?.toString()), '');
     });
 
-    it('keeps zoom and pan across a reload, and opens another workflow afresh', async () => {
+    it('keeps zoom, pan and the overview across a reload, and opens another workflow afresh', async () => {
         harness = await open(purchase);
         await harness.page.locator('#zoom-in').click();
         await harness.page.mouse.move(600, 400);
         await harness.page.mouse.wheel(1000, 40);
+        await harness.page.locator('#minimap-toggle').click();
         await harness.page.waitForTimeout(50);
         const before = await view(harness);
         const state = await harness.page.evaluate(() => (window as unknown as { __state: unknown }).__state);
@@ -152,6 +182,7 @@ describe('preview viewport in Chromium', function () {
         await harness.send(model(purchase));
         await harness.renderedAfter(0);
         assert.deepEqual(await view(harness), before);
+        assert.equal(await harness.page.locator('#minimap').isVisible(), false);
 
         await harness.send(model(records, { uri: purchase.uri }));
         await harness.renderedAfter(1);
