@@ -1,6 +1,6 @@
 /**
- * Looking at the drawn diagram: zoom and pan, the overview, and the toolbar buttons that drive
- * them. A new diagram opens fitted to the frame, or, when
+ * Looking at the drawn diagram: zoom and pan, the overview, the pinned lane names, and the
+ * toolbar buttons that drive them. A new diagram opens fitted to the frame, or, when
  * that would make its text too small to read, at a readable zoom where the flow starts, with
  * the overview shown to navigate; an update of the same diagram keeps the view.
  */
@@ -10,6 +10,7 @@ import type { ViewState } from './view-math.js';
 import { openingView } from './view-math.js';
 import { Viewport, readableZoom } from './view-state.js';
 import { Minimap } from './minimap.js';
+import { PinnedLaneHeaders } from './lane-headers.js';
 import { ToggleButton, setUpToolbar } from './toolbar.js';
 
 /** What of the view the webview's state keeps across reloads. */
@@ -23,6 +24,7 @@ const ZOOM_STEP = 1.25;
 
 export class DiagramView {
     readonly viewport: Viewport;
+    private readonly lanePins: PinnedLaneHeaders;
     private readonly minimap: Minimap;
     /** Whether the critical path is highlighted. */
     readonly criticalToggle: ToggleButton;
@@ -35,6 +37,7 @@ export class DiagramView {
     constructor(
         frame: HTMLElement,
         stage: HTMLElement,
+        sheet: CSSStyleSheet,
         settings: ViewSettings,
         onChange: () => void,
         onCritical: (shown: boolean) => void,
@@ -42,6 +45,7 @@ export class DiagramView {
         const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
         setUpToolbar(byId('toolbar'));
         this.viewport = new Viewport(stage, frame, settings.view ?? { zoom: 1, panX: 0, panY: 0 }, onChange);
+        this.lanePins = new PinnedLaneHeaders(frame, sheet);
         this.minimap = new Minimap(frame, this.viewport);
         this.minimap.visible = settings.minimap ?? false;
         this.criticalToggle = new ToggleButton(byId('critical'), settings.showCritical ?? false, shown => {
@@ -55,6 +59,7 @@ export class DiagramView {
 
         const zoomLevel = byId<HTMLButtonElement>('zoom-level');
         const viewChanged = (state: ViewState) => {
+            this.lanePins.update(state);
             const percent = `${Math.round(state.zoom * 100)}%`;
             zoomLevel.textContent = percent;
             zoomLevel.setAttribute('aria-label', `Zoom ${percent}: zoom to 100%`);
@@ -92,6 +97,7 @@ export class DiagramView {
     /** A diagram was just put on the stage; `fresh` when it is a new one rather than an update. */
     drawn(diagram: SVGSVGElement, graph: WorkflowGraph, layout: DiagramLayout, fresh: boolean): void {
         this.shown = { diagram, graph, layout };
+        this.lanePins.show(diagram, layout);
         this.minimap.show(graph, layout);
         this.viewport.setContent(layout);
         if (fresh) {
@@ -103,13 +109,14 @@ export class DiagramView {
     /** The stage was emptied. */
     cleared(): void {
         this.shown = undefined;
+        this.lanePins.clear();
         this.minimap.clear();
     }
 
-    /** Pans just enough to show a node. */
+    /** Pans just enough to show a node, clear of the pinned lane names. */
     reveal(nodeId: string): void {
         const box = this.shown?.layout.nodes.find(node => node.id === nodeId);
-        if (box) this.viewport.reveal(box);
+        if (box) this.viewport.reveal(box, this.lanePins.insets(this.viewport.state.zoom));
     }
 
     private open(): void {
@@ -120,7 +127,7 @@ export class DiagramView {
         const startId = graph.nodes.find(node => node.start)?.id;
         const start = layout.nodes.find(node => node.id === startId);
         const zoom = readableZoom(diagram);
-        const opening = openingView(layout, frame, zoom, start);
+        const opening = openingView(layout, frame, zoom, start, this.lanePins.insets(zoom));
         this.viewport.show(opening.view);
         this.minimap.visible = this.minimapToggle.checked = !opening.fits;
     }

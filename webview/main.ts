@@ -45,7 +45,7 @@ sheet.replaceSync(diagramCss(themePalette()));
 document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 
 const save = () => vscode.setState({ ...persisted, ...view.settings });
-const view = new DiagramView(frame, stage, persisted, save, shown => stage.querySelector('svg')?.classList.toggle('wa-show-critical', shown));
+const view = new DiagramView(frame, stage, sheet, persisted, save, shown => stage.querySelector('svg')?.classList.toggle('wa-show-critical', shown));
 const criticalToggle = view.criticalToggle;
 /** Whether the next diagram drawn is a new one (opened fitted, or readable), rather than an update keeping the view. */
 let fitPending = persisted.view === undefined;

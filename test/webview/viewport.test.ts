@@ -1,8 +1,8 @@
 /**
  * The preview's view in headless Chromium, as a user meets it: a diagram opens fitted, or at a
  * readable zoom with the overview when fitting would shrink its text too far; the zoom range;
- * the overview; dragging that never selects text; the toolbar in a narrow panel; the view kept
- * across updates and reloads.
+ * the overview; lane names pinned while panning; dragging that never selects text; the toolbar
+ * in a narrow panel; the view kept across updates and reloads.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -59,6 +59,23 @@ async function open(
     await harness.send(model(graph, { direction }));
     await harness.renderedAfter(0);
     return harness;
+}
+
+/** The pinned copies of the lane labels, and where each lane's band is on screen. */
+async function pinnedLabels(harness: Harness): Promise<Array<{ lane: string; text: string; label: Rect; band: Rect }>> {
+    return harness.page.evaluate(() => {
+        const rect = (element: Element) => {
+            const { left, top, right, bottom } = element.getBoundingClientRect();
+            return { left, top, right, bottom };
+        };
+        const root = document.getElementById('lane-pins')!.shadowRoot!;
+        return [...root.querySelectorAll('.wa-lane')].map(lane => {
+            const id = lane.getAttribute('data-lane')!;
+            const band = [...document.querySelectorAll('#stage .wa-lane')].find(candidate => candidate.getAttribute('data-lane') === id)!;
+            const label = lane.querySelector('.wa-lane-label')!;
+            return { lane: id, text: label.textContent ?? '', label: rect(label), band: rect(band.querySelector('.wa-lane-band')!) };
+        });
+    });
 }
 
 describe('preview viewport in Chromium', function () {
@@ -138,6 +155,45 @@ describe('preview viewport in Chromium', function () {
         assert.equal(await harness.page.locator('#zoom-level').textContent(), '400%');
         await harness.page.locator('#zoom-level').click();
         assert.equal((await view(harness)).zoom, 1);
+    });
+
+    it('keeps the lane names in the frame, beside their lanes, when panned far to the right', async () => {
+        harness = await open(chain, { width: 800, height: 600 });
+        await harness.page.mouse.move(400, 300);
+        for (let i = 0; i < 12; i++) await harness.page.mouse.wheel(3000, 0);
+        await harness.page.waitForTimeout(100);
+        assert.ok((await view(harness)).panX < -20_000, 'panned far');
+        const frame = await rectOf(harness, '#frame');
+        const labels = await pinnedLabels(harness);
+        assert.deepEqual(
+            labels.map(label => label.text),
+            chain.lanes.map(lane => lane.label),
+        );
+        for (const { lane, label, band } of labels) {
+            assertInside(label, frame, `the label of ${lane}`);
+            assert.ok(
+                label.top >= band.top && label.bottom <= band.bottom,
+                `${lane}'s label ${JSON.stringify(label)} beside its lane ${JSON.stringify(band)}`,
+            );
+        }
+        await harness.page.screenshot({ path: path.join(ARTIFACTS, 'viewport-pinned-right.png') });
+    });
+
+    it('keeps the lane names in the frame, above their lanes, when panned far down', async () => {
+        harness = await open(chainGraph(60), { width: 800, height: 600 }, 'DOWN');
+        await harness.page.mouse.move(400, 300);
+        for (let i = 0; i < 8; i++) await harness.page.mouse.wheel(0, 3000);
+        await harness.page.waitForTimeout(100);
+        assert.ok((await view(harness)).panY < -5_000, 'panned far');
+        const frame = await rectOf(harness, '#frame');
+        for (const { lane, label, band } of await pinnedLabels(harness)) {
+            assertInside(label, frame, `the label of ${lane}`);
+            assert.ok(
+                label.left >= band.left && label.right <= band.right,
+                `${lane}'s label ${JSON.stringify(label)} above its lane ${JSON.stringify(band)}`,
+            );
+        }
+        await harness.page.screenshot({ path: path.join(ARTIFACTS, 'viewport-pinned-down.png') });
     });
 
     it('pans when text is dragged across, selects nothing, and does not take the drag for a click', async () => {
