@@ -45,7 +45,8 @@ export function renderDiagram(graph: WorkflowGraph, layout: DiagramLayout, optio
     ]);
 }
 
-function markers(): VNode {
+/** The arrowheads edges point to, by id: one per line colour. */
+export function markers(): VNode {
     const arrow = (id: string, className: string) => h('marker', {
         id, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse',
     }, [h('path', { d: 'M 0 0 L 10 5 L 0 10 z', class: className })]);

@@ -1,6 +1,6 @@
 /**
- * Looking at the drawn diagram: zoom and pan, the overview, the pinned lane names, and the
- * toolbar buttons that drive them. A new diagram opens fitted to the frame, or, when
+ * Looking at the drawn diagram: zoom and pan, the overview, the pinned lane names, the legend,
+ * and the toolbar buttons that drive them. A new diagram opens fitted to the frame, or, when
  * that would make its text too small to read, at a readable zoom where the flow starts, with
  * the overview shown to navigate; an update of the same diagram keeps the view.
  */
@@ -11,6 +11,7 @@ import { openingView } from './view-math.js';
 import { Viewport, readableZoom } from './view-state.js';
 import { Minimap } from './minimap.js';
 import { PinnedLaneHeaders } from './lane-headers.js';
+import { Legend } from './legend.js';
 import { ToggleButton, setUpToolbar } from './toolbar.js';
 
 /** What of the view the webview's state keeps across reloads. */
@@ -18,6 +19,7 @@ export interface ViewSettings {
     view?: ViewState;
     showCritical?: boolean;
     minimap?: boolean;
+    legend?: boolean;
 }
 
 const ZOOM_STEP = 1.25;
@@ -26,9 +28,11 @@ export class DiagramView {
     readonly viewport: Viewport;
     private readonly lanePins: PinnedLaneHeaders;
     private readonly minimap: Minimap;
+    private readonly legend: Legend;
     /** Whether the critical path is highlighted. */
     readonly criticalToggle: ToggleButton;
     private readonly minimapToggle: ToggleButton;
+    private readonly legendToggle: ToggleButton;
     private shown: { diagram: SVGSVGElement; graph: WorkflowGraph; layout: DiagramLayout } | undefined;
     /** A new diagram waits for its first view while the frame has no size (the panel is hidden). */
     private openPending = false;
@@ -47,13 +51,23 @@ export class DiagramView {
         this.viewport = new Viewport(stage, frame, settings.view ?? { zoom: 1, panX: 0, panY: 0 }, onChange);
         this.lanePins = new PinnedLaneHeaders(frame, sheet);
         this.minimap = new Minimap(frame, this.viewport);
+        this.legend = new Legend(frame, sheet, () => {
+            this.legend.visible = this.legendToggle.checked = false;
+            onChange();
+            this.legendToggle.button.focus();
+        });
         this.minimap.visible = settings.minimap ?? false;
+        this.legend.visible = settings.legend ?? false;
         this.criticalToggle = new ToggleButton(byId('critical'), settings.showCritical ?? false, shown => {
             onCritical(shown);
             onChange();
         });
         this.minimapToggle = new ToggleButton(byId('minimap-toggle'), this.minimap.visible, shown => {
             this.minimap.visible = shown;
+            onChange();
+        });
+        this.legendToggle = new ToggleButton(byId('legend-toggle'), this.legend.visible, shown => {
+            this.legend.visible = shown;
             onChange();
         });
 
@@ -91,6 +105,7 @@ export class DiagramView {
             view: this.viewport.state,
             showCritical: this.criticalToggle.checked,
             minimap: this.minimap.visible,
+            legend: this.legend.visible,
         };
     }
 

@@ -21,6 +21,10 @@ const ICONS: Record<string, { lines: string; dots?: Array<[number, number, numbe
         ],
     },
     minimap: { lines: 'M 1.5 2.5 H 14.5 V 13.5 H 1.5 Z M 8 8 H 12.5 V 11.5 H 8 Z' },
+    legend: {
+        lines: 'M 7 4 H 14.5 M 7 8 H 14.5 M 7 12 H 14.5 M 1.5 2.5 H 4.5 V 5.5 H 1.5 Z M 3 6.5 L 4.5 8 L 3 9.5 L 1.5 8 Z',
+        dots: [[3, 12, 1.5]],
+    },
 };
 
 function icon(name: string): SVGSVGElement | undefined {

@@ -1,8 +1,8 @@
 /**
  * The preview's view in headless Chromium, as a user meets it: a diagram opens fitted, or at a
  * readable zoom with the overview when fitting would shrink its text too far; the zoom range;
- * the overview; lane names pinned while panning; dragging that never selects text; the toolbar
- * in a narrow panel; the view kept across updates and reloads.
+ * the overview; lane names pinned while panning; dragging that never selects text; the legend;
+ * the toolbar in a narrow panel; the view kept across updates and reloads.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -221,6 +221,67 @@ describe('preview viewport in Chromium', function () {
         await harness.page.mouse.dblclick(lane.left + 5, (lane.top + lane.bottom) / 2);
         await harness.page.keyboard.press('Control+A');
         assert.equal(await harness.page.evaluate(() => window.getSelection()?.toString()), '');
+    });
+
+    it("shows a legend drawn with the diagram's own styles, and remembers it across a reload", async () => {
+        harness = await open(purchase);
+        assert.equal(await harness.page.locator('#legend').isVisible(), false);
+        await harness.page.locator('#legend-toggle').click();
+        assert.equal(await harness.page.locator('#legend').isVisible(), true);
+        assert.equal(await harness.page.locator('#legend-toggle').getAttribute('aria-checked'), 'true');
+        const styles = await harness.page.evaluate(() => {
+            const legend = document.getElementById('legend')!.shadowRoot!;
+            const style = (root: ParentNode, selector: string) => {
+                const computed = getComputedStyle(root.querySelector(selector)!);
+                return { fill: computed.fill, stroke: computed.stroke, dash: computed.strokeDasharray };
+            };
+            const stage = document.getElementById('stage')!;
+            return {
+                legendText: legend.textContent ?? '',
+                pairs: [
+                    '.wa-node.wa-decision .wa-shape',
+                    '.wa-node.wa-automated .wa-shape',
+                    '.wa-node.wa-end .wa-shape',
+                    '.wa-edge.wa-handoff path',
+                ].map(selector => ({
+                    selector,
+                    legend: style(legend, selector),
+                    diagram: style(stage, selector),
+                })),
+                // The example's one rework edge is also a hand-off: its colour is the hand-off's.
+                backDash: [style(legend, '.wa-edge.wa-back path').dash, style(stage, '.wa-edge.wa-back path').dash],
+            };
+        });
+        for (const { selector, legend, diagram } of styles.pairs) assert.deepEqual(legend, diagram, selector);
+        assert.equal(styles.backDash[0], styles.backDash[1]);
+        for (const words of [
+            'Decision',
+            'Automated',
+            'sub-workflow',
+            'Hand-off',
+            'without a channel',
+            'Rework',
+            'Critical path',
+            'Error',
+            'Warning',
+            'End',
+        ]) {
+            assert.ok(styles.legendText.toLowerCase().includes(words.toLowerCase()), `the legend explains ${words}`);
+        }
+        const state = await harness.page.evaluate(() => (window as unknown as { __state: { legend?: boolean } }).__state);
+        assert.equal(state.legend, true);
+        await harness.page.screenshot({ path: path.join(ARTIFACTS, 'viewport-legend.png') });
+        await harness.close();
+
+        harness = await openHarness({ state });
+        await harness.send(model(purchase));
+        await harness.renderedAfter(0);
+        assert.equal(await harness.page.locator('#legend').isVisible(), true);
+        assert.equal(await harness.page.locator('#legend-toggle').getAttribute('aria-checked'), 'true');
+        await harness.page.locator('#legend').getByRole('button', { name: 'Hide the legend' }).click();
+        assert.equal(await harness.page.locator('#legend').isVisible(), false);
+        assert.equal(await harness.page.locator('#legend-toggle').getAttribute('aria-checked'), 'false');
+        assert.equal(await harness.page.evaluate(() => (window as unknown as { __state: { legend?: boolean } }).__state.legend), false);
     });
 
     it('keeps zoom, pan and the overview across a reload, and opens another workflow afresh', async () => {
