@@ -176,6 +176,7 @@ describe('preview viewport in Chromium', function () {
                 `${lane}'s label ${JSON.stringify(label)} beside its lane ${JSON.stringify(band)}`,
             );
         }
+        assert.deepEqual(await harness.violations(), []);
         await harness.page.screenshot({ path: path.join(ARTIFACTS, 'viewport-pinned-right.png') });
     });
 
@@ -270,6 +271,7 @@ describe('preview viewport in Chromium', function () {
         }
         const state = await harness.page.evaluate(() => (window as unknown as { __state: { legend?: boolean } }).__state);
         assert.equal(state.legend, true);
+        assert.deepEqual(await harness.violations(), [], 'the shadow roots and their stylesheets pass the content security policy');
         await harness.page.screenshot({ path: path.join(ARTIFACTS, 'viewport-legend.png') });
         await harness.close();
 
