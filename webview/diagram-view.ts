@@ -7,7 +7,7 @@
 import type { WorkflowGraph } from '../protocol/graph-model.js';
 import type { DiagramLayout } from '../protocol/diagram-layout.js';
 import type { ViewState } from './view-math.js';
-import { openingView } from './view-math.js';
+import { ZOOM_STEP, openingView } from './view-math.js';
 import { Viewport, readableZoom } from './view-state.js';
 import { Minimap } from './minimap.js';
 import { PinnedLaneHeaders } from './lane-headers.js';
@@ -21,8 +21,6 @@ export interface ViewSettings {
     minimap?: boolean;
     legend?: boolean;
 }
-
-const ZOOM_STEP = 1.25;
 
 export class DiagramView {
     readonly viewport: Viewport;

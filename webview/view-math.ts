@@ -26,6 +26,8 @@ export interface Insets {
 /** Low enough for a workflow of a few hundred nodes, tens of thousands of pixels long, to fit. */
 export const MIN_ZOOM = 0.02;
 export const MAX_ZOOM = 4;
+/** One step of the zoom buttons and keys. */
+export const ZOOM_STEP = 1.25;
 /** Text smaller than this on screen is no longer readable. */
 export const READABLE_TEXT_PX = 8;
 /** A first view that cannot show everything shows text this large, when every lane still fits. */

@@ -6,7 +6,7 @@
  */
 import type { Box } from '../protocol/diagram-layout.js';
 import type { Insets, Size, ViewState } from './view-math.js';
-import { READABLE_TEXT_PX, clampZoom, clampedView, fittedView, revealedView } from './view-math.js';
+import { READABLE_TEXT_PX, ZOOM_STEP, clampZoom, clampedView, fittedView, revealedView } from './view-math.js';
 
 export type { ViewState } from './view-math.js';
 
@@ -47,6 +47,8 @@ export class Viewport {
 
     /** After the frame changed size: a fitted diagram is fitted again, any other kept in reach. */
     resized(): void {
+        const { width, height } = this.frameSize;
+        if (width === 0 || height === 0) return; // hidden: nothing to fit to, and the view must survive it
         if (this.state.fitted) this.fit();
         else this.show(this.clamped(this.state), false);
     }
@@ -189,8 +191,8 @@ export class Viewport {
         };
         const pan = pans[event.key];
         if (pan) this.panBy(...pan);
-        else if (event.key === '+' || event.key === '=') this.zoomAt(this.state.zoom * 1.25);
-        else if (event.key === '-' || event.key === '_') this.zoomAt(this.state.zoom / 1.25);
+        else if (event.key === '+' || event.key === '=') this.zoomAt(this.state.zoom * ZOOM_STEP);
+        else if (event.key === '-' || event.key === '_') this.zoomAt(this.state.zoom / ZOOM_STEP);
         else if (event.key === '0') this.fit();
         else return;
         event.preventDefault();

@@ -157,6 +157,23 @@ describe('preview viewport in Chromium', function () {
         assert.equal((await view(harness)).zoom, 1);
     });
 
+    it('pans with the arrow keys, zooms with + and −, and fits with 0 when the diagram has the focus', async () => {
+        harness = await open(purchase);
+        await harness.page.locator('#frame').focus();
+        const before = await view(harness);
+        await harness.page.keyboard.press('ArrowRight');
+        await harness.page.keyboard.press('ArrowDown');
+        const panned = await view(harness);
+        assert.deepEqual([panned.panX - before.panX, panned.panY - before.panY], [-48, -48]);
+        await harness.page.keyboard.press('+');
+        assert.ok(Math.abs((await view(harness)).zoom - before.zoom * 1.25) < 1e-3);
+        await harness.page.keyboard.press('-');
+        await harness.page.keyboard.press('-');
+        assert.ok(Math.abs((await view(harness)).zoom - before.zoom / 1.25) < 1e-3);
+        await harness.page.keyboard.press('0');
+        assertInside(await rectOf(harness, '#stage svg'), await rectOf(harness, '#frame'), 'the fitted diagram');
+    });
+
     it('keeps the lane names in the frame, beside their lanes, when panned far to the right', async () => {
         harness = await open(chain, { width: 800, height: 600 });
         await harness.page.mouse.move(400, 300);
