@@ -18,13 +18,14 @@ const MAX_HEIGHT = 150;
 const MIN_SIDE = 36;
 const MIN_VIEW_BOX = 6;
 
-/** The overview's colours: the diagram's lanes, node borders and finding colours. */
+/** The overview's colours: the diagram's background and lanes, nodes in the muted text colour, findings in theirs. */
 function minimapCss(p: Palette): string {
     return `
+#minimap { background: ${p.background}; }
 #minimap .wa-minimap-lane { fill: ${p.laneFill}; }
 #minimap .wa-minimap-alt { fill: ${p.laneAltFill}; }
 #minimap .wa-minimap-lane, #minimap .wa-minimap-alt { stroke: ${p.laneBorder}; stroke-width: 1; vector-effect: non-scaling-stroke; }
-#minimap .wa-minimap-node { fill: ${p.nodeBorder}; }
+#minimap .wa-minimap-node { fill: ${p.muted}; }
 #minimap .wa-minimap-warning { fill: ${p.warning}; }
 #minimap .wa-minimap-error { fill: ${p.error}; }
 `;
