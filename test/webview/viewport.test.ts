@@ -10,7 +10,8 @@ import * as path from 'node:path';
 import type { WorkflowGraph } from '../../protocol/graph-model.js';
 import type { Harness } from './harness.js';
 import { openHarness } from './harness.js';
-import { chainGraph, exampleGraph, model } from './graphs.js';
+import { chainGraph } from './chain-graph.js';
+import { exampleGraph, model } from './examples.js';
 
 const ARTIFACTS = path.resolve('test-artifacts');
 
