@@ -1,7 +1,7 @@
 /**
  * `workflow-architect render FILE [--workflow NAME] --format svg|mermaid|bpmn|json [-o OUT] [--direction right|down]`:
  * the diagram the preview draws (SVG, light theme), a Mermaid flowchart, BPMN 2.0 with one lane
- * per team, or the graph model.
+ * per team, or the graph model (in the form of `graph-json.ts`).
  * The file is loaded with the other workflows of its folder, so names from other files resolve.
  */
 import * as fs from 'node:fs';
@@ -18,6 +18,7 @@ import { buildGraph } from '../language/src/analysis/graph-builder.js';
 import { workflowsOf } from '../language/src/workspace/workspace-queries.js';
 import { buildWorkspace } from '../language/src/workspace/workflow-workspace.js';
 import type { CommandOptions } from './commands.js';
+import { graphJson } from './graph-json.js';
 import { readInputFiles, UsageError } from './input-files.js';
 
 type Format = CommandOptions<'render'>['format'];
@@ -42,7 +43,7 @@ export async function renderCommand(args: RenderArgs, write: (text: string) => v
         throw new UsageError(`${args.file}: no workflow named '${args.workflow}' (this file has ${workflows.map(w => w.name).join(', ')})`);
     }
     const graph = buildGraph(document, workflow);
-    const output = await produce(graph, format, direction);
+    const output = await produce(graph, format, direction, target.displayPath);
     if (args.out) {
         try {
             fs.writeFileSync(args.out, output);
@@ -55,9 +56,9 @@ export async function renderCommand(args: RenderArgs, write: (text: string) => v
     return 0;
 }
 
-async function produce(graph: WorkflowGraph, format: Format, direction: Direction): Promise<string> {
+async function produce(graph: WorkflowGraph, format: Format, direction: Direction, file: string): Promise<string> {
     switch (format) {
-        case 'json': return JSON.stringify(graph, undefined, 2) + '\n';
+        case 'json': return JSON.stringify(graphJson(graph, file), undefined, 2) + '\n';
         case 'mermaid': return toMermaid(graph, direction === 'RIGHT' ? 'LR' : 'TB');
         case 'bpmn': return toBpmn(graph, await layoutGraph(graph, createElk(), direction));
         case 'svg': return svgDocument(graph, await layoutGraph(graph, createElk(), direction));

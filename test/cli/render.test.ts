@@ -82,7 +82,7 @@ describe('workflow-architect render', function () {
         assert.equal(result.code, 0, result.stderr);
         const graph = JSON.parse(result.stdout);
         assert.equal(graph.workflow, 'Onboarding');
-        assert.deepEqual(Object.keys(graph).sort(), ['criticalPath', 'edges', 'findings', 'lanes', 'nodes', 'owner', 'sla', 'summary', 'title', 'uri', 'workflow']);
+        assert.deepEqual(Object.keys(graph).sort(), ['criticalPath', 'edges', 'file', 'findings', 'lanes', 'nodes', 'owner', 'sla', 'summary', 'title', 'trigger', 'version', 'workflow']);
         assert.ok(graph.nodes.every((node: { lane: string }) => graph.lanes.some((lane: { id: string }) => lane.id === node.lane)));
     });
 
