@@ -82,6 +82,13 @@ describe('preview export in Chromium', function () {
             assert.equal(rendered.code, 0, rendered.stderr);
             assert.ok(exported === rendered.stdout, `${direction}: ${firstDifference(exported, rendered.stdout)}`);
         }
+        // The critical path toggle and `render --critical` mark the same path the same way.
+        await harness.page.locator('#critical').check();
+        const exported = await exportFrom(harness, 'svg', directions.length + 1);
+        const rendered = runCli(['render', FILE, '--format', 'svg', '--direction', 'down', '--critical']);
+        assert.equal(rendered.code, 0, rendered.stderr);
+        assert.match(exported, /<svg [^>]*class="wa-diagram wa-show-critical"/);
+        assert.ok(exported === rendered.stdout, `--critical: ${firstDifference(exported, rendered.stdout)}`);
     });
 
     for (const theme of ['light', 'dark'] as const) {
