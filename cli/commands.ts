@@ -20,6 +20,7 @@ export const COMMANDS = {
             format: { type: 'string', choices: ['svg', 'mermaid', 'bpmn', 'json'], required: true, description: 'what to write' },
             out: { type: 'string', short: 'o', alias: 'output', value: 'OUT', description: 'the file to write (default: standard output)' },
             direction: { type: 'string', choices: ['right', 'down'], default: 'right', description: 'the direction of the flow' },
+            critical: { type: 'boolean', description: 'svg: mark the critical path, as the preview\'s toggle does (Mermaid always marks it)' },
         },
     },
     matrix: {

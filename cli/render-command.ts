@@ -1,7 +1,7 @@
 /**
- * `workflow-architect render FILE [--workflow NAME] --format svg|mermaid|bpmn|json [-o OUT] [--direction right|down]`:
+ * `workflow-architect render FILE [--workflow NAME] --format svg|mermaid|bpmn|json [-o OUT] [--direction right|down] [--critical]`:
  * the diagram the preview draws (SVG, light theme), a Mermaid flowchart, BPMN 2.0 with one lane
- * per team, or the graph model.
+ * per team, or the graph model (in the form of `graph-json.ts`).
  * The file is loaded with the other workflows of its folder, so names from other files resolve.
  */
 import * as fs from 'node:fs';
@@ -13,11 +13,14 @@ import type { Direction } from '../protocol/diagram-layout.js';
 import { layoutGraph } from '../diagram/layout.js';
 import { toBpmn } from '../diagram/bpmn.js';
 import { toMermaid } from '../diagram/mermaid.js';
+import type { DiagramView } from '../diagram/svg-document.js';
 import { svgDocument } from '../diagram/svg-document.js';
+import { LIGHT_PALETTE } from '../diagram/theme.js';
 import { buildGraph } from '../language/src/analysis/graph-builder.js';
 import { workflowsOf } from '../language/src/workspace/workspace-queries.js';
 import { buildWorkspace } from '../language/src/workspace/workflow-workspace.js';
 import type { CommandOptions } from './commands.js';
+import { graphJson } from './graph-json.js';
 import { readInputFiles, UsageError } from './input-files.js';
 
 type Format = CommandOptions<'render'>['format'];
@@ -30,6 +33,7 @@ export interface RenderArgs extends CommandOptions<'render'> {
 export async function renderCommand(args: RenderArgs, write: (text: string) => void): Promise<number> {
     const format = args.format;
     const direction: Direction = args.direction === 'down' ? 'DOWN' : 'RIGHT';
+    if (args.critical && format !== 'svg') throw new UsageError(`render: option '--critical' applies to --format svg only`);
     const [target] = readInputFiles([args.file]);
     if (fs.statSync(args.file).isDirectory()) throw new UsageError(`${args.file}: render takes one file, not a folder`);
     const neighbours = readInputFiles([path.dirname(args.file)]).filter(file => file.absolutePath !== target.absolutePath);
@@ -42,7 +46,7 @@ export async function renderCommand(args: RenderArgs, write: (text: string) => v
         throw new UsageError(`${args.file}: no workflow named '${args.workflow}' (this file has ${workflows.map(w => w.name).join(', ')})`);
     }
     const graph = buildGraph(document, workflow);
-    const output = await produce(graph, format, direction);
+    const output = await produce(graph, format, direction, target.displayPath, { showCritical: args.critical });
     if (args.out) {
         try {
             fs.writeFileSync(args.out, output);
@@ -55,11 +59,11 @@ export async function renderCommand(args: RenderArgs, write: (text: string) => v
     return 0;
 }
 
-async function produce(graph: WorkflowGraph, format: Format, direction: Direction): Promise<string> {
+async function produce(graph: WorkflowGraph, format: Format, direction: Direction, file: string, view: DiagramView): Promise<string> {
     switch (format) {
-        case 'json': return JSON.stringify(graph, undefined, 2) + '\n';
+        case 'json': return JSON.stringify(graphJson(graph, file), undefined, 2) + '\n';
         case 'mermaid': return toMermaid(graph, direction === 'RIGHT' ? 'LR' : 'TB');
         case 'bpmn': return toBpmn(graph, await layoutGraph(graph, createElk(), direction));
-        case 'svg': return svgDocument(graph, await layoutGraph(graph, createElk(), direction));
+        case 'svg': return svgDocument(graph, await layoutGraph(graph, createElk(), direction), LIGHT_PALETTE, view);
     }
 }

@@ -4,9 +4,32 @@
  */
 import type { DiagramNode, WorkflowGraph } from '../protocol/graph-model.js';
 
-/** Mermaid labels are quoted; quotes and markup-like characters become entity codes. */
+/** Line breaks and other control characters, which neither a label nor a YAML line can hold. */
+const CONTROL = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]+/g;
+
+/**
+ * Node, subgraph and edge labels are quoted; quotes, markup-like characters and the backtick
+ * (which would start a Markdown string) become Mermaid's entity codes (`#34;`), which Mermaid
+ * decodes in every label.
+ */
 function label(text: string): string {
-    return `"${text.replace(/["<>&#]/g, character => `#${character.codePointAt(0)};`).replace(/\r?\n/g, ' ')}"`;
+    return `"${text.replace(CONTROL, ' ').replace(/["<>&#`]/g, character => `#${character.codePointAt(0)};`)}"`;
+}
+
+/**
+ * Characters the title cannot show: Mermaid passes the front-matter title through its HTML
+ * sanitizer and then draws the sanitizer's output as plain text, so `&` would read `&amp;` and
+ * `<b>` would vanish or stay as markup. They become their full-width forms, which read the same.
+ */
+const TITLE_LOOKALIKES: Record<string, string> = { '&': '\uFF06', '<': '\uFF1C', '>': '\uFF1E', '\u00A0': ' ' };
+
+/**
+ * The front matter is YAML, where Mermaid's entity codes are not decoded: the title is a YAML
+ * double-quoted scalar, with its own escapes for the backslash and the quote.
+ */
+function yamlTitle(text: string): string {
+    const shown = text.replace(CONTROL, ' ').replace(/[&<>\u00A0]/g, character => TITLE_LOOKALIKES[character]);
+    return `"${shown.replace(/[\\"]/g, character => `\\${character}`)}"`;
 }
 
 const nodeId = (name: string) => `n_${name}`;
@@ -21,9 +44,13 @@ function shape(node: DiagramNode): string {
 }
 
 export function toMermaid(graph: WorkflowGraph, direction: 'LR' | 'TB' = 'LR'): string {
-    const lines = [`---`, `title: ${label(graph.title ?? graph.workflow)}`, `---`, `flowchart ${direction}`];
+    const lines = [`---`, `title: ${yamlTitle(graph.title ?? graph.workflow)}`, `---`, `flowchart ${direction}`];
     graph.lanes.forEach((lane, index) => {
         lines.push(`  subgraph lane_${index}[${label(lane.label)}]`);
+        // A subgraph that no edge leaves is laid out in its own direction, top to bottom unless
+        // told: with one lane that is the whole diagram. With edges between lanes Mermaid
+        // ignores this line and the subgraph follows the chart.
+        lines.push(`    direction ${direction}`);
         for (const node of graph.nodes.filter(n => n.lane === lane.id)) lines.push(`    ${shape(node)}`);
         lines.push('  end');
     });

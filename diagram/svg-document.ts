@@ -15,7 +15,7 @@ import type { Palette } from './theme.js';
 import { diagramRules, LIGHT_PALETTE } from './theme.js';
 import { serialize } from './vnode.js';
 
-/** What the user chose to see, as the preview shows it; the command line shows none of it. */
+/** What the user chose to see, as the preview shows it; the command line can show the critical path (`--critical`). */
 export interface DiagramView {
     readonly showCritical?: boolean;
     readonly selected?: string;

@@ -23,6 +23,19 @@ export interface TextRange {
 
 export type NodeKind = 'step' | 'decision' | 'end';
 
+/** `escalate after D to X`: when the node has run for D, the work goes to X as well. */
+export interface Escalation {
+    /** As written, e.g. `3d`. */
+    readonly after: string;
+    readonly minutes: number;
+    /** `Team`, `Team.Role` or `Team.person`, as written. */
+    readonly to: string;
+    /** The team of `to`, when it resolves. */
+    readonly team?: string;
+    /** The person of `to`, when it names one. */
+    readonly person?: string;
+}
+
 export interface DiagramNode {
     readonly id: string;
     readonly kind: NodeKind;
@@ -38,6 +51,8 @@ export interface DiagramNode {
     /** As written, e.g. `2d`. */
     readonly duration?: string;
     readonly minutes: number;
+    /** Always set by the graph builder; optional for graphs made by hand. */
+    readonly escalations?: Escalation[];
     readonly start: boolean;
     readonly critical: boolean;
     /** The whole declaration, for reveal and cursor tracking. */
@@ -53,6 +68,8 @@ export interface DiagramEdge {
     readonly to: string;
     /** The condition of a decision branch, or `otherwise`. */
     readonly label?: string;
+    /** Set on a decision's `otherwise` branch (a `when "otherwise"` has the same label). */
+    readonly otherwise?: boolean;
     readonly handoff: boolean;
     readonly channel?: string;
     readonly critical: boolean;
@@ -70,6 +87,8 @@ export interface WorkflowGraph {
     readonly workflow: string;
     readonly title?: string;
     readonly owner?: string;
+    /** The `trigger` text: what starts a case. */
+    readonly trigger?: string;
     readonly lanes: DiagramLane[];
     readonly nodes: DiagramNode[];
     readonly edges: DiagramEdge[];

@@ -4,6 +4,9 @@
  */
 import * as assert from 'node:assert/strict';
 import { runCli as run } from './run-cli.js';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { BpmnModdle } from 'bpmn-moddle';
 
 
@@ -39,27 +42,65 @@ describe('workflow-architect matrix', function () {
 describe('workflow-architect render --format bpmn', function () {
     this.timeout(30_000);
 
-    it('writes BPMN 2.0 that bpmn-moddle reads without warnings, one lane per team', async () => {
+    it('writes executable BPMN 2.0 that bpmn-moddle reads without warnings, one lane per team, with the gateways of the join rule', async () => {
         const result = run(['render', 'examples/purchase-to-pay.workflow', '--format', 'bpmn']);
         assert.equal(result.code, 0, result.stderr);
         const { rootElement, warnings } = await new BpmnModdle().fromXML(result.stdout);
         assert.deepEqual(warnings.map((warning: { message: string }) => warning.message), []);
         const process = rootElement.rootElements.find((element: { $type: string }) => element.$type === 'bpmn:Process');
-        const lanes = process.laneSets[0].lanes.map((lane: { name: string; flowNodeRef: Array<{ id: string }> }) => [lane.name, lane.flowNodeRef.map(node => node.id)]);
-        assert.deepEqual(lanes.map(([name]: [string]) => name), ['Requesters', 'Procurement', 'Finance', 'Warehouse']);
+        assert.equal(process.isExecutable, true);
+        const lanes = process.laneSets[0].lanes.map((lane: { name: string }) => lane.name);
+        assert.deepEqual(lanes, ['Requesters', 'Procurement', 'Finance', 'Warehouse']);
         const byId = new Map(process.flowElements.map((element: { id: string; $type: string }) => [element.id, element]));
-        assert.equal((byId.get('Node_Approve') as { $type: string }).$type, 'bpmn:ExclusiveGateway');
-        assert.equal((byId.get('Node_CreateOrder') as { $type: string }).$type, 'bpmn:ServiceTask');
-        assert.equal((byId.get('Node_Archive') as { $type: string }).$type, 'bpmn:CallActivity');
-        assert.equal((byId.get('Node_Paid') as { $type: string }).$type, 'bpmn:EndEvent');
-        const approve = byId.get('Node_Approve') as { default: { targetRef: { id: string } } };
+        const type = (id: string) => (byId.get(id) as { $type: string } | undefined)?.$type;
+        assert.equal(type('StartEvent_1'), 'bpmn:StartEvent');
+        assert.equal((byId.get('StartEvent_1') as { name: string }).name, 'An employee needs goods or services');
+        assert.equal(type('Node_Approve'), 'bpmn:UserTask', 'the decision is made in a task');
+        assert.equal(type('Gateway_Approve'), 'bpmn:ExclusiveGateway');
+        assert.equal(type('Node_CreateOrder'), 'bpmn:ServiceTask');
+        assert.equal(type('Fork_CreateOrder'), 'bpmn:ParallelGateway');
+        assert.equal(type('Join_Pay'), 'bpmn:ParallelGateway');
+        assert.equal(type('Merge_CreateOrder'), 'bpmn:ExclusiveGateway', 'two alternatives meet');
+        assert.equal(type('Merge_Match'), 'bpmn:ExclusiveGateway', 'the rework loop meets the way in');
+        assert.equal(type('Node_Archive'), 'bpmn:CallActivity');
+        assert.equal(type('Node_Paid'), 'bpmn:EndEvent');
+        assert.equal((byId.get('Node_Paid') as { eventDefinitions: Array<{ $type: string }> }).eventDefinitions[0].$type, 'bpmn:TerminateEventDefinition');
+        const approve = byId.get('Gateway_Approve') as { default: { targetRef: { id: string } } };
         assert.equal(approve.default.targetRef.id, 'Node_Rejected', 'otherwise is the default flow');
         const flows = process.flowElements.filter((element: { $type: string }) => element.$type === 'bpmn:SequenceFlow');
-        assert.equal(flows.length, 14 + 1, 'every transition and the start');
         const conditional = flows.find((flow: { name?: string }) => flow.name === 'amount < 10k');
-        assert.equal(conditional.conditionExpression.body, 'amount < 10k');
+        assert.equal(conditional.conditionExpression.body, '=Approve = "amount < 10k"');
+        const boundary = byId.get('Escalation_FinanceReview_1') as { attachedToRef: { id: string }; cancelActivity: boolean; eventDefinitions: Array<{ timeDuration: { body: string } }> };
+        assert.equal(boundary.attachedToRef.id, 'Node_FinanceReview');
+        assert.equal(boundary.cancelActivity, false);
+        assert.equal(boundary.eventDefinitions[0].timeDuration.body, 'P3D');
+        assert.equal(type('EscalationTask_FinanceReview_1'), 'bpmn:UserTask');
+        assert.match(result.stdout, /<zeebe:taskDefinition type="SAP"\/>/);
+        assert.match(result.stdout, /<zeebe:calledElement processId="Process_RecordsRetention" propagateAllChildVariables="false"\/>/);
+        assert.match(result.stdout, /<bpmn:userTask id="EscalationTask_FinanceReview_1"[\s\S]*?<zeebe:assignmentDefinition candidateGroups="Finance" assignee="alice"\/>/);
         const shapes = rootElement.diagrams[0].plane.planeElement;
-        assert.equal(shapes.filter((shape: { $type: string }) => shape.$type === 'bpmndi:BPMNShape').length, 1 + 4 + 1 + 12);
-        assert.equal(shapes.filter((shape: { $type: string }) => shape.$type === 'bpmndi:BPMNEdge').length, 15);
+        const elements = process.flowElements.filter((element: { $type: string }) => element.$type !== 'bpmn:SequenceFlow').length;
+        assert.equal(shapes.filter((shape: { $type: string }) => shape.$type === 'bpmndi:BPMNShape').length, 1 + 4 + elements);
+        assert.equal(shapes.filter((shape: { $type: string }) => shape.$type === 'bpmndi:BPMNEdge').length, flows.length);
+    });
+
+    it('joins with an inclusive gateway where a branch can go past the join without ending the case', async () => {
+        const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'wa-inclusive-'));
+        const file = path.join(folder, 'bypass.workflow');
+        fs.writeFileSync(file, [
+            'team Ops { role Clerk }',
+            'workflow Bypass {', '  owner Ops',
+            '  step Split { owner Ops.Clerk; next A, B }',
+            '  step A { owner Ops.Clerk; next Join }',
+            '  decision B { owner Ops.Clerk', '    when "short" -> After', '    otherwise -> Join', '  }',
+            '  step Join { owner Ops.Clerk; next After }',
+            '  step After { owner Ops.Clerk; next Done }',
+            '  end Done', '}', '',
+        ].join('\n'));
+        const result = run(['render', file, '--format', 'bpmn']);
+        fs.rmSync(folder, { recursive: true, force: true });
+        assert.equal(result.code, 0, result.stderr);
+        assert.match(result.stdout, /<bpmn:inclusiveGateway id="Join_Join"/);
+        assert.match(result.stdout, /<bpmn:exclusiveGateway id="Merge_After"/);
     });
 });

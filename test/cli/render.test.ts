@@ -66,6 +66,24 @@ describe('workflow-architect render', function () {
         assert.ok(Number(height) > Number(width), 'top to bottom is taller than wide');
     });
 
+    it('marks the critical path with --critical, as the preview\'s toggle does, and only then', () => {
+        const shapes = (svg: string, critical: boolean) => [...svg.matchAll(/<g class="wa-node([^"]*)" data-id="(\w+)"[\s\S]*?<(?:rect|path|polygon|circle|ellipse) class="wa-shape"([^>]*)>/g)]
+            .filter(match => match[1].includes('wa-critical') === critical).map(match => `${match[2]}:${/stroke="([^"]+)"/.exec(match[3])?.[1]}`);
+        const marked = run(['render', FILE, '--format', 'svg', '--critical']);
+        const plain = run(['render', FILE, '--format', 'svg']);
+        assert.equal(marked.code, 0, marked.stderr);
+        assert.match(marked.stdout, /<svg [^>]*class="wa-diagram wa-show-critical"/);
+        assert.doesNotMatch(plain.stdout, /wa-show-critical/);
+        const critical = shapes(marked.stdout, true);
+        assert.equal(critical.length, 9, critical.join(' '));
+        assert.ok(critical.every(shape => shape.endsWith(':#d9480f')), critical.join(' '));
+        assert.ok(shapes(marked.stdout, false).every(shape => !shape.endsWith(':#d9480f')));
+        assert.ok(shapes(plain.stdout, true).every(shape => !shape.endsWith(':#d9480f')));
+        const other = run(['render', FILE, '--format', 'bpmn', '--critical']);
+        assert.equal(other.code, 2);
+        assert.match(other.stderr, /'--critical' applies to --format svg only/);
+    });
+
     it('writes a Mermaid flowchart with one subgraph per team', () => {
         const result = run(['render', FILE, '--format', 'mermaid']);
         assert.equal(result.code, 0, result.stderr);
@@ -82,7 +100,7 @@ describe('workflow-architect render', function () {
         assert.equal(result.code, 0, result.stderr);
         const graph = JSON.parse(result.stdout);
         assert.equal(graph.workflow, 'Onboarding');
-        assert.deepEqual(Object.keys(graph).sort(), ['criticalPath', 'edges', 'findings', 'lanes', 'nodes', 'owner', 'sla', 'summary', 'title', 'uri', 'workflow']);
+        assert.deepEqual(Object.keys(graph).sort(), ['criticalPath', 'edges', 'file', 'findings', 'lanes', 'nodes', 'owner', 'sla', 'summary', 'title', 'trigger', 'version', 'workflow']);
         assert.ok(graph.nodes.every((node: { lane: string }) => graph.lanes.some((lane: { id: string }) => lane.id === node.lane)));
     });
 

@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Direction } from '../../protocol/diagram-layout.js';
 import type { WorkflowGraph } from '../../protocol/graph-model.js';
+import { graphJson } from '../../cli/graph-json.js';
 import { runCli } from '../cli/run-cli.js';
 import { assertWellFormedXml, XML_INVALID_STRINGS } from '../xml-lint.js';
 import { exampleGraph, model } from './examples.js';
@@ -68,7 +69,7 @@ describe('preview export in Chromium', function () {
         // The same graph: the command line builds this very model from the file.
         const json = runCli(['render', FILE, '--format', 'json']);
         assert.equal(json.code, 0, json.stderr);
-        assert.deepEqual(JSON.parse(json.stdout), JSON.parse(JSON.stringify(graph)));
+        assert.deepEqual(JSON.parse(json.stdout), JSON.parse(JSON.stringify(graphJson(graph, FILE))));
 
         harness = await openHarness();
         const directions: Direction[] = ['RIGHT', 'DOWN'];
@@ -81,6 +82,13 @@ describe('preview export in Chromium', function () {
             assert.equal(rendered.code, 0, rendered.stderr);
             assert.ok(exported === rendered.stdout, `${direction}: ${firstDifference(exported, rendered.stdout)}`);
         }
+        // The critical path toggle and `render --critical` mark the same path the same way.
+        await harness.page.locator('#critical').check();
+        const exported = await exportFrom(harness, 'svg', directions.length + 1);
+        const rendered = runCli(['render', FILE, '--format', 'svg', '--direction', 'down', '--critical']);
+        assert.equal(rendered.code, 0, rendered.stderr);
+        assert.match(exported, /<svg [^>]*class="wa-diagram wa-show-critical"/);
+        assert.ok(exported === rendered.stdout, `--critical: ${firstDifference(exported, rendered.stdout)}`);
     });
 
     for (const theme of ['light', 'dark'] as const) {

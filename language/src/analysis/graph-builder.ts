@@ -8,10 +8,10 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { DiagramEdge, DiagramLane, DiagramNode, Finding, Severity, TextRange, WorkflowGraph } from '../../../protocol/graph-model.js';
 import { NO_TEAM_LANE } from '../../../protocol/graph-model.js';
-import { formatDuration } from '../model/duration.js';
+import { formatDuration, parseDuration } from '../model/duration.js';
 import type { Node, Transition, Workflow } from '../generated/ast.js';
-import { isDecision, isEnd, isStep } from '../generated/ast.js';
-import { handoffTeams, nodeMinutes, nodesByName, outgoingTransitions, ownerTextOf, owningTeam, startNode } from '../model/workflow-model.js';
+import { isDecision, isEnd, isPerson, isStep } from '../generated/ast.js';
+import { handoffTeams, nodeMinutes, nodesByName, outgoingTransitions, ownerText, ownerTextOf, owningTeam, startNode } from '../model/workflow-model.js';
 import { summarize, summaryLine } from './workflow-summary.js';
 
 const SEVERITIES: Record<number, Severity> = {
@@ -45,6 +45,13 @@ export function buildGraph(document: LangiumDocument, workflow: Workflow): Workf
             systems: work ? work.uses.flatMap(clause => clause.systems.map(ref => ref.$refText)) : [],
             duration: work?.durations[0]?.duration,
             minutes: nodeMinutes(node),
+            escalations: work ? work.escalations.map(escalation => ({
+                after: escalation.after,
+                minutes: parseDuration(escalation.after) ?? 0,
+                to: ownerText(escalation.target),
+                team: escalation.target?.team?.ref?.name,
+                person: isPerson(escalation.target?.member?.ref) ? escalation.target.member.ref.name : undefined,
+            })) : [],
             start: node === start,
             critical: critical.has(node),
             range: node.$cstNode!.range,
@@ -65,6 +72,7 @@ export function buildGraph(document: LangiumDocument, workflow: Workflow): Workf
                 from: node.name,
                 to: target.name,
                 label: branch ? (branch.otherwise ? 'otherwise' : branch.condition) : undefined,
+                ...(branch?.otherwise ? { otherwise: true } : {}),
                 handoff: handoffTeams(transition) !== undefined,
                 channel: transition.channel?.$refText,
                 critical: criticalEdges.has(transition),
@@ -78,6 +86,7 @@ export function buildGraph(document: LangiumDocument, workflow: Workflow): Workf
         workflow: workflow.name,
         title: workflow.title,
         owner: ownerTextOf(workflow),
+        trigger: workflow.triggers[0]?.text,
         lanes,
         nodes: diagramNodes,
         edges,

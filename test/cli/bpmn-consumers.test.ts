@@ -1,0 +1,243 @@
+/**
+ * `render --format bpmn` read by the programs a BPMN file goes to: the BPMN 2.0 XML Schema
+ * (libxml2's xmllint), bpmnlint with its recommended rules and Camunda 8's compatibility rules,
+ * and bpmn-engine, which runs the process for every combination of decision outcomes, the
+ * conditions evaluated as FEEL by feelin. For the examples and for generated workflows with
+ * splits, joins, decisions and rework loops.
+ */
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { EventEmitter } from 'node:events';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { createRequire } from 'node:module';
+import { generateWorkflow } from '../../bench/realistic-workflows.js';
+import { XMLLINT } from '../xml-lint.js';
+import { runCli } from './run-cli.js';
+
+const require = createRequire(import.meta.url);
+/* eslint-disable @typescript-eslint/no-explicit-any */
+const { Linter } = require('bpmnlint') as { Linter: new (options: object) => { lint(root: unknown): Promise<Record<string, Array<{ id: string; message: string; category: string }>>> } };
+const NodeResolver = require('bpmnlint/lib/resolver/node-resolver') as new (options?: object) => unknown;
+const { BpmnModdle } = require('bpmn-moddle') as { BpmnModdle: new (packages?: object) => { fromXML(xml: string): Promise<{ rootElement: any; warnings: Array<{ message: string }> }> } };
+const { Engine } = require('bpmn-engine') as { Engine: new (options: object) => any };
+const { evaluate } = require('feelin') as { evaluate(expression: string, context: object): { value: unknown } };
+
+export const BPMN_XSD = path.resolve('node_modules/bpmn-moddle/resources/bpmn/xsd/BPMN20.xsd');
+/** A moddle description of the few Zeebe extension elements the export writes. */
+export const ZEEBE_MODDLE = JSON.parse(fs.readFileSync('test/bpmn/zeebe-moddle.json', 'utf8')) as object;
+const LINT_CONFIG = { extends: ['bpmnlint:recommended', 'plugin:camunda-compat/camunda-cloud-8-8'] };
+/** A value no `when` branch has: the gateway takes its default flow. */
+const OTHERWISE = '(none of the conditions)';
+
+interface GraphJson {
+    workflow: string;
+    nodes: Array<{ id: string; kind: string }>;
+    edges: Array<{ id: string; from: string; to: string; label?: string; default?: true; back?: true }>;
+}
+
+interface Case { name: string; file: string; workflow: string }
+
+function cases(scratch: string): Case[] {
+    const examples: Case[] = ['purchase-to-pay', 'onboarding', 'records-retention'].map(name => {
+        const file = `examples/${name}.workflow`;
+        return { name: file, file, workflow: /^workflow\s+(\w+)/m.exec(fs.readFileSync(file, 'utf8'))![1] };
+    });
+    const generated = [10, 30].map(size => {
+        const made = generateWorkflow(size);
+        const folder = fs.mkdtempSync(path.join(scratch, `gen${size}-`));
+        const file = path.join(folder, `generated-${size}.workflow`);
+        fs.writeFileSync(file, made.text);
+        return { name: `a generated workflow of ${size} nodes`, file, workflow: made.name };
+    });
+    return [...examples, ...generated];
+}
+
+function render(file: string, workflow: string, format: 'bpmn' | 'json', direction = 'right'): string {
+    const result = runCli(['render', file, '--workflow', workflow, '--format', format, '--direction', direction]);
+    assert.equal(result.code, 0, result.stderr);
+    return result.stdout;
+}
+
+/** What one run of the process did: the elements started, in order, and whether it reached an end. */
+interface Run { started: string[]; ended: boolean; jobs: string[] }
+
+/** The process variables FEEL sees: the decisions' outcomes. */
+function decisionValues(variables: Record<string, unknown>): Record<string, string> {
+    return Object.fromEntries(Object.entries(variables).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+}
+
+async function execute(xml: string, outcome: (decision: string, visit: number) => string): Promise<Run> {
+    const jobs: string[] = [];
+    const engine = new Engine({
+        name: 'run', source: xml, moddleOptions: { zeebe: ZEEBE_MODDLE },
+        expressions: {
+            // Zeebe's convention: an expression starts with `=` and is FEEL.
+            resolveExpression: (expression: unknown, context: { environment: { variables: Record<string, unknown> } }) =>
+                typeof expression === 'string' && expression.startsWith('=') ? evaluate(expression.slice(1), decisionValues(context.environment.variables)).value : expression,
+            isExpression: (text: unknown) => typeof text === 'string' && text.startsWith('='),
+            hasExpression: (text: unknown) => typeof text === 'string' && text.startsWith('='),
+        },
+        extensions: {
+            // A job worker per task type, as Camunda would run one.
+            workers(activity: any) {
+                if (activity.type !== 'bpmn:ServiceTask') return;
+                const definition = activity.behaviour.extensionElements?.values?.find((value: { $type: string }) => value.$type === 'zeebe:TaskDefinition');
+                activity.behaviour.Service = function Worker() {
+                    return { execute: (_message: unknown, callback: (error: null, output: object) => void) => { jobs.push(definition?.type); callback(null, {}); } };
+                };
+            },
+        },
+    });
+    const started: string[] = [];
+    const visits = new Map<string, number>();
+    const listener = new EventEmitter();
+    listener.on('activity.start', (api: { id: string; type: string }) => { if (api.type !== 'bpmn:BoundaryEvent') started.push(api.id); });
+    listener.on('wait', (api: { id: string; environment: { variables: Record<string, unknown> }; signal(): void }) => {
+        const decision = /^Node_(\w+)$/.exec(api.id)?.[1];
+        if (decision) {
+            const visit = (visits.get(decision) ?? 0) + 1;
+            visits.set(decision, visit);
+            api.environment.variables[decision] = outcome(decision, visit);
+        }
+        api.signal();
+    });
+    listener.on('activity.call', (api: { signal(): void }) => api.signal());
+    let timer: NodeJS.Timeout | undefined;
+    const ended = new Promise<boolean>((resolve, reject) => {
+        engine.once('end', () => resolve(true));
+        engine.once('error', reject);
+        timer = setTimeout(() => resolve(false), 5_000);
+    });
+    await engine.execute({ listener });
+    const result = await ended;
+    clearTimeout(timer);
+    if (!result) await engine.stop();
+    return { started, ended: result, jobs };
+}
+
+describe('BPMN export read by its consumers', function () {
+    this.timeout(180_000);
+    const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'wa-bpmn-'));
+    after(() => fs.rmSync(scratch, { recursive: true, force: true }));
+
+    for (const item of cases(scratch)) {
+        describe(item.name, () => {
+            let xml: string;
+            let graph: GraphJson;
+            before(() => {
+                xml = render(item.file, item.workflow, 'bpmn');
+                graph = JSON.parse(render(item.file, item.workflow, 'json')) as GraphJson;
+            });
+
+            it('validates against the BPMN 2.0 XML Schema', () => {
+                for (const direction of ['right', 'down']) {
+                    const text = direction === 'right' ? xml : render(item.file, item.workflow, 'bpmn', direction);
+                    const result = spawnSync(XMLLINT, ['--noout', '--schema', BPMN_XSD, '-'], { input: text, encoding: 'utf8' });
+                    assert.equal(result.error, undefined, `${XMLLINT} could not run: ${result.error?.message}`);
+                    assert.equal(result.status, 0, result.stderr);
+                }
+            });
+
+            it('has no bpmnlint errors with the recommended rules and Camunda 8.8 compatibility', async () => {
+                const { rootElement, warnings } = await new BpmnModdle({ zeebe: ZEEBE_MODDLE }).fromXML(xml);
+                assert.deepEqual(warnings.map(warning => warning.message), []);
+                const reports = await new Linter({ config: LINT_CONFIG, resolver: new NodeResolver({ require }) }).lint(rootElement);
+                const errors = Object.entries(reports).flatMap(([rule, found]) => found.filter(report => report.category === 'error').map(report => `${rule} ${report.id}: ${report.message}`));
+                assert.deepEqual(errors, []);
+            });
+
+            it('draws standard shapes, and every flow from the outline of its source to the outline of its target', async () => {
+                for (const direction of ['right', 'down']) {
+                    const text = direction === 'right' ? xml : render(item.file, item.workflow, 'bpmn', direction);
+                    const { rootElement } = await new BpmnModdle({ zeebe: ZEEBE_MODDLE }).fromXML(text);
+                    const plane = rootElement.diagrams[0].plane.planeElement as any[];
+                    const shapes = new Map(plane.filter(e => e.$type === 'bpmndi:BPMNShape').map(e => [e.bpmnElement.id, e]));
+                    for (const shape of shapes.values()) {
+                        const type = shape.bpmnElement.$type as string;
+                        const { width, height } = shape.bounds;
+                        if (type.endsWith('Gateway')) assert.deepEqual([width, height], [50, 50], shape.id);
+                        if (type.endsWith('Event')) assert.deepEqual([width, height], [36, 36], shape.id);
+                        if (type === 'bpmn:ExclusiveGateway') assert.equal(shape.isMarkerVisible, true, shape.id);
+                    }
+                    const measure = (shape: any, point: { x: number; y: number }) => {
+                        const { x, y, width, height } = shape.bounds;
+                        const dx = Math.abs(point.x - (x + width / 2)) / (width / 2);
+                        const dy = Math.abs(point.y - (y + height / 2)) / (height / 2);
+                        const type = shape.bpmnElement.$type as string;
+                        // How far the point is from the outline, in pixels, roughly.
+                        const ratio = type.endsWith('Gateway') ? dx + dy : type.endsWith('Event') ? Math.hypot(dx, dy) : Math.max(dx, dy);
+                        return Math.abs(ratio - 1) * Math.min(width, height) / 2;
+                    };
+                    const edges = plane.filter(e => e.$type === 'bpmndi:BPMNEdge');
+                    assert.ok(edges.length > 0);
+                    for (const edge of edges) {
+                        const points = edge.waypoint as Array<{ x: number; y: number }>;
+                        const flow = edge.bpmnElement;
+                        assert.ok(points.length >= 2, flow.id);
+                        const [source, target] = [shapes.get(flow.sourceRef.id), shapes.get(flow.targetRef.id)];
+                        assert.ok(measure(source, points[0]) < 1.5, `${direction}: ${flow.id} starts ${measure(source, points[0]).toFixed(1)}px off ${flow.sourceRef.id}`);
+                        assert.ok(measure(target, points[points.length - 1]) < 1.5, `${direction}: ${flow.id} ends ${measure(target, points[points.length - 1]).toFixed(1)}px off ${flow.targetRef.id}`);
+                    }
+                }
+            });
+
+            it('runs on bpmn-engine to an end for every combination of decision outcomes, rework loops taken once', async () => {
+                const kinds = new Map(graph.nodes.map(node => [node.id, node.kind]));
+                const decisions = graph.nodes.filter(node => node.kind === 'decision' && graph.edges.filter(edge => edge.from === node.id).length > 1).map(node => node.id);
+                const value = (edge: GraphJson['edges'][number]) => (edge.default ? OTHERWISE : edge.label!);
+                const next = (from: string, all: boolean) => graph.edges.filter(edge => edge.from === from && (all || !edge.back)).map(edge => edge.to);
+                const reach = (from: string, all = false) => {
+                    const seen = new Set([from]);
+                    const stack = [from];
+                    while (stack.length > 0) for (const to of next(stack.pop()!, all)) if (!seen.has(to)) { seen.add(to); stack.push(to); }
+                    return seen;
+                };
+                // A branch loops when it is a rework transition or leads only into one: no end ahead of it.
+                const branches = new Map(decisions.map(id => [id, graph.edges.filter(edge => edge.from === id)]));
+                const loops = (edge: GraphJson['edges'][number]) => edge.back === true || ![...reach(edge.to)].some(id => kinds.get(id) === 'end');
+                // Every combination of the outcomes that go ahead; then each looping branch taken once.
+                let combinations: Array<Map<string, string>> = [new Map()];
+                for (const id of decisions) combinations = combinations.flatMap(chosen => branches.get(id)!.filter(edge => !loops(edge)).map(edge => new Map([...chosen, [id, value(edge)]])));
+                if (combinations.length > 64) {
+                    // Too many to run them all: every outcome of every decision, the others on their first.
+                    const first = new Map(decisions.map(id => [id, value(branches.get(id)!.find(edge => !loops(edge))!)]));
+                    combinations = decisions.flatMap(id => branches.get(id)!.filter(edge => !loops(edge)).map(edge => new Map([...first, [id, value(edge)]])));
+                }
+                // bpmn-engine eliminates dead paths: when a decision inside a parallel branch loops, the
+                // flow it did not take is discarded, and the join downstream counts that branch as
+                // arrived and goes on (Zeebe waits for the token). Such loops are not run here.
+                const splits = graph.nodes.filter(node => next(node.id, false).length > 1).map(node => node.id);
+                const insideBranch = (decision: string) => splits.some(split => {
+                    if (!reach(split).has(decision)) return false;
+                    const arms = next(split, false).map(to => reach(to));
+                    return [...reach(decision)].some(id => arms.filter(arm => arm.has(id)).length > 1);
+                });
+                const runs = [
+                    ...combinations.map(chosen => ({ chosen, loop: undefined as GraphJson['edges'][number] | undefined })),
+                    ...decisions.filter(id => !insideBranch(id)).flatMap(id => branches.get(id)!.filter(loops)).map(loop => ({ chosen: combinations[0], loop })),
+                ];
+                assert.ok(combinations.length > 0);
+                for (const { chosen, loop } of runs) {
+                    const run = await execute(xml, (decision, visit) => (loop && loop.from === decision && visit === 1 ? value(loop) : chosen.get(decision) ?? OTHERWISE));
+                    const what = `${[...chosen].map(([d, v]) => `${d}=${v === OTHERWISE ? 'otherwise' : v}`).join(', ')}${loop ? `, loop ${loop.from}->${loop.to} once` : ''}`;
+                    assert.ok(run.ended, `${what}: the process did not finish: ${run.started.join(' ')}`);
+                    const ends = run.started.filter(id => kinds.get(id.replace(/^Node_/, '')) === 'end');
+                    assert.equal(ends.length, 1, `${what}: reaches one end: ${run.started.join(' ')}`);
+                    const counts = new Map<string, number>();
+                    for (const id of run.started) if (/^Node_/.test(id)) counts.set(id.slice(5), (counts.get(id.slice(5)) ?? 0) + 1);
+                    // The work a loop returns to, from the rework transition's target to the decision, runs twice.
+                    let twice = new Set<string>();
+                    if (loop && counts.has(loop.from)) {
+                        const rework = loop.back ? loop : graph.edges.find(edge => edge.back && reach(loop.to).has(edge.from) && reach(edge.to).has(loop.from))!;
+                        assert.ok(rework, `${what}: a rework transition closes the loop`);
+                        twice = new Set([...reach(rework.to)].filter(id => reach(id).has(loop.from)));
+                        assert.equal(counts.get(loop.from), 2, `${what}: the decision runs again`);
+                    }
+                    for (const [id, count] of counts) assert.equal(count, twice.has(id) ? 2 : 1, `${what}: ${id} ran ${count} times: ${run.started.join(' ')}`);
+                }
+            });
+        });
+    }
+});
