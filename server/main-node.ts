@@ -11,9 +11,11 @@ import { createWorkflowServices } from '../language/src/workflow-module.js';
 import { registerDiagramHandlers } from './diagram-handlers.js';
 import { ClientFileSystemProvider } from './client-file-system.js';
 import { SchemeFileSystemProvider } from './scheme-file-system.js';
+import { followWorkspaceFolders } from './workspace-folders.js';
 
 const connection = createConnection(ProposedFeatures.all);
 const fileSystemProvider = () => new SchemeFileSystemProvider(new NodeFileSystemProvider(), new ClientFileSystemProvider(connection));
 const { shared } = createWorkflowServices({ connection, fileSystemProvider });
+followWorkspaceFolders(connection, shared);
 startLanguageServer(shared);
 registerDiagramHandlers(connection, shared);
