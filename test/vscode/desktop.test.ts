@@ -22,7 +22,8 @@ async function api(): Promise<WorkflowExtensionApi> {
     return extension.isActive ? extension.exports : extension.activate();
 }
 
-const unresolved = (name: string) => (list: vscode.Diagnostic[]) => list.some(d => codeOf(d) === 'unresolved-reference' && d.message.includes(`'${name}'`));
+const unresolvedOne = (name: string) => (d: vscode.Diagnostic) => codeOf(d) === 'unresolved-reference' && d.message.includes(`'${name}'`);
+const unresolved = (name: string) => (list: vscode.Diagnostic[]) => list.some(unresolvedOne(name));
 
 describe('Workflow Architect on the desktop (Node extension host, files on disk)', function () {
     let host: DesktopHost;
@@ -42,37 +43,38 @@ describe('Workflow Architect on the desktop (Node extension host, files on disk)
         await discardChanges();
     });
 
+    // Files no other test edits: the outcome must not depend on the tests before.
     it('checks again when another program changes a closed file on disk', async () => {
-        const flow = (await openEditor(workspaceFile('purchase-to-pay.workflow'))).document;
-        await waitForDiagnostics(flow.uri, list => list.length === 0);
-        const retention = workspaceFile('records-retention.workflow');
-        assert.ok(!vscode.workspace.textDocuments.some(document => document.uri.toString() === retention.toString()), 'records-retention.workflow is not open');
+        const retention = (await openEditor(workspaceFile('records-retention.workflow'))).document;
+        await waitForDiagnostics(retention.uri, list => list.length === 0);
+        const systems = workspaceFile('systems.workflow');
+        assert.ok(!vscode.workspace.textDocuments.some(document => document.uri.toString() === systems.toString()), 'systems.workflow is not open');
         try {
-            host.runOtherProcess(REPLACE_SCRIPT, [retention.fsPath, 'workflow RecordsRetention', 'workflow RecordKeeping']);
-            // `calls RecordsRetention` of Archive no longer resolves: the server read the file again.
-            const broken = await waitForDiagnostics(flow.uri, unresolved('RecordsRetention'));
-            const line = positionOf(flow, 'calls RecordsRetention').line;
+            host.runOtherProcess(REPLACE_SCRIPT, [systems.fsPath, 'system Archive ', 'system RecordStore ']);
+            // `uses Archive`, `via Archive` and `automated by Archive` no longer resolve: the server read the file again.
+            const broken = await waitForDiagnostics(retention.uri, list => list.filter(unresolvedOne('Archive')).length === 3);
+            const line = positionOf(retention, 'uses Archive').line;
             assert.ok(broken.some(d => d.range.start.line === line), broken.map(d => `${d.range.start.line}: ${d.message}`).join('; '));
         } finally {
-            host.runOtherProcess(REPLACE_SCRIPT, [retention.fsPath, 'workflow RecordKeeping', 'workflow RecordsRetention']);
+            host.runOtherProcess(REPLACE_SCRIPT, [systems.fsPath, 'system RecordStore ', 'system Archive ']);
         }
-        assert.deepStrictEqual(await waitForDiagnostics(flow.uri, list => list.length === 0), []);
+        assert.deepStrictEqual(await waitForDiagnostics(retention.uri, list => list.length === 0), []);
     });
 
     it('follows an open file that another program changes on disk', async () => {
-        const flow = (await openEditor(workspaceFile('purchase-to-pay.workflow'))).document;
-        await waitForDiagnostics(flow.uri, list => list.length === 0);
+        const onboarding = (await openEditor(workspaceFile('onboarding.workflow'))).document;
+        await waitForDiagnostics(onboarding.uri, list => list.length === 0);
         try {
-            host.runOtherProcess(REPLACE_SCRIPT, [flow.uri.fsPath, 'via ServiceNow', 'via Fax']);
-            await until(async () => flow.getText(), text => text.includes('via Fax'));
-            assert.ok(flow.getText().includes('via Fax'), 'the editor shows the text on disk');
-            const broken = await waitForDiagnostics(flow.uri, unresolved('Fax'));
+            host.runOtherProcess(REPLACE_SCRIPT, [onboarding.uri.fsPath, 'next LegalCheck via DocuSign', 'next LegalCheck via Fax']);
+            await until(async () => onboarding.getText(), text => text.includes('via Fax'));
+            assert.ok(onboarding.getText().includes('via Fax'), 'the editor shows the text on disk');
+            const broken = await waitForDiagnostics(onboarding.uri, unresolved('Fax'));
             assert.ok(broken.every(d => codeOf(d) === 'unresolved-reference'), broken.map(d => d.message).join('; '));
         } finally {
-            host.runOtherProcess(REPLACE_SCRIPT, [flow.uri.fsPath, 'via Fax', 'via ServiceNow']);
+            host.runOtherProcess(REPLACE_SCRIPT, [onboarding.uri.fsPath, 'next LegalCheck via Fax', 'next LegalCheck via DocuSign']);
         }
-        assert.deepStrictEqual(await waitForDiagnostics(flow.uri, list => list.length === 0), []);
-        assert.strictEqual(flow.isDirty, false);
+        assert.deepStrictEqual(await waitForDiagnostics(onboarding.uri, list => list.length === 0), []);
+        assert.strictEqual(onboarding.isDirty, false);
     });
 
     it('restarts the language server when its process is killed, and checks documents again', async () => {

@@ -112,7 +112,7 @@ describe('Workflow Architect commands', () => {
         assert.match(text, /^# Ownership matrix\n\n\| Workflow \| Step \| Kind \| Owner \| Team \|/);
         assert.match(text, /\| PurchaseToPay \| Receive \| step \| Warehouse\.Clerk \| Warehouse \| SAP \|/);
         assert.match(text, /\| Onboarding \| LegalCheck \| decision \|/);
-        await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     });
 });
 

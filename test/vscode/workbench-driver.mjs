@@ -4,6 +4,7 @@
 // through the `codeAutomationLog` / `codeAutomationExit` hooks it calls when it runs extension
 // tests. A test may log `screenshot: NAME` to have the workbench captured to test-artifacts/NAME.png.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { format } from 'node:util';
 
@@ -18,9 +19,12 @@ export async function runInWorkbench({ chromium, url, artifacts, prefix = '', li
         throw new Error(`${HEADLESS_SHELL} is missing: apt-get install -y chromium-headless-shell`);
     }
     fs.mkdirSync(artifacts, { recursive: true });
+    // Chromium keeps its disk cache under XDG_CACHE_HOME (else the home folder): a temporary one.
+    const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'workflow-architect-browser-'));
     const browser = await chromium.launch({
         executablePath: HEADLESS_SHELL,
         headless: true,
+        env: { ...process.env, HOME: scratch, XDG_CACHE_HOME: path.join(scratch, 'cache'), XDG_CONFIG_HOME: path.join(scratch, 'config') },
         args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
     });
     try {
@@ -58,5 +62,6 @@ export async function runInWorkbench({ chromium, url, artifacts, prefix = '', li
         });
     } finally {
         await browser.close();
+        fs.rmSync(scratch, { recursive: true, force: true });
     }
 }
