@@ -21,6 +21,7 @@ export const CODE_SERVER_VERSION = '4.139.1';
 export const NODE_VERSION = '24.21.0';
 
 const self = fileURLToPath(import.meta.url);
+const INSTALL_STEP_LIMIT_MS = Number(process.env.CODE_SERVER_INSTALL_TIMEOUT_MS ?? 20 * 60_000);
 
 function insideHome(folder) {
     const relative = path.relative(os.homedir(), path.resolve(folder));
@@ -66,8 +67,9 @@ function run(command, args, options, log) {
     fs.appendFileSync(log, `\n$ ${command} ${args.join(' ')}\n`);
     const out = fs.openSync(log, 'a');
     try {
-        const result = spawnSync(command, args, { ...options, stdio: ['ignore', out, out] });
-        if (result.error) throw result.error;
+        // The installation's watchdog: a step that hangs (a registry that stops answering) fails.
+        const result = spawnSync(command, args, { ...options, stdio: ['ignore', out, out], timeout: INSTALL_STEP_LIMIT_MS, killSignal: 'SIGKILL' });
+        if (result.error) throw new Error(`\`${command} ${args.join(' ')}\` failed: ${result.error.message} (log: ${log})`, { cause: result.error });
         if (result.status !== 0) {
             const tail = fs.readFileSync(log, 'utf8').split('\n').slice(-40).join('\n');
             throw new Error(`\`${command} ${args.join(' ')}\` exited with ${result.status ?? result.signal}; the end of ${log}:\n${tail}`);
