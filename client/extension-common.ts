@@ -16,10 +16,18 @@ export interface WorkflowExtensionApi {
     readonly preview: PreviewApi;
 }
 
+/**
+ * The schemes of the documents the language server checks: files on disk, new editors not yet
+ * saved, virtual workspaces (GitHub and Azure Repos through Remote Repositories), and the
+ * workspace that `@vscode/test-web` mounts for VS Code for the Web. Others, such as `git:`
+ * (a file as committed, in diff editors), are left out: their diagnostics would be duplicates.
+ */
+export const DOCUMENT_SCHEMES = ['file', 'untitled', 'vscode-vfs', 'vscode-test-web'] as const;
+
 /** Client options shared by both platforms. */
 export function clientOptions(): LanguageClientOptions {
     return {
-        documentSelector: [{ language: LANGUAGE_ID }],
+        documentSelector: DOCUMENT_SCHEMES.map(scheme => ({ scheme, language: LANGUAGE_ID })),
         synchronize: {
             fileEvents: vscode.workspace.createFileSystemWatcher('**/*.workflow'),
             // Sends `workflowArchitect.*` changes (severity overrides) to the server.

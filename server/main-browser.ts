@@ -7,10 +7,14 @@ import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vs
 import { createWorkflowServices } from '../language/src/workflow-module.js';
 import { registerDiagramHandlers } from './diagram-handlers.js';
 import { ClientFileSystemProvider } from './client-file-system.js';
+import { followWorkspaceFolders } from './workspace-folders.js';
+import { forgetClosedEditorDocuments } from './closed-documents.js';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 const connection = createConnection(new BrowserMessageReader(self), new BrowserMessageWriter(self));
 const { shared } = createWorkflowServices({ connection, fileSystemProvider: () => new ClientFileSystemProvider(connection) });
+followWorkspaceFolders(connection, shared);
+forgetClosedEditorDocuments(shared);
 startLanguageServer(shared);
 registerDiagramHandlers(connection, shared);

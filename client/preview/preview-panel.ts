@@ -30,6 +30,7 @@ export class PreviewPanel implements vscode.Disposable {
     private ready = false;
     private nextExport = 0;
     private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+    private disposed = false;
     private result: GraphResult | undefined;
     private highlighted: string | undefined;
     lastRendered: RenderedInfo | undefined;
@@ -94,7 +95,8 @@ export class PreviewPanel implements vscode.Disposable {
         if (!this.ready) return;
         const requested = this.state;
         const result = await this.client.sendRequest(GraphRequest.type, { uri: requested.uri, workflow: requested.workflow });
-        if (requested !== this.state) return;
+        // Closed while the server answered: the webview is gone.
+        if (this.disposed || requested !== this.state) return;
         this.result = result;
         this.refreshedEmitter.fire(result);
         this.post({
@@ -121,6 +123,7 @@ export class PreviewPanel implements vscode.Disposable {
     }
 
     post(message: ToWebview): void {
+        if (this.disposed) return;
         void this.panel.webview.postMessage(message);
     }
 
@@ -224,6 +227,7 @@ export class PreviewPanel implements vscode.Disposable {
     }
 
     dispose(): void {
+        this.disposed = true;
         clearTimeout(this.refreshTimer);
         for (const pending of [...this.exports.values()]) pending.reject(new Error('The preview was closed before it answered.'));
         this.disposeEmitter.fire();

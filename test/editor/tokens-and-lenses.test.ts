@@ -3,8 +3,23 @@
  * code lens shows each workflow's figures.
  */
 import * as assert from 'node:assert/strict';
+import { setInterruptionPeriod } from 'langium';
 import { SemanticTokensDecoder } from 'langium/lsp';
+import { CancellationTokenSource } from 'vscode-languageserver';
 import { loadText } from '../helpers.js';
+
+/** Each token as `line:character+length`, the positions VS Code sees. */
+function positionsOf(data: number[]): string[] {
+    const positions: string[] = [];
+    let line = 0;
+    let character = 0;
+    for (let index = 0; index < data.length; index += 5) {
+        character = data[index] === 0 ? character + data[index + 1] : data[index + 1];
+        line += data[index];
+        positions.push(`${line}:${character}+${data[index + 2]}`);
+    }
+    return positions;
+}
 
 describe('semantic tokens', () => {
     it('gives each kind of name its own token type, on declarations and references', async () => {
@@ -28,6 +43,29 @@ workflow W { owner Sales.Rep; sla 2d; step A { owner Sales; uses CRM; duration 4
         assert.equal(typeOf('Done'), 'method');
         assert.equal(typeOf('2d'), 'number');
         assert.equal(typeOf('4h'), 'number');
+    });
+
+    it('answers a range and a full request that overlap in time with each token once', async () => {
+        // VS Code asks for the visible range and the whole document at once; the provider yields while it walks the tree.
+        const { main, services } = await loadText('workflow Scratch {\n  owner Finance.Controller\n  step Check { owner Finance.alice; next Done }\n  end Done\n}\n', { allowSyntaxErrors: true });
+        const provider = services.lsp.SemanticTokenProvider!;
+        const textDocument = { uri: main.uri };
+        const alone = positionsOf((await provider.semanticHighlight(main.document, { textDocument })).data);
+        assert.deepEqual(alone, ['0:9+7', '1:8+7', '1:16+10', '2:7+5', '2:21+7', '2:29+5', '2:41+4', '3:6+4']);
+        const cancel = new CancellationTokenSource();
+        setInterruptionPeriod(0);
+        try {
+            const range = { start: { line: 0, character: 0 }, end: { line: 2, character: 0 } };
+            const [full, visible] = await Promise.all([
+                provider.semanticHighlight(main.document, { textDocument }, cancel.token),
+                provider.semanticHighlightRange(main.document, { textDocument, range }, cancel.token),
+            ]);
+            assert.deepEqual(positionsOf(full.data), alone);
+            assert.deepEqual(positionsOf(visible.data), ['0:9+7', '1:8+7', '1:16+10']);
+        } finally {
+            setInterruptionPeriod(10);
+            cancel.dispose();
+        }
     });
 });
 

@@ -80,6 +80,28 @@ describe('Workflow Architect in VS Code', () => {
         const diagnostics = await waitForDiagnostics(document.uri, list => list.length > 0);
         assert.deepStrictEqual(diagnostics.map(codeOf), ['individual-owner']);
     });
+
+    it('forgets an untitled document when it is closed, and keeps checking the others', async () => {
+        const declaring = await vscode.workspace.openTextDocument({ language: 'workflow', content: 'team Sandbox {\n  role Lead\n}\n' });
+        await vscode.window.showTextDocument(declaring);
+        const using = await vscode.workspace.openTextDocument({
+            language: 'workflow',
+            content: 'workflow UsesSandbox {\n  owner Sandbox.Lead\n  step Do { owner Sandbox.Lead; next Done }\n  end Done\n}\n',
+        });
+        await vscode.window.showTextDocument(using);
+        await waitForDiagnostics(using.uri, list => list.length === 0);
+
+        await vscode.window.showTextDocument(declaring);
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+        const unresolved = await waitForDiagnostics(using.uri, list => list.some(d => codeOf(d) === 'unresolved-reference'));
+        assert.ok(unresolved.every(d => d.message.includes('Sandbox')), unresolved.map(d => d.message).join('; '));
+
+        // The server is still there: an edit is checked.
+        const editor = await vscode.window.showTextDocument(using);
+        assert.ok(await editor.edit(edit => edit.insert(new vscode.Position(0, 0), 'team Sandbox { role Lead }\n')));
+        await waitForDiagnostics(using.uri, list => list.length === 0);
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    });
 });
 
 describe('Workflow Architect commands', () => {
@@ -90,7 +112,7 @@ describe('Workflow Architect commands', () => {
         assert.match(text, /^# Ownership matrix\n\n\| Workflow \| Step \| Kind \| Owner \| Team \|/);
         assert.match(text, /\| PurchaseToPay \| Receive \| step \| Warehouse\.Clerk \| Warehouse \| SAP \|/);
         assert.match(text, /\| Onboarding \| LegalCheck \| decision \|/);
-        await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     });
 });
 

@@ -63,3 +63,23 @@ export function positionOf(document: vscode.TextDocument, text: string, offsetIn
 export function labelsOf(list: vscode.CompletionList | undefined): string[] {
     return (list?.items ?? []).map(item => (typeof item.label === 'string' ? item.label : item.label.label));
 }
+
+/** Reverts a document to its text on disk, whichever editor is active. */
+export async function revert(document: vscode.TextDocument): Promise<void> {
+    if (!document.isDirty) return;
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await until(async () => document.isDirty, dirty => !dirty, 5000);
+    if (document.isDirty) throw new Error(`${document.uri.toString()} could not be reverted`);
+}
+
+/**
+ * Reverts and closes every editor with unsaved changes, so closing the others asks nothing: a
+ * test workbench answers such a dialog by itself, and might save an example with a test's edits.
+ */
+export async function discardChanges(): Promise<void> {
+    for (const document of vscode.workspace.textDocuments.filter(candidate => candidate.isDirty)) {
+        await vscode.window.showTextDocument(document);
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+}

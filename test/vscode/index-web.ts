@@ -9,6 +9,8 @@ export function run(): Promise<void> {
         // esbuild has no require.context: the test files are listed here.
         require('./extension.test.js');
         require('./preview.test.js');
+        // Skips itself: it needs a Node extension host.
+        require('./desktop.test.js');
         const runner = mocha.run(failures => {
             console.log(closingLine('web', runner.stats));
             if (failures > 0) reject(new Error(`${failures} tests failed.`));

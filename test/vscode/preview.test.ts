@@ -6,13 +6,30 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { WorkflowExtensionApi } from '../../client/extension-common.js';
-import { EXTENSION_ID, openEditor, positionOf, until, workspaceFile } from './helpers.js';
+import type { PreviewApi } from '../../client/preview/preview-manager.js';
+import type { RenderedInfo } from '../../client/preview/preview-panel.js';
+import { discardChanges, EXTENSION_ID, openEditor, positionOf, revert, until, workspaceFile } from './helpers.js';
 
 const EXAMPLE_NODES = ['Request', 'Approve', 'FinanceReview', 'CreateOrder', 'Receive', 'Invoice', 'Match', 'Clarify', 'Pay', 'Archive', 'Paid', 'Rejected'];
 
 async function api(): Promise<WorkflowExtensionApi> {
     const extension = vscode.extensions.getExtension<WorkflowExtensionApi>(EXTENSION_ID)!;
     return extension.isActive ? extension.exports : extension.activate();
+}
+
+/** The first render from now on that `accept` takes. */
+function renderWhere(preview: PreviewApi, accept: (info: RenderedInfo) => boolean, timeoutMs = 30_000): Promise<RenderedInfo> {
+    const panel = preview.current;
+    if (!panel) return Promise.reject(new Error('no preview is open'));
+    return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => { subscription.dispose(); reject(new Error('the preview never rendered what was expected')); }, timeoutMs);
+        const subscription = panel.onDidRender(info => {
+            if (!accept(info)) return;
+            clearTimeout(timer);
+            subscription.dispose();
+            resolve(info);
+        });
+    });
 }
 
 /** Asks the test runner for a screenshot of the workbench, and gives it time to take it. */
@@ -24,7 +41,7 @@ async function screenshot(name: string): Promise<void> {
 describe('Workflow preview in VS Code', () => {
     after(async () => {
         await vscode.workspace.getConfiguration('workbench').update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
-        await vscode.commands.executeCommand('workbench.action.files.revert');
+        await discardChanges();
         await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     });
 
@@ -98,19 +115,21 @@ describe('Workflow preview in VS Code', () => {
     it('follows typing, and keeps the last good diagram while the text does not parse', async () => {
         const { preview } = await api();
         const editor = await openEditor(workspaceFile('purchase-to-pay.workflow'));
-        const end = positionOf(editor.document, '  end Paid');
-        const added = preview.nextRender();
-        await editor.edit(edit => edit.insert(end, '  step Audit { owner Finance.Controller; next Paid }\n'));
-        const grown = await added;
-        assert.ok(grown.nodeIds.includes('Audit'), grown.nodeIds.join(', '));
-        assert.strictEqual(grown.stale, false);
+        try {
+            const end = positionOf(editor.document, '  end Paid');
+            // Renders for earlier states of the text may still arrive first (the server checks each change).
+            const added = renderWhere(preview, info => info.nodeIds.includes('Audit'));
+            await editor.edit(edit => edit.insert(end, '  step Audit { owner Finance.Controller; next Paid }\n'));
+            const grown = await added;
+            assert.strictEqual(grown.stale, false);
 
-        const broken = preview.nextRender();
-        await editor.edit(edit => edit.insert(positionOf(editor.document, '  step Audit'), '  step { '));
-        const stale = await broken;
-        assert.strictEqual(stale.stale, true);
-        assert.ok(stale.nodeIds.includes('Audit'), 'still the last good diagram');
-        await vscode.commands.executeCommand('workbench.action.files.revert');
+            const broken = renderWhere(preview, info => info.stale);
+            await editor.edit(edit => edit.insert(positionOf(editor.document, '  step Audit'), '  step { '));
+            const stale = await broken;
+            assert.ok(stale.nodeIds.includes('Audit'), 'still the last good diagram');
+        } finally {
+            await revert(editor.document);
+        }
     });
 
     it('follows the dark theme', async () => {
@@ -124,7 +143,7 @@ describe('Workflow preview in VS Code', () => {
 
     it('says a preview must be open to export when there is none, and writes nothing', async () => {
         const { preview } = await api();
-        await vscode.commands.executeCommand('workbench.action.files.revert');
+        await discardChanges();
         await vscode.commands.executeCommand('workbench.action.closeAllEditors');
         await until(async () => preview.current, current => current === undefined, 10_000);
         const target = workspaceFile('exported-without-preview.svg');

@@ -1,13 +1,10 @@
 // Runs the integration tests in VS Code for the Web, offline, in Debian's headless Chromium,
-// with examples/ as the workspace: @vscode/test-web serves the workbench, playwright drives the
-// browser, and the workbench reports the suite's output and exit code through the
-// `codeAutomationLog` / `codeAutomationExit` hooks it calls when running extension tests.
-// A test may log `screenshot: NAME` to have the workbench captured to test-artifacts/NAME.png.
-import fs from 'node:fs';
+// with examples/ as the workspace: @vscode/test-web serves the workbench, and the workbench
+// driver (workbench-driver.mjs) runs the suite in it and collects screenshots in test-artifacts/.
 import path from 'node:path';
-import { format } from 'node:util';
 import { createRequire } from 'node:module';
 import { prepareBrowsers, prepareVSCode, root } from '../../scripts/vscode-web.mjs';
+import { runInWorkbench } from './workbench-driver.mjs';
 
 prepareBrowsers();
 const build = prepareVSCode();
@@ -16,8 +13,6 @@ const require = createRequire(import.meta.url);
 const fromTestWeb = createRequire(require.resolve('@vscode/test-web/package.json'));
 const { chromium } = createRequire(fromTestWeb.resolve('playwright/package.json'))('playwright-core');
 
-const artifacts = path.join(root, 'test-artifacts');
-fs.mkdirSync(artifacts, { recursive: true });
 const port = Number(process.env.TEST_WEB_PORT ?? 3010);
 const limitMs = Number(process.env.TEST_WEB_TIMEOUT_MS ?? 240_000);
 const started = Date.now();
@@ -34,37 +29,17 @@ const server = await open({
     printServerLog: Boolean(process.env.VERBOSE),
 });
 
-const browser = await chromium.launch({
-    executablePath: '/usr/lib/chromium/chromium-headless-shell',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
-});
-const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
-if (process.env.VERBOSE) page.on('console', message => console.log(`[page] ${message.text()}`));
-
-const exitCode = await new Promise(resolve => {
-    const watchdog = setTimeout(() => {
-        console.error(`web integration tests: no result after ${limitMs / 1000} s, aborting`);
-        resolve(2);
-    }, limitMs);
-    void page.exposeFunction('codeAutomationLog', async (type, args) => {
-        const text = format(...args);
-        const shot = /^screenshot: ([\w-]+)$/.exec(text);
-        if (shot) {
-            await page.screenshot({ path: path.join(artifacts, `${shot[1]}.png`) });
-            return;
-        }
-        (console[type] ?? console.log)(text);
+let exitCode;
+try {
+    exitCode = await runInWorkbench({
+        chromium, url: `http://localhost:${port}/`, artifacts: path.join(root, 'test-artifacts'), limitMs, host: 'web', verbose: Boolean(process.env.VERBOSE),
     });
-    void page.exposeFunction('codeAutomationExit', code => {
-        clearTimeout(watchdog);
-        resolve(code);
-    });
-    void page.goto(`http://localhost:${port}/`);
-});
-
-await browser.close();
-server.dispose();
+} catch (error) {
+    console.error(`web integration tests: ${error instanceof Error ? error.message : error}`);
+    exitCode = 1;
+} finally {
+    server.dispose();
+}
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
 if (exitCode === 0) {
     console.log(`web integration tests passed in VS Code ${build.version} (${seconds} s)`);
