@@ -6,7 +6,7 @@
  * taken from the preview's layout, so modellers show the same picture.
  */
 import type { DiagramNode, WorkflowGraph } from '../protocol/graph-model.js';
-import type { DiagramLayout, LaidOutNode } from '../protocol/diagram-layout.js';
+import type { DiagramLayout, LaidOutNode, Point } from '../protocol/diagram-layout.js';
 import type { VNode } from './vnode.js';
 import { h, serialize } from './vnode.js';
 
@@ -101,15 +101,18 @@ function diagram(graph: WorkflowGraph, layout: DiagramLayout, flowIds: string[],
         ...(startBox ? [h('bpmndi:BPMNShape', { id: 'StartEvent_1_di', bpmnElement: 'StartEvent_1' }, [bounds(startBox)])] : []),
         ...graph.nodes.filter(node => boxes.has(node.id)).map(node => {
             const box = boxes.get(node.id)!;
-            const shape = node.kind === 'end' ? eventBounds(box) : box;
+            const shape = node.kind === 'end' ? eventBounds(box, horizontal) : box;
             return h('bpmndi:BPMNShape', { id: `${nodeId(node.id)}_di`, bpmnElement: nodeId(node.id) }, [bounds(shape)]);
         }),
     ];
     const routes = new Map(layout.edges.map(edge => [edge.id, edge]));
+    const kinds = new Map(graph.nodes.map(node => [node.id, node.kind]));
     const edges = graph.edges.map((edge, index) => {
         const route = routes.get(edge.id);
+        const target = boxes.get(edge.to);
+        const points = route && target && kinds.get(edge.to) === 'end' ? intoEvent(route.points, eventBounds(target, horizontal), horizontal) : route?.points ?? [];
         return h('bpmndi:BPMNEdge', { id: `${flowIds[index]}_di`, bpmnElement: flowIds[index] },
-            (route?.points ?? []).map(point => h('di:waypoint', { x: round(point.x), y: round(point.y) })));
+            points.map(point => h('di:waypoint', { x: round(point.x), y: round(point.y) })));
     });
     if (startBox && start && boxes.get(start.id)) {
         const target = boxes.get(start.id)!;
@@ -127,10 +130,45 @@ function startBounds(first: LaidOutNode, horizontal: boolean) {
         : { x: first.x + first.width / 2 - START_SIZE / 2, y: first.y - START_SIZE - 24, width: START_SIZE, height: START_SIZE };
 }
 
-/** BPMN events are circles: the end's pill becomes a circle of its height, centred. */
-function eventBounds(box: LaidOutNode) {
+/**
+ * BPMN events are circles: the end's pill becomes a circle of its smaller side, at the pill's
+ * near side (where the flows arrive) and centred across the flow.
+ */
+function eventBounds(box: LaidOutNode, horizontal: boolean) {
     const size = Math.min(box.width, box.height);
-    return { x: box.x + (box.width - size) / 2, y: box.y + (box.height - size) / 2, width: size, height: size };
+    return horizontal
+        ? { x: box.x, y: box.y + (box.height - size) / 2, width: size, height: size }
+        : { x: box.x + (box.width - size) / 2, y: box.y, width: size, height: size };
+}
+
+/**
+ * A flow's waypoints brought onto an end event's circle: the layout ends them on the pill, which
+ * is longer; the last run along the flow is kept and ends where it meets the circle, moved
+ * towards the centre first when it would pass beside the circle.
+ */
+function intoEvent(points: readonly Point[], circle: { x: number; y: number; width: number; height: number }, horizontal: boolean): Point[] {
+    if (points.length < 2) return [...points];
+    const r = circle.width / 2;
+    const centre = { x: circle.x + r, y: circle.y + r };
+    // In the flow's terms: main along it, cross across it.
+    const main = (p: Point) => horizontal ? p.x : p.y;
+    const cross = (p: Point) => horizontal ? p.y : p.x;
+    const point = (m: number, c: number): Point => horizontal ? { x: m, y: c } : { x: c, y: m };
+    const last = points[points.length - 1];
+    const before = points[points.length - 2];
+    const result = points.slice(0, -1).map(p => ({ ...p }));
+    const reach = r * 0.8;
+    let at = cross(last);
+    const offset = at - cross(centre);
+    if (Math.abs(offset) > reach) {
+        // Turn towards the circle halfway along the last run, then arrive on it.
+        at = cross(centre) + Math.sign(offset) * reach;
+        const turn = (main(before) + Math.min(main(last), main(centre) - r)) / 2;
+        result.push(point(turn, cross(last)), point(turn, at));
+    }
+    const meet = main(centre) - Math.sqrt(r * r - (at - cross(centre)) ** 2);
+    result.push(point(meet, at));
+    return result;
 }
 
 function round(value: number): number {
