@@ -36,21 +36,31 @@ export interface GapRun {
     track?: number;
 }
 
+/** An edge label in a gap, relative to the gap's start along the flow. */
+export interface GapLabel {
+    readonly edge: string;
+    readonly main0: number;
+    readonly main1: number;
+    readonly cross0: number;
+    readonly cross1: number;
+}
+
 /**
- * Gives every run its track (0 next to the layer before the gap): runs whose spans come near
- * each other never share a track; a run that leaves a node at the height where another enters one
- * is put before it, so the two stubs along the flow do not overlap; otherwise the order keeps
- * runs apart that would cross (downward runs starting lower first, upward runs starting higher
- * first). Returns the number of tracks used.
+ * Gives every run its track, `track` px along the flow from the gap's start: runs whose spans
+ * come near each other never share a track; a run that leaves a node at the height where another
+ * enters one is put before it, so the two stubs along the flow do not overlap; no run, nor the
+ * stub from its track into its target, goes through another edge's label, and a run leaves its
+ * own label before it turns. Otherwise the order keeps runs apart that would cross (downward runs
+ * starting lower first, upward runs starting higher first). Returns the farthest track.
  */
-export function assignTracks(runs: GapRun[]): number {
+export function assignTracks(runs: GapRun[], labels: readonly GapLabel[], first: number): number {
     if (runs.length === 0) return 0;
     const key = (run: GapRun) => run.b >= run.a ? [0, -run.a] : [1, run.a];
     const order = [...runs].sort((p, q) => {
         const [kp, kq] = [key(p), key(q)];
         return kp[0] - kq[0] || kp[1] - kq[1];
     });
-    // before.get(r): runs that must take a smaller track than r.
+    // before.get(r): runs that must take a track before r's.
     const before = new Map<GapRun, GapRun[]>();
     const exits = runs.filter(run => run.exitAt !== undefined).sort((p, q) => p.exitAt! - q.exitAt!);
     for (const entering of runs) {
@@ -59,26 +69,36 @@ export function assignTracks(runs: GapRun[]): number {
             if (leaving !== entering) (before.get(entering) ?? before.set(entering, []).get(entering)!).push(leaving);
         }
     }
+    const ownLabel = new Map(labels.map(label => [label.edge, label]));
+    const allowed = (run: GapRun, at: number, lo: number, hi: number) => {
+        for (const label of labels) {
+            if (label.edge === run.edge) continue;
+            if (label.main0 - 2 < at && at < label.main1 + 2 && label.cross0 - 2 < hi && lo < label.cross1 + 2) return false;
+            if (run.entryAt !== undefined && label.main1 + 2 > at && label.cross0 - 2 < run.entryAt && run.entryAt < label.cross1 + 2) return false;
+        }
+        const own = run.exitAt !== undefined ? ownLabel.get(run.edge) : undefined;
+        return !own || at > own.main1 + 4;
+    };
     const tracks: Array<Array<[number, number]>> = [];
     const done = new Set<GapRun>();
     const pending = [...order];
-    let used = 0;
+    let farthest = 0;
     while (pending.length > 0) {
         let index = pending.findIndex(run => (before.get(run) ?? []).every(other => done.has(other)));
         if (index < 0) index = 0;
         const run = pending.splice(index, 1)[0];
         let min = 0;
-        for (const other of before.get(run) ?? []) if (other.track !== undefined) min = Math.max(min, other.track + 1);
+        for (const other of before.get(run) ?? []) if (other.track !== undefined) min = Math.max(min, Math.round((other.track - first) / TRACK) + 1);
         const lo = Math.min(run.a, run.b) - 4;
         const hi = Math.max(run.a, run.b) + 4;
-        let track = min;
-        while (tracks[track]?.some(([p, q]) => p < hi && lo < q)) track++;
-        (tracks[track] ??= []).push([lo, hi]);
-        run.track = track;
-        used = Math.max(used, track + 1);
+        let k = min;
+        while (tracks[k]?.some(([p, q]) => p < hi && lo < q) || !allowed(run, first + k * TRACK, lo, hi)) k++;
+        (tracks[k] ??= []).push([lo, hi]);
+        run.track = first + k * TRACK;
+        farthest = Math.max(farthest, run.track);
         done.add(run);
     }
-    return used;
+    return farthest;
 }
 
 /** The runs of a list sorted by `exitAt` whose `exitAt` lies within `by` of a value. */

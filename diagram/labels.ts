@@ -9,7 +9,7 @@ import type { DiagramEdge, DiagramNode } from '../protocol/graph-model.js';
 /** Average advance of a 11–12px system-ui character: enough to size boxes and truncate text. */
 export const CHAR_WIDTH = 6.6;
 /** Labels sit in the gap between layers, which is this many characters wide. */
-export const LABEL_CHARS = 18;
+export const LABEL_CHARS = 14;
 export const LABEL_LINE_HEIGHT = 14;
 
 /** A text as written and the lines it is drawn as; `cut` when something had to be left out. */

@@ -13,7 +13,7 @@
  */
 import type { Box, DiagramLayout, Direction, Point } from '../protocol/diagram-layout.js';
 import type { DiagramEdge, DiagramNode, WorkflowGraph } from '../protocol/graph-model.js';
-import type { AbstractPoint, GapRun } from './edge-routing.js';
+import type { AbstractPoint, GapLabel, GapRun } from './edge-routing.js';
 import { assignTracks, outlineInset, simplify, TRACK } from './edge-routing.js';
 import { CHAR_WIDTH, edgeLabelLines, labelSize, LANE_LINE_HEIGHT, laneHeaderLines, nodeTextBox } from './labels.js';
 import { LANE_HEADER, MARGIN, NODE_SIZES, ROW_GAP, SLOT } from './layout-metrics.js';
@@ -144,12 +144,12 @@ export interface Placed { main: number; cross: number; mainSize: number; crossSi
 const PORT = 12;
 const PORT_EDGE = 8;
 /** Space between a layer and the first track of the gap after it, and after the last. */
-const GAP_PAD = 14;
+const GAP_PAD = 12;
 /** Least gap between two layers, and before the first (the BPMN start event goes there). */
-const MIN_GAP = 40;
+const MIN_GAP = 36;
 const FIRST_GAP = 64;
 /** Space between a node and the labels on the edges leaving it. */
-const LABEL_PAD = 6;
+const LABEL_PAD = 4;
 /** Free space at each side of a lane, inside which its margin lines run. */
 const LANE_EDGE = 12;
 const MARGIN_FIRST = 8;
@@ -235,7 +235,7 @@ function placeInLanes(graph: WorkflowGraph, order: ElkOrder, direction: Directio
         const needed = Math.max(outRoom, inRoom) + 2 * PORT_EDGE;
         if (node.kind === 'decision') {
             // The far half of a diamond narrows towards its vertices: keep its shape, grow it whole.
-            if (needed > cross) { main = Math.max(main, (main * needed) / cross); cross = needed; }
+            if (needed > cross) { main = Math.max(main, Math.min(main * 1.4, (main * needed) / cross)); cross = needed; }
         } else if (node.kind === 'end' && horizontal) {
             cross = Math.max(cross, needed);
         } else {
@@ -333,13 +333,17 @@ function placeInLanes(graph: WorkflowGraph, order: ElkOrder, direction: Directio
             route.second = addRun(route.toLayer - 1, { edge: id, a: m, b: route.entryCross, entryAt: route.entryCross });
         }
     }
-    const trackCount = new Map<number, number>();
-    for (const [gap, runs] of gapRuns) trackCount.set(gap, assignTracks(runs));
     const labelRoom = new Map<number, number>();
+    const gapLabels = new Map<number, GapLabel[]>();
     for (const route of routes) {
         const label = labelExtent.get(route.edge.id);
-        if (label) labelRoom.set(route.fromLayer, Math.max(labelRoom.get(route.fromLayer) ?? 0, label.main + 2 * LABEL_PAD));
+        if (!label) continue;
+        labelRoom.set(route.fromLayer, Math.max(labelRoom.get(route.fromLayer) ?? 0, label.main + 2 * LABEL_PAD));
+        const labels = gapLabels.get(route.fromLayer) ?? gapLabels.set(route.fromLayer, []).get(route.fromLayer)!;
+        labels.push({ edge: route.edge.id, main0: LABEL_PAD, main1: LABEL_PAD + label.main, cross0: route.exitCross - label.cross / 2, cross1: route.exitCross + label.cross / 2 });
     }
+    const farthest = new Map<number, number>();
+    for (const [gap, runs] of gapRuns) farthest.set(gap, assignTracks(runs, gapLabels.get(gap) ?? [], GAP_PAD));
 
     // Along the flow: the header, then each gap as wide as its labels and tracks, each layer as long as its longest node.
     const layerSize = new Array<number>(layerCount).fill(0);
@@ -353,12 +357,11 @@ function placeInLanes(graph: WorkflowGraph, order: ElkOrder, direction: Directio
             main += layerSize[gap];
         }
         gapStart.set(gap, main);
-        const tracks = trackCount.get(gap) ?? 0;
-        const width = (labelRoom.get(gap) ?? 0) + (tracks > 0 ? 2 * GAP_PAD + (tracks - 1) * TRACK : 0);
+        const width = Math.max(labelRoom.get(gap) ?? 0, gapRuns.has(gap) ? farthest.get(gap)! + GAP_PAD : 0);
         main += Math.max(width, gap === -1 ? FIRST_GAP : gap === layerCount - 1 ? GAP_PAD : MIN_GAP);
     }
     const mainEnd = main + MARGIN;
-    const trackMain = (gap: number, run: GapRun) => gapStart.get(gap)! + (labelRoom.get(gap) ?? 0) + GAP_PAD + run.track! * TRACK;
+    const trackMain = (gap: number, run: GapRun) => gapStart.get(gap)! + run.track!;
 
     const placed = new Map<string, Placed>();
     for (const node of graph.nodes) {
