@@ -83,13 +83,15 @@ export function charCount(text: string): number {
 }
 
 /** Room a node's text needs: the box is sized by the layout (`nodeTextBox`) so that nothing is cut. */
-function nodeTextWidth(kind: DiagramNode['kind'], width: number): number {
+function nodeTextWidth(kind: DiagramNode['kind'], width: number, height: number): number {
+    // A pill's round ends hold no text.
+    if (kind === 'end') return width - Math.min(width, height) - 4;
     return kind === 'decision' ? width * 0.62 : width - 18;
 }
 
 /** A node's title, word-wrapped to its shape, and its detail line (owner or system, calls, duration). */
 export function fitNodeText(node: DiagramNode, box: Box): { title: FittedText; detail?: FittedText } {
-    const maxChars = Math.max(6, Math.floor(nodeTextWidth(node.kind, box.width) / CHAR_WIDTH));
+    const maxChars = Math.max(6, Math.floor(nodeTextWidth(node.kind, box.width, box.height) / CHAR_WIDTH));
     const text = node.title ?? node.name;
     const detail = nodeDetail(node);
     const room = Math.max(1, Math.floor(nodeTextHeight(node.kind, box.height) / NODE_LINE_HEIGHT));
@@ -120,7 +122,7 @@ export function nodeTextBox(node: DiagramNode, min: { width: number; height: num
     let width = min.width;
     let lines = 0;
     for (let attempt = 0; attempt < 6; attempt++) {
-        const maxChars = Math.max(6, Math.floor(nodeTextWidth(node.kind, width) / CHAR_WIDTH));
+        const maxChars = Math.max(6, Math.floor(nodeTextWidth(node.kind, width, min.height) / CHAR_WIDTH));
         const titleLines = wrapWhole(text, maxChars).lines.length;
         const detailLines = detail !== undefined ? wrapWhole(detail, maxChars + 3).lines.length : 0;
         lines = titleLines + detailLines;

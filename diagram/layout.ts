@@ -241,6 +241,9 @@ function placeInLanes(graph: WorkflowGraph, order: ElkOrder, direction: Directio
         } else {
             cross = Math.max(cross, needed);
         }
+        // A box grown for its ports may hold its text differently (a taller pill has longer round ends): fit it again.
+        const grown = nodeTextBox(node, horizontal ? { width: main, height: cross } : { width: cross, height: main });
+        [main, cross] = horizontal ? [grown.width, grown.height] : [grown.height, grown.width];
         sizes.set(node.id, { main: Math.ceil(main), cross: Math.ceil(cross) });
     }
     function portRoom(route: Route): number {
