@@ -159,7 +159,9 @@ interface Route {
     readonly fromLayer: number;
     readonly toLayer: number;
     /** Through a lane margin (long edges and rework loops), or straight across one gap. */
-    readonly margin?: { lane: string; side: 'before' | 'after'; track: number };
+    margin?: { lane: string; side: 'before' | 'after'; track: number };
+    /** A long edge forward that runs straight along its source's row, no node being in the way. */
+    direct?: boolean;
     exitCross: number;
     entryCross: number;
     first?: GapRun;
@@ -191,7 +193,6 @@ function placeInLanes(graph: WorkflowGraph, order: ElkOrder, direction: Directio
     const outs = new Map<string, Route[]>(graph.nodes.map(node => [node.id, []]));
     const ins = new Map<string, Route[]>(graph.nodes.map(node => [node.id, []]));
     const routes: Route[] = [];
-    const marginRuns = new Map<string, Array<{ route: Route; lo: number; hi: number }>>();
     for (const edge of edges) {
         const fromLayer = layerOf(edge.from);
         const toLayer = layerOf(edge.to);
@@ -206,24 +207,30 @@ function placeInLanes(graph: WorkflowGraph, order: ElkOrder, direction: Directio
         routes.push(route);
         outs.get(edge.from)!.push(route);
         ins.get(edge.to)!.push(route);
-        if (margin) {
-            const key = `${margin.lane}\u0000${margin.side}`;
-            const [lo, hi] = [Math.min(fromLayer, toLayer - 1), Math.max(fromLayer, toLayer - 1)];
-            (marginRuns.get(key) ?? marginRuns.set(key, []).get(key)!).push({ route, lo, hi });
-        }
     }
     const marginTracks = new Map<string, number>();
-    for (const [key, runs] of marginRuns) {
-        runs.sort((p, q) => p.lo - q.lo || p.hi - q.hi);
-        const lastHi: number[] = [];
-        for (const run of runs) {
-            let track = lastHi.findIndex(hi => hi < run.lo);
-            if (track < 0) track = lastHi.length;
-            lastHi[track] = run.hi;
-            run.route.margin!.track = track;
+    const assignMargins = () => {
+        const marginRuns = new Map<string, Array<{ route: Route; lo: number; hi: number }>>();
+        for (const route of routes) {
+            const margin = route.margin;
+            if (!margin || route.direct) continue;
+            const key = `${margin.lane}\u0000${margin.side}`;
+            const [lo, hi] = [Math.min(route.fromLayer, route.toLayer - 1), Math.max(route.fromLayer, route.toLayer - 1)];
+            (marginRuns.get(key) ?? marginRuns.set(key, []).get(key)!).push({ route, lo, hi });
         }
-        marginTracks.set(key, lastHi.length);
-    }
+        marginTracks.clear();
+        for (const [key, runs] of marginRuns) {
+            runs.sort((p, q) => p.lo - q.lo || p.hi - q.hi);
+            const lastHi: number[] = [];
+            for (const run of runs) {
+                let track = lastHi.findIndex(hi => hi < run.lo);
+                if (track < 0) track = lastHi.length;
+                lastHi[track] = run.hi;
+                run.route.margin!.track = track;
+            }
+            marginTracks.set(key, lastHi.length);
+        }
+    };
 
     // Node sizes: the whole text, and room along the sides for every edge end and label.
     const sizes = new Map<string, { main: number; cross: number }>();
@@ -265,33 +272,40 @@ function placeInLanes(graph: WorkflowGraph, order: ElkOrder, direction: Directio
     const header = LANE_HEADER[direction];
     const crossOf = new Map<string, number>();
     const lanes: Array<{ id: string; label: string; title?: string; cross: number; size: number }> = [];
+    let crossEnd = 0;
+    const laneById = new Map<string, { cross: number; size: number }>();
     const marginCross = (laneCross: number, laneSize: number, side: 'before' | 'after', track: number) =>
         side === 'before' ? laneCross + MARGIN_FIRST + track * TRACK : laneCross + laneSize - MARGIN_FIRST - track * TRACK;
-    let cross = MARGIN;
-    for (const lane of graph.lanes) {
-        const before = LANE_EDGE + Math.max(0, (marginTracks.get(`${lane.id}\u0000before`) ?? 0)) * TRACK;
-        const after = LANE_EDGE + Math.max(0, (marginTracks.get(`${lane.id}\u0000after`) ?? 0)) * TRACK;
-        let content = 0;
-        for (const cell of cellsOfLane.get(lane.id)!) {
-            content = Math.max(content, cell.reduce((sum, node) => sum + sizes.get(node.id)!.cross, 0) + (cell.length - 1) * ROW_GAP);
-        }
-        let size = before + content + after;
-        if (horizontal) size = Math.max(size, laneHeaderLines(lane, header) * LANE_LINE_HEIGHT + 16);
-        else size = Math.max(size, laneTextWidth(lane));
-        size = Math.ceil(size);
-        for (const cell of cellsOfLane.get(lane.id)!) {
-            const used = cell.reduce((sum, node) => sum + sizes.get(node.id)!.cross, 0) + (cell.length - 1) * ROW_GAP;
-            let at = cross + before + (size - before - after - used) / 2;
-            for (const node of cell) {
-                crossOf.set(node.id, at);
-                at += sizes.get(node.id)!.cross + ROW_GAP;
+    const placeAcross = () => {
+        crossOf.clear();
+        lanes.length = 0;
+        let cross = MARGIN;
+        for (const lane of graph.lanes) {
+            const before = LANE_EDGE + Math.max(0, (marginTracks.get(`${lane.id}\u0000before`) ?? 0)) * TRACK;
+            const after = LANE_EDGE + Math.max(0, (marginTracks.get(`${lane.id}\u0000after`) ?? 0)) * TRACK;
+            let content = 0;
+            for (const cell of cellsOfLane.get(lane.id)!) {
+                content = Math.max(content, cell.reduce((sum, node) => sum + sizes.get(node.id)!.cross, 0) + (cell.length - 1) * ROW_GAP);
             }
+            let size = before + content + after;
+            if (horizontal) size = Math.max(size, laneHeaderLines(lane, header) * LANE_LINE_HEIGHT + 16);
+            else size = Math.max(size, laneTextWidth(lane));
+            size = Math.ceil(size);
+            for (const cell of cellsOfLane.get(lane.id)!) {
+                const used = cell.reduce((sum, node) => sum + sizes.get(node.id)!.cross, 0) + (cell.length - 1) * ROW_GAP;
+                let at = cross + before + (size - before - after - used) / 2;
+                for (const node of cell) {
+                    crossOf.set(node.id, at);
+                    at += sizes.get(node.id)!.cross + ROW_GAP;
+                }
+            }
+            lanes.push({ id: lane.id, label: lane.label, title: lane.title, cross, size });
+            cross += size;
         }
-        lanes.push({ id: lane.id, label: lane.label, title: lane.title, cross, size });
-        cross += size;
-    }
-    const crossEnd = cross + MARGIN;
-    const laneById = new Map(lanes.map(lane => [lane.id, lane]));
+        crossEnd = cross + MARGIN;
+        laneById.clear();
+        for (const lane of lanes) laneById.set(lane.id, lane);
+    };
     const marginAt = (route: Route) => {
         const lane = laneById.get(route.margin!.lane)!;
         return marginCross(lane.cross, lane.size, route.margin!.side, route.margin!.track);
@@ -299,22 +313,76 @@ function placeInLanes(graph: WorkflowGraph, order: ElkOrder, direction: Directio
 
     // Ports: each edge its own point on the side it leaves and the side it enters, in the order of where its other end lies.
     const centre = (id: string) => crossOf.get(id)! + sizes.get(id)!.cross / 2;
-    const towards = (route: Route, end: 'from' | 'to') => route.margin ? marginAt(route) : centre(end === 'from' ? route.edge.to : route.edge.from);
-    for (const node of graph.nodes) {
-        if (!crossOf.has(node.id)) continue;
-        const size = sizes.get(node.id)!.cross;
-        const out = [...outs.get(node.id)!].sort((p, q) => towards(p, 'from') - towards(q, 'from') || p.toLayer - q.toLayer);
-        const outRoom = out.reduce((sum, route) => sum + portRoom(route), 0);
-        let at = crossOf.get(node.id)! + (size - outRoom) / 2;
-        for (const route of out) {
-            route.exitCross = at + portRoom(route) / 2;
-            at += portRoom(route);
+    // An edge through a margin is keyed by the side of the lane it takes, not by its line, so that
+    // the order does not change when the margins are sized (the straight long edges are chosen on it).
+    const towards = (route: Route, end: 'from' | 'to') => {
+        if (route.margin && !route.direct) {
+            const lane = laneById.get(route.margin.lane)!;
+            return route.margin.side === 'before' ? lane.cross : lane.cross + lane.size;
         }
-        const into = [...ins.get(node.id)!].sort((p, q) => towards(p, 'to') - towards(q, 'to') || q.fromLayer - p.fromLayer);
-        at = crossOf.get(node.id)! + (size - into.length * PORT) / 2;
-        for (const route of into) {
-            route.entryCross = at + PORT / 2;
-            at += PORT;
+        return centre(end === 'from' ? route.edge.to : route.edge.from);
+    };
+    const placePorts = () => {
+        for (const node of graph.nodes) {
+            if (!crossOf.has(node.id)) continue;
+            const size = sizes.get(node.id)!.cross;
+            const out = [...outs.get(node.id)!].sort((p, q) => towards(p, 'from') - towards(q, 'from') || p.toLayer - q.toLayer);
+            const outRoom = out.reduce((sum, route) => sum + portRoom(route), 0);
+            let at = crossOf.get(node.id)! + (size - outRoom) / 2;
+            for (const route of out) {
+                route.exitCross = at + portRoom(route) / 2;
+                at += portRoom(route);
+            }
+            const into = [...ins.get(node.id)!].sort((p, q) => towards(p, 'to') - towards(q, 'to') || q.fromLayer - p.fromLayer);
+            at = crossOf.get(node.id)! + (size - into.length * PORT) / 2;
+            for (const route of into) {
+                route.entryCross = at + PORT / 2;
+                at += PORT;
+            }
+        }
+    };
+
+    // Long edges forward run straight along their source's row when no node of the layers between is in the way;
+    // the rest take a lane margin. Positions inside a lane only shift as a whole when its margins grow.
+    placeAcross();
+    placePorts();
+    let byLayer: Array<Array<{ lo: number; hi: number }>> = [];
+    const indexLayers = () => {
+        byLayer = Array.from({ length: layerCount }, () => []);
+        for (const node of graph.nodes) {
+            if (crossOf.has(node.id)) byLayer[layerOf(node.id)].push({ lo: crossOf.get(node.id)!, hi: crossOf.get(node.id)! + sizes.get(node.id)!.cross });
+        }
+        for (const list of byLayer) list.sort((p, q) => p.lo - q.lo);
+    };
+    indexLayers();
+    const blocked = (layer: number, at: number) => {
+        const list = byLayer[layer];
+        let lo = 0;
+        let hi = list.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (list[mid].hi + 6 < at) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo < list.length && list[lo].lo - 6 <= at;
+    };
+    const straight = (route: Route) => {
+        for (let layer = route.fromLayer + 1; layer < route.toLayer; layer++) if (blocked(layer, route.exitCross)) return false;
+        return true;
+    };
+    for (const route of routes) route.direct = route.margin !== undefined && route.toLayer > route.fromLayer + 1 && straight(route);
+    // The ports of a node move when an edge of it leaves through a margin instead: check again until none is in the way.
+    for (let changed = true; changed;) {
+        assignMargins();
+        placeAcross();
+        placePorts();
+        indexLayers();
+        changed = false;
+        for (const route of routes) {
+            if (route.direct && !straight(route)) {
+                route.direct = false;
+                changed = true;
+            }
         }
     }
 
@@ -326,7 +394,11 @@ function placeInLanes(graph: WorkflowGraph, order: ElkOrder, direction: Directio
     };
     for (const route of routes) {
         const id = route.edge.id;
-        if (!route.margin) {
+        if (route.direct) {
+            if (Math.abs(route.exitCross - route.entryCross) > 0.5) {
+                route.second = addRun(route.toLayer - 1, { edge: id, a: route.exitCross, b: route.entryCross, exitAt: route.exitCross, entryAt: route.entryCross });
+            }
+        } else if (!route.margin) {
             if (Math.abs(route.exitCross - route.entryCross) > 0.5) {
                 route.first = addRun(route.fromLayer, { edge: id, a: route.exitCross, b: route.entryCross, exitAt: route.exitCross, entryAt: route.entryCross });
             }
@@ -383,7 +455,13 @@ function placeInLanes(graph: WorkflowGraph, order: ElkOrder, direction: Directio
         const exit = { main: from.main + from.mainSize - outlineInset(fromNode.kind, from, radius(fromNode, from), route.exitCross), cross: route.exitCross };
         const entry = { main: to.main + outlineInset(toNode.kind, to, radius(toNode, to), route.entryCross), cross: route.entryCross };
         let points: AbstractPoint[];
-        if (!route.margin) {
+        if (route.direct) {
+            if (!route.second) points = [exit, entry];
+            else {
+                const t = trackMain(route.toLayer - 1, route.second);
+                points = [exit, { main: t, cross: exit.cross }, { main: t, cross: entry.cross }, entry];
+            }
+        } else if (!route.margin) {
             if (!route.first) points = [exit, entry];
             else {
                 const t = trackMain(route.fromLayer, route.first);
