@@ -8,6 +8,19 @@
  * one ELK group per lane, or ELK's partitioning, gives the same picture at many times the cost
  * (see `npm run bench`).
  *
+ * The routing is built so that the quality checker's rules hold by construction:
+ * - every edge end has its own port, spread along the side it leaves or enters (on the drawn
+ *   outline: a diamond's edges, a pill's round end), in the order of where the other end lies;
+ *   nodes grow across the flow to give every port, and every label, its room;
+ * - an edge's label sits on its first run, right after its source, inside the slice of the
+ *   source's side its port owns, so no other line reaches it;
+ * - each run across the flow gets a track of its own in its gap (`assignTracks`), clear of the
+ *   labels there, and each gap is as wide as its labels and tracks need;
+ * - a long edge forward runs straight along its source's row when no node is in the way; other
+ *   long edges and rework loops run along a line of their own in a lane's margin (lanes grow by
+ *   the lines they hold), never through the lane headers: a gap before the first layer holds the
+ *   tracks of the loops back to it.
+ *
  * Everything is computed on two abstract axes — `main` along the flow, `cross` across the lanes —
  * and mapped to x/y at the end, so left-to-right and top-to-bottom share one algorithm.
  */
