@@ -11,7 +11,7 @@ import type { WorkflowGraph } from '../protocol/graph-model.js';
 import { createElk } from '../diagram/elk.js';
 import type { Direction } from '../protocol/diagram-layout.js';
 import { layoutGraph } from '../diagram/layout.js';
-import { toBpmn } from '../diagram/bpmn.js';
+import { BPMN_LAYOUT, toBpmn } from '../diagram/bpmn.js';
 import { toMermaid } from '../diagram/mermaid.js';
 import type { DiagramView } from '../diagram/svg-document.js';
 import { svgDocument } from '../diagram/svg-document.js';
@@ -63,7 +63,7 @@ async function produce(graph: WorkflowGraph, format: Format, direction: Directio
     switch (format) {
         case 'json': return JSON.stringify(graphJson(graph, file), undefined, 2) + '\n';
         case 'mermaid': return toMermaid(graph, direction === 'RIGHT' ? 'LR' : 'TB');
-        case 'bpmn': return toBpmn(graph, await layoutGraph(graph, createElk(), direction));
+        case 'bpmn': return toBpmn(graph, await layoutGraph(graph, createElk(), direction, BPMN_LAYOUT));
         case 'svg': return svgDocument(graph, await layoutGraph(graph, createElk(), direction), LIGHT_PALETTE, view);
     }
 }

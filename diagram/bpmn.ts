@@ -23,6 +23,7 @@
 import type { DiagramEdge, DiagramNode, Escalation, WorkflowGraph } from '../protocol/graph-model.js';
 import type { Box, DiagramLayout, Point } from '../protocol/diagram-layout.js';
 import type { Arrival, MergeTree } from './bpmn-flow.js';
+import type { LayoutOptions } from './layout.js';
 import { flowStructure } from './bpmn-flow.js';
 import type { VNode } from './vnode.js';
 import { h, serialize } from './vnode.js';
@@ -45,6 +46,12 @@ const TASK = { width: 100, height: 80 };
 /** Between a node and a gateway placed beside it. */
 const SPACE = 12;
 const POOL_LABEL = 30;
+
+/**
+ * The layout a BPMN export is drawn from: between two layers there must be room for a fork after
+ * the first node and a merge before the second, each a gateway `SPACE` away from its node.
+ */
+export const BPMN_LAYOUT: LayoutOptions = { minLayerGap: 2 * (SPACE + GATEWAY) + 2 * SPACE };
 
 type Shape = 'rect' | 'diamond' | 'circle';
 type ElementType = 'startEvent' | 'endEvent' | 'userTask' | 'serviceTask' | 'callActivity' | 'exclusiveGateway' | 'parallelGateway' | 'inclusiveGateway' | 'boundaryEvent';

@@ -1,172 +1,133 @@
 /**
- * Edge routes of the swimlane layout (see `layout.ts`), in its abstract `main`/`cross` axes:
- * orthogonal lines through the gaps between layers and the free margins of the lanes, and label
- * places that cover neither a node nor another label.
+ * Edge routing helpers of the swimlane layout (see `layout.ts`), in its abstract `main`/`cross`
+ * axes: where a port lies on a node's drawn outline, and the assignment of the runs across the flow
+ * to tracks in the gap between two layers, so that no two of them lie on top of each other.
  */
-import type { DiagramEdge, WorkflowGraph } from '../protocol/graph-model.js';
-import { edgeLabelLines, labelSize } from './labels.js';
-import type { ElkOrder, Placed } from './layout.js';
-import { LANE_PADDING, LAYER_GAP, MARGIN } from './layout-metrics.js';
+import type { NodeKind } from '../protocol/graph-model.js';
 
 export interface AbstractPoint { main: number; cross: number }
 
+/** Distance between two tracks in a gap, and between two lines in a lane margin. */
+export const TRACK = 10;
+
 /**
- * Orthogonal routes: out of the source's far side, along the gap after the source's layer, into
- * the target's near side. Long edges whose straight run would cross a node, and edges that go
- * back (rework loops), run along the free margin of a lane instead.
+ * How far inside a node's box, along the flow, its drawn outline lies at a position across the
+ * flow: 0 on the flat side of a box, more towards a rounded corner, most towards a diamond's vertex.
  */
-export class EdgeRouter {
-    /** How many edges already use the gap after each layer, to spread them apart. */
-    private readonly gapUse = new Map<number, number>();
-    private readonly marginUse = new Map<string, number>();
-    private readonly byLayer = new Map<number, Placed[]>();
-    private readonly laneById: Map<string, string>;
-    /** Nodes and labels placed so far, which a new label must not cover. */
-    private readonly obstacles: Placed[];
+export function outlineInset(kind: NodeKind, box: { cross: number; mainSize: number; crossSize: number }, radius: number, at: number): number {
+    const offset = Math.min(Math.max(at - box.cross, 0), box.crossSize);
+    if (kind === 'decision') {
+        const half = box.crossSize / 2;
+        return (box.mainSize / 2) * (Math.abs(offset - half) / half);
+    }
+    const r = Math.min(radius, box.crossSize / 2, box.mainSize / 2);
+    const d = Math.min(offset, box.crossSize - offset);
+    if (d >= r) return 0;
+    return r - Math.sqrt(Math.max(0, r * r - (r - d) * (r - d)));
+}
 
-    constructor(
-        graph: WorkflowGraph,
-        private readonly order: ElkOrder,
-        private readonly placed: Map<string, Placed>,
-        private readonly layerMain: (layer: number) => number,
-        private readonly slotMain: number,
-        private readonly lanes: Map<string, { cross: number; size: number }>,
-        private readonly horizontal: boolean,
-    ) {
-        this.laneById = new Map(graph.nodes.map(node => [node.id, node.lane]));
-        this.obstacles = [...placed.values()];
-        for (const node of graph.nodes) {
-            const layer = order.layer.get(node.id) ?? 0;
-            const p = placed.get(node.id);
-            if (p) (this.byLayer.get(layer) ?? this.byLayer.set(layer, []).get(layer)!).push(p);
+/** A run across the flow in one gap: from `a` to `b`; `exitAt`/`entryAt` when a run along the flow leaves a node there / enters one. */
+export interface GapRun {
+    readonly edge: string;
+    readonly a: number;
+    readonly b: number;
+    readonly exitAt?: number;
+    readonly entryAt?: number;
+    track?: number;
+}
+
+/** An edge label in a gap, relative to the gap's start along the flow. */
+export interface GapLabel {
+    readonly edge: string;
+    readonly main0: number;
+    readonly main1: number;
+    readonly cross0: number;
+    readonly cross1: number;
+}
+
+/**
+ * Gives every run its track, `track` px along the flow from the gap's start: runs whose spans
+ * come near each other never share a track; a run that leaves a node at the height where another
+ * enters one is put before it, so the two stubs along the flow do not overlap; no run, nor the
+ * stub from its track into its target, goes through another edge's label, and a run leaves its
+ * own label before it turns. Otherwise the order keeps runs apart that would cross (downward runs
+ * starting lower first, upward runs starting higher first). Returns the farthest track.
+ */
+export function assignTracks(runs: GapRun[], labels: readonly GapLabel[], first: number): number {
+    if (runs.length === 0) return 0;
+    const key = (run: GapRun) => run.b >= run.a ? [0, -run.a] : [1, run.a];
+    const order = [...runs].sort((p, q) => {
+        const [kp, kq] = [key(p), key(q)];
+        return kp[0] - kq[0] || kp[1] - kq[1];
+    });
+    // before.get(r): runs that must take a track before r's.
+    const before = new Map<GapRun, GapRun[]>();
+    const exits = runs.filter(run => run.exitAt !== undefined).sort((p, q) => p.exitAt! - q.exitAt!);
+    for (const entering of runs) {
+        if (entering.entryAt === undefined) continue;
+        for (const leaving of nearby(exits, entering.entryAt, 3)) {
+            if (leaving !== entering) (before.get(entering) ?? before.set(entering, []).get(entering)!).push(leaving);
         }
     }
-
-    route(edge: DiagramEdge): { id: string; points: AbstractPoint[]; labelAt?: AbstractPoint; back: boolean } {
-        const from = this.placed.get(edge.from)!;
-        const to = this.placed.get(edge.to)!;
-        const fromLayer = this.order.layer.get(edge.from) ?? 0;
-        const toLayer = this.order.layer.get(edge.to) ?? 0;
-        const exit = { main: from.main + from.mainSize, cross: from.cross + from.crossSize / 2 };
-        const entry = { main: to.main, cross: to.cross + to.crossSize / 2 };
-        const back = toLayer <= fromLayer;
-        let points: AbstractPoint[];
-        if (!back) {
-            const gap = this.gapAfter(fromLayer);
-            const direct = [exit, { main: gap, cross: exit.cross }, { main: gap, cross: entry.cross }, entry];
-            if (toLayer === fromLayer + 1 || !this.crossesNodes(entry.cross, fromLayer + 1, toLayer - 1, edge)) {
-                points = direct;
-            } else {
-                const margin = this.laneMargin(this.laneOf(edge.to), 'before');
-                const lastGap = this.gapAfter(toLayer - 1);
-                points = [exit, { main: gap, cross: exit.cross }, { main: gap, cross: margin }, { main: lastGap, cross: margin }, { main: lastGap, cross: entry.cross }, entry];
-            }
-        } else {
-            const gap = this.gapAfter(fromLayer);
-            const before = this.gapAfter(toLayer - 1);
-            const margin = this.laneMargin(this.laneOf(edge.from), 'after');
-            points = [exit, { main: gap, cross: exit.cross }, { main: gap, cross: margin }, { main: before, cross: margin }, { main: before, cross: entry.cross }, entry];
+    const ownLabel = new Map(labels.map(label => [label.edge, label]));
+    const allowed = (run: GapRun, at: number, lo: number, hi: number) => {
+        for (const label of labels) {
+            if (label.edge === run.edge) continue;
+            if (label.main0 - 2 < at && at < label.main1 + 2 && label.cross0 - 2 < hi && lo < label.cross1 + 2) return false;
+            if (run.entryAt !== undefined && label.main1 + 2 > at && label.cross0 - 2 < run.entryAt && run.entryAt < label.cross1 + 2) return false;
         }
-        points = simplify(points);
-        const lines = edgeLabelLines(edge);
-        return { id: edge.id, points, back, labelAt: lines.length > 0 ? this.placeLabel(labelSize(lines), points, back) : undefined };
+        const own = run.exitAt !== undefined ? ownLabel.get(run.edge) : undefined;
+        return !own || at > own.main1 + 4;
+    };
+    const tracks: Array<Array<[number, number]>> = [];
+    const done = new Set<GapRun>();
+    const pending = [...order];
+    let farthest = 0;
+    while (pending.length > 0) {
+        let index = pending.findIndex(run => (before.get(run) ?? []).every(other => done.has(other)));
+        if (index < 0) index = 0;
+        const run = pending.splice(index, 1)[0];
+        let min = 0;
+        for (const other of before.get(run) ?? []) if (other.track !== undefined) min = Math.max(min, Math.round((other.track - first) / TRACK) + 1);
+        const lo = Math.min(run.a, run.b) - 4;
+        const hi = Math.max(run.a, run.b) + 4;
+        let k = min;
+        while (tracks[k]?.some(([p, q]) => p < hi && lo < q) || !allowed(run, first + k * TRACK, lo, hi)) k++;
+        (tracks[k] ??= []).push([lo, hi]);
+        run.track = first + k * TRACK;
+        farthest = Math.max(farthest, run.track);
+        done.add(run);
     }
+    return farthest;
+}
 
-    /**
-     * Slides a label along its segment (see `labelPoint`) until it overlaps neither a node nor a
-     * label placed before it; keeps the preferred spot when the segment has no free place.
-     */
-    private placeLabel(size: { width: number; height: number }, points: AbstractPoint[], back: boolean): AbstractPoint {
-        const { at, along } = labelPoint(points, back);
-        const [mainSize, crossSize] = this.horizontal ? [size.width, size.height] : [size.height, size.width];
-        const boxAt = (p: AbstractPoint): Placed => ({ main: p.main - mainSize / 2, cross: p.cross - crossSize / 2, mainSize, crossSize });
-        const step = along === 'cross' ? crossSize / 2 + 2 : mainSize / 2 + 2;
-        for (let k = 0; k < 12; k++) {
-            const offset = (k % 2 === 0 ? 1 : -1) * Math.ceil(k / 2) * step;
-            const candidate = along === 'cross' ? { main: at.main, cross: at.cross + offset } : { main: at.main + offset, cross: at.cross };
-            const box = boxAt(candidate);
-            if (!this.obstacles.some(other => overlaps(box, other))) {
-                this.obstacles.push(box);
-                return candidate;
-            }
-        }
-        this.obstacles.push(boxAt(at));
-        return at;
+/** The runs of a list sorted by `exitAt` whose `exitAt` lies within `by` of a value. */
+function nearby(sorted: GapRun[], value: number, by: number): GapRun[] {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (sorted[mid].exitAt! < value - by) lo = mid + 1;
+        else hi = mid;
     }
-
-    private laneOf(id: string): string {
-        return this.laneById.get(id) ?? '';
-    }
-
-    /** A position in the gap after a layer, a little apart from the edges already there. */
-    private gapAfter(layer: number): number {
-        const used = this.gapUse.get(layer) ?? 0;
-        this.gapUse.set(layer, used + 1);
-        const spread = ((used % 7) - 3) * 6;
-        return this.layerMain(layer) + this.slotMain + LAYER_GAP / 2 + spread;
-    }
-
-    /** A line in the free padding at one side of a lane. */
-    private laneMargin(laneId: string, side: 'before' | 'after'): number {
-        const lane = this.lanes.get(laneId) ?? { cross: MARGIN, size: 2 * LANE_PADDING };
-        const key = `${laneId}:${side}`;
-        const used = this.marginUse.get(key) ?? 0;
-        this.marginUse.set(key, used + 1);
-        const offset = LANE_PADDING / 2 - 3 + (used % 4) * 3;
-        return side === 'before' ? lane.cross + offset : lane.cross + lane.size - offset;
-    }
-
-    private crossesNodes(crossAt: number, firstLayer: number, lastLayer: number, edge: DiagramEdge): boolean {
-        for (let layer = firstLayer; layer <= lastLayer; layer++) {
-            for (const p of this.byLayer.get(layer) ?? []) {
-                if (crossAt >= p.cross - 4 && crossAt <= p.cross + p.crossSize + 4 && p !== this.placed.get(edge.to)) return true;
-            }
-        }
-        return false;
-    }
+    const result: GapRun[] = [];
+    for (let i = lo; i < sorted.length && sorted[i].exitAt! <= value + by; i++) result.push(sorted[i]);
+    return result;
 }
 
 /** Drops points that lie on a straight line between their neighbours. */
-function simplify(points: AbstractPoint[]): AbstractPoint[] {
+export function simplify(points: AbstractPoint[]): AbstractPoint[] {
     const result: AbstractPoint[] = [];
     for (const point of points) {
         const last = result[result.length - 1];
-        if (last && last.main === point.main && last.cross === point.cross) continue;
+        if (last && Math.abs(last.main - point.main) < 1e-6 && Math.abs(last.cross - point.cross) < 1e-6) continue;
         const before = result[result.length - 2];
-        if (last && before && ((before.main === last.main && last.main === point.main) || (before.cross === last.cross && last.cross === point.cross))) {
+        if (last && before && ((Math.abs(before.main - last.main) < 1e-6 && Math.abs(last.main - point.main) < 1e-6)
+            || (Math.abs(before.cross - last.cross) < 1e-6 && Math.abs(last.cross - point.cross) < 1e-6))) {
             result[result.length - 1] = point;
         } else {
             result.push(point);
         }
     }
     return result;
-}
-
-/**
- * Where an edge's label goes: in the gap between layers, which holds no node — on the edge's
- * first run across the flow (its bend), or halfway along a straight edge. A rework loop is
- * labelled on its long run through the lane margin.
- */
-function labelPoint(points: AbstractPoint[], back: boolean): { at: AbstractPoint; along: 'main' | 'cross' } {
-    if (back) {
-        let best = points[0];
-        let length = -1;
-        for (let i = 0; i + 1 < points.length; i++) {
-            const [a, b] = [points[i], points[i + 1]];
-            if (a.cross === b.cross && Math.abs(b.main - a.main) > length) {
-                length = Math.abs(b.main - a.main);
-                best = { main: (a.main + b.main) / 2, cross: a.cross };
-            }
-        }
-        return { at: best, along: 'main' };
-    }
-    for (let i = 0; i + 1 < points.length; i++) {
-        const [a, b] = [points[i], points[i + 1]];
-        if (a.main === b.main) return { at: { main: a.main, cross: (a.cross + b.cross) / 2 }, along: 'cross' };
-    }
-    return { at: { main: (points[0].main + points[points.length - 1].main) / 2, cross: points[0].cross }, along: 'main' };
-}
-
-function overlaps(a: Placed, b: Placed): boolean {
-    return a.main < b.main + b.mainSize && b.main < a.main + a.mainSize && a.cross < b.cross + b.crossSize && b.cross < a.cross + a.crossSize;
 }

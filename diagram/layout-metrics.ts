@@ -4,9 +4,9 @@ import type { NodeKind } from '../protocol/graph-model.js';
 
 /** Sizes on the page; the main extent is along the flow. */
 export const NODE_SIZES: Record<NodeKind, { width: number; height: number }> = {
-    step: { width: 168, height: 56 },
-    decision: { width: 168, height: 76 },
-    end: { width: 150, height: 38 },
+    step: { width: 144, height: 56 },
+    decision: { width: 160, height: 76 },
+    end: { width: 132, height: 38 },
 };
 export const SLOT = { width: 168, height: 76 };
 export const LAYER_GAP = 136;

@@ -8,13 +8,28 @@
  * one ELK group per lane, or ELK's partitioning, gives the same picture at many times the cost
  * (see `npm run bench`).
  *
+ * The routing is built so that the quality checker's rules hold by construction:
+ * - every edge end has its own port, spread along the side it leaves or enters (on the drawn
+ *   outline: a diamond's edges, a pill's round end), in the order of where the other end lies;
+ *   nodes grow across the flow to give every port, and every label, its room;
+ * - an edge's label sits on its first run, right after its source, inside the slice of the
+ *   source's side its port owns, so no other line reaches it;
+ * - each run across the flow gets a track of its own in its gap (`assignTracks`), clear of the
+ *   labels there, and each gap is as wide as its labels and tracks need;
+ * - a long edge forward runs straight along its source's row when no node is in the way; other
+ *   long edges and rework loops run along a line of their own in a lane's margin (lanes grow by
+ *   the lines they hold), never through the lane headers: a gap before the first layer holds the
+ *   tracks of the loops back to it.
+ *
  * Everything is computed on two abstract axes — `main` along the flow, `cross` across the lanes —
  * and mapped to x/y at the end, so left-to-right and top-to-bottom share one algorithm.
  */
 import type { Box, DiagramLayout, Direction, Point } from '../protocol/diagram-layout.js';
 import type { DiagramEdge, DiagramNode, WorkflowGraph } from '../protocol/graph-model.js';
-import { EdgeRouter } from './edge-routing.js';
-import { LANE_HEADER, LANE_PADDING, LAYER_GAP, MARGIN, NODE_SIZES, ROW_GAP, SLOT } from './layout-metrics.js';
+import type { AbstractPoint, GapLabel, GapRun } from './edge-routing.js';
+import { assignTracks, outlineInset, simplify, TRACK } from './edge-routing.js';
+import { CHAR_WIDTH, edgeLabelLines, labelSize, LANE_LINE_HEIGHT, laneHeaderLines, nodeTextBox } from './labels.js';
+import { LANE_HEADER, MARGIN, NODE_SIZES, ROW_GAP, SLOT } from './layout-metrics.js';
 import { SIMPLE_LAYERING_FROM, simpleLayering } from './simple-layering.js';
 
 /** The part of the ELK API the layout needs (elkjs's `ELK` instance). */
@@ -33,9 +48,17 @@ interface ElkOutput {
 
 
 /** Lays out a graph with ELK for the layering and in-layer order, then with lanes of its own. */
-export async function layoutGraph(graph: WorkflowGraph, elk: ElkLike, direction: Direction = 'RIGHT'): Promise<DiagramLayout> {
+export async function layoutGraph(graph: WorkflowGraph, elk: ElkLike, direction: Direction = 'RIGHT', options: LayoutOptions = {}): Promise<DiagramLayout> {
     const order = await elkOrder(graph, elk, direction);
-    return placeInLanes(graph, order, direction);
+    return placeInLanes(graph, order, direction, options.minLayerGap ?? MIN_GAP);
+}
+
+export interface LayoutOptions {
+    /**
+     * The least gap between two layers, and before the first. The BPMN export asks for room for
+     * the gateways it puts between a node and the next.
+     */
+    readonly minLayerGap?: number;
 }
 
 export interface ElkOrder {
@@ -138,64 +161,350 @@ export function backEdges(graph: WorkflowGraph): Set<string> {
 /** Abstract geometry: `main` along the flow, `cross` across lanes. */
 export interface Placed { main: number; cross: number; mainSize: number; crossSize: number }
 
-function placeInLanes(graph: WorkflowGraph, order: ElkOrder, direction: Direction): DiagramLayout {
+/** Room along a node's side for one edge end without a label, and at the side's ends. */
+const PORT = 12;
+const PORT_EDGE = 8;
+/** Space between a layer and the first track of the gap after it, and after the last. */
+const GAP_PAD = 12;
+/** Least gap between two layers, and before the first (the BPMN start event goes there). */
+const MIN_GAP = 36;
+const FIRST_GAP = 64;
+/** Space between a node and the labels on the edges leaving it. */
+const LABEL_PAD = 4;
+/** Free space at each side of a lane, inside which its margin lines run. */
+const LANE_EDGE = 12;
+const MARGIN_FIRST = 8;
+
+interface Route {
+    readonly edge: DiagramEdge;
+    readonly fromLayer: number;
+    readonly toLayer: number;
+    /** Through a lane margin (long edges and rework loops), or straight across one gap. */
+    margin?: { lane: string; side: 'before' | 'after'; track: number };
+    /** A long edge forward that runs straight along its source's row, no node being in the way. */
+    direct?: boolean;
+    exitCross: number;
+    entryCross: number;
+    first?: GapRun;
+    second?: GapRun;
+    label?: { main: number; cross: number };
+}
+
+function placeInLanes(graph: WorkflowGraph, order: ElkOrder, direction: Direction, minGap: number): DiagramLayout {
     const horizontal = direction === 'RIGHT';
-    const slotMain = horizontal ? SLOT.width : SLOT.height;
-    const slotCross = horizontal ? SLOT.height : SLOT.width;
-    const sizeOf = (node: DiagramNode) => {
-        const size = NODE_SIZES[node.kind];
-        return horizontal ? { main: size.width, cross: size.height } : { main: size.height, cross: size.width };
+    const nodesById = new Map(graph.nodes.map(node => [node.id, node]));
+    const layerOf = (id: string) => order.layer.get(id) ?? 0;
+    let layerCount = 1;
+    for (const node of graph.nodes) layerCount = Math.max(layerCount, layerOf(node.id) + 1);
+    const laneIndex = new Map(graph.lanes.map((lane, index) => [lane.id, index]));
+    const edges = graph.edges.filter(edge => nodesById.has(edge.from) && nodesById.has(edge.to)
+        && laneIndex.has(nodesById.get(edge.from)!.lane) && laneIndex.has(nodesById.get(edge.to)!.lane));
+    const laneOf = (id: string) => nodesById.get(id)!.lane;
+
+    // The label of an edge sits on its first run, next to its source: its extent along and across the flow.
+    const labelExtent = new Map<string, { main: number; cross: number }>();
+    for (const edge of edges) {
+        const lines = edgeLabelLines(edge);
+        if (lines.length === 0) continue;
+        const size = labelSize(lines);
+        labelExtent.set(edge.id, horizontal ? { main: size.width, cross: size.height } : { main: size.height, cross: size.width });
+    }
+
+    // Routes, and which lane margin the long ones take (one line each, apart from those whose gaps they share).
+    const outs = new Map<string, Route[]>(graph.nodes.map(node => [node.id, []]));
+    const ins = new Map<string, Route[]>(graph.nodes.map(node => [node.id, []]));
+    const routes: Route[] = [];
+    for (const edge of edges) {
+        const fromLayer = layerOf(edge.from);
+        const toLayer = layerOf(edge.to);
+        let margin: Route['margin'];
+        if (toLayer !== fromLayer + 1) {
+            const fromLane = laneIndex.get(laneOf(edge.from))!;
+            const toLane = laneIndex.get(laneOf(edge.to))!;
+            const side = fromLane < toLane ? 'before' : fromLane > toLane ? 'after' : toLayer > fromLayer ? 'before' : 'after';
+            margin = { lane: laneOf(edge.to), side, track: 0 };
+        }
+        const route: Route = { edge, fromLayer, toLayer, margin, exitCross: 0, entryCross: 0 };
+        routes.push(route);
+        outs.get(edge.from)!.push(route);
+        ins.get(edge.to)!.push(route);
+    }
+    const marginTracks = new Map<string, number>();
+    const assignMargins = () => {
+        const marginRuns = new Map<string, Array<{ route: Route; lo: number; hi: number }>>();
+        for (const route of routes) {
+            const margin = route.margin;
+            if (!margin || route.direct) continue;
+            const key = `${margin.lane}\u0000${margin.side}`;
+            const [lo, hi] = [Math.min(route.fromLayer, route.toLayer - 1), Math.max(route.fromLayer, route.toLayer - 1)];
+            (marginRuns.get(key) ?? marginRuns.set(key, []).get(key)!).push({ route, lo, hi });
+        }
+        marginTracks.clear();
+        for (const [key, runs] of marginRuns) {
+            runs.sort((p, q) => p.lo - q.lo || p.hi - q.hi);
+            const lastHi: number[] = [];
+            for (const run of runs) {
+                let track = lastHi.findIndex(hi => hi < run.lo);
+                if (track < 0) track = lastHi.length;
+                lastHi[track] = run.hi;
+                run.route.margin!.track = track;
+            }
+            marginTracks.set(key, lastHi.length);
+        }
     };
 
+    // Node sizes: the whole text, and room along the sides for every edge end and label.
+    const sizes = new Map<string, { main: number; cross: number }>();
+    for (const node of graph.nodes) {
+        const box = nodeTextBox(node, NODE_SIZES[node.kind]);
+        let [main, cross] = horizontal ? [box.width, box.height] : [box.height, box.width];
+        const outRoom = outs.get(node.id)!.reduce((sum, route) => sum + portRoom(route), 0);
+        const inRoom = ins.get(node.id)!.length * PORT;
+        const needed = Math.max(outRoom, inRoom) + 2 * PORT_EDGE;
+        if (node.kind === 'decision') {
+            // The far half of a diamond narrows towards its vertices: keep its shape, grow it whole.
+            if (needed > cross) { main = Math.max(main, Math.min(main * 1.4, (main * needed) / cross)); cross = needed; }
+        } else if (node.kind === 'end' && horizontal) {
+            cross = Math.max(cross, needed);
+        } else {
+            cross = Math.max(cross, needed);
+        }
+        // A box grown for its ports may hold its text differently (a taller pill has longer round ends): fit it again.
+        const grown = nodeTextBox(node, horizontal ? { width: main, height: cross } : { width: cross, height: main });
+        [main, cross] = horizontal ? [grown.width, grown.height] : [grown.height, grown.width];
+        sizes.set(node.id, { main: Math.ceil(main), cross: Math.ceil(cross) });
+    }
+    function portRoom(route: Route): number {
+        const label = labelExtent.get(route.edge.id);
+        return label ? label.cross + 4 : PORT;
+    }
+
     // Cells: the nodes of one lane in one layer, in ELK's order.
-    let layerCount = 1;
-    for (const layer of order.layer.values()) layerCount = Math.max(layerCount, layer + 1);
     const cells = new Map<string, DiagramNode[]>();
     for (const node of [...graph.nodes].sort((a, b) => (order.rank.get(a.id) ?? 0) - (order.rank.get(b.id) ?? 0))) {
-        const key = `${node.lane}\u0000${order.layer.get(node.id)}`;
+        if (!laneIndex.has(node.lane)) continue;
+        const key = `${node.lane}\u0000${layerOf(node.id)}`;
         (cells.get(key) ?? cells.set(key, []).get(key)!).push(node);
     }
+    const cellsOfLane = new Map<string, DiagramNode[][]>(graph.lanes.map(lane => [lane.id, []]));
+    for (const [key, cell] of cells) cellsOfLane.get(key.slice(0, key.indexOf('\u0000')))!.push(cell);
 
+    // Across the flow: lanes one after the other, each its margins and its tallest cell (or its header's text).
     const header = LANE_HEADER[direction];
-    const mainStart = MARGIN + header + LAYER_GAP / 2;
-    const layerMain = (layer: number) => mainStart + layer * (slotMain + LAYER_GAP);
-    const mainEnd = layerMain(layerCount) - LAYER_GAP / 2 + MARGIN;
-
-    const placed = new Map<string, Placed>();
+    const crossOf = new Map<string, number>();
     const lanes: Array<{ id: string; label: string; title?: string; cross: number; size: number }> = [];
-    let cross = MARGIN;
-    for (const lane of graph.lanes) {
-        let rows = 1;
-        for (let layer = 0; layer < layerCount; layer++) rows = Math.max(rows, cells.get(`${lane.id}\u0000${layer}`)?.length ?? 0);
-        const size = 2 * LANE_PADDING + rows * slotCross + (rows - 1) * ROW_GAP;
-        for (let layer = 0; layer < layerCount; layer++) {
-            const cell = cells.get(`${lane.id}\u0000${layer}`) ?? [];
-            const used = cell.length * slotCross + Math.max(0, cell.length - 1) * ROW_GAP;
-            let at = cross + (size - used) / 2;
-            for (const node of cell) {
-                const own = sizeOf(node);
-                placed.set(node.id, {
-                    main: layerMain(layer) + (slotMain - own.main) / 2,
-                    cross: at + (slotCross - own.cross) / 2,
-                    mainSize: own.main,
-                    crossSize: own.cross,
-                });
-                at += slotCross + ROW_GAP;
+    let crossEnd = 0;
+    const laneById = new Map<string, { cross: number; size: number }>();
+    const marginCross = (laneCross: number, laneSize: number, side: 'before' | 'after', track: number) =>
+        side === 'before' ? laneCross + MARGIN_FIRST + track * TRACK : laneCross + laneSize - MARGIN_FIRST - track * TRACK;
+    const placeAcross = () => {
+        crossOf.clear();
+        lanes.length = 0;
+        let cross = MARGIN;
+        for (const lane of graph.lanes) {
+            const before = LANE_EDGE + Math.max(0, (marginTracks.get(`${lane.id}\u0000before`) ?? 0)) * TRACK;
+            const after = LANE_EDGE + Math.max(0, (marginTracks.get(`${lane.id}\u0000after`) ?? 0)) * TRACK;
+            let content = 0;
+            for (const cell of cellsOfLane.get(lane.id)!) {
+                content = Math.max(content, cell.reduce((sum, node) => sum + sizes.get(node.id)!.cross, 0) + (cell.length - 1) * ROW_GAP);
+            }
+            let size = before + content + after;
+            if (horizontal) size = Math.max(size, laneHeaderLines(lane, header) * LANE_LINE_HEIGHT + 16);
+            else size = Math.max(size, laneTextWidth(lane));
+            size = Math.ceil(size);
+            for (const cell of cellsOfLane.get(lane.id)!) {
+                const used = cell.reduce((sum, node) => sum + sizes.get(node.id)!.cross, 0) + (cell.length - 1) * ROW_GAP;
+                let at = cross + before + (size - before - after - used) / 2;
+                for (const node of cell) {
+                    crossOf.set(node.id, at);
+                    at += sizes.get(node.id)!.cross + ROW_GAP;
+                }
+            }
+            lanes.push({ id: lane.id, label: lane.label, title: lane.title, cross, size });
+            cross += size;
+        }
+        crossEnd = cross + MARGIN;
+        laneById.clear();
+        for (const lane of lanes) laneById.set(lane.id, lane);
+    };
+    const marginAt = (route: Route) => {
+        const lane = laneById.get(route.margin!.lane)!;
+        return marginCross(lane.cross, lane.size, route.margin!.side, route.margin!.track);
+    };
+
+    // Ports: each edge its own point on the side it leaves and the side it enters, in the order of where its other end lies.
+    const centre = (id: string) => crossOf.get(id)! + sizes.get(id)!.cross / 2;
+    // An edge through a margin is keyed by the side of the lane it takes, not by its line, so that
+    // the order does not change when the margins are sized (the straight long edges are chosen on it).
+    const towards = (route: Route, end: 'from' | 'to') => {
+        if (route.margin && !route.direct) {
+            const lane = laneById.get(route.margin.lane)!;
+            return route.margin.side === 'before' ? lane.cross : lane.cross + lane.size;
+        }
+        return centre(end === 'from' ? route.edge.to : route.edge.from);
+    };
+    const placePorts = () => {
+        for (const node of graph.nodes) {
+            if (!crossOf.has(node.id)) continue;
+            const size = sizes.get(node.id)!.cross;
+            const out = [...outs.get(node.id)!].sort((p, q) => towards(p, 'from') - towards(q, 'from') || p.toLayer - q.toLayer);
+            const outRoom = out.reduce((sum, route) => sum + portRoom(route), 0);
+            let at = crossOf.get(node.id)! + (size - outRoom) / 2;
+            for (const route of out) {
+                route.exitCross = at + portRoom(route) / 2;
+                at += portRoom(route);
+            }
+            const into = [...ins.get(node.id)!].sort((p, q) => towards(p, 'to') - towards(q, 'to') || q.fromLayer - p.fromLayer);
+            at = crossOf.get(node.id)! + (size - into.length * PORT) / 2;
+            for (const route of into) {
+                route.entryCross = at + PORT / 2;
+                at += PORT;
             }
         }
-        lanes.push({ id: lane.id, label: lane.label, title: lane.title, cross, size });
-        cross += size;
+    };
+
+    // Long edges forward run straight along their source's row when no node of the layers between is in the way;
+    // the rest take a lane margin. Positions inside a lane only shift as a whole when its margins grow.
+    placeAcross();
+    placePorts();
+    let byLayer: Array<Array<{ lo: number; hi: number }>> = [];
+    const indexLayers = () => {
+        byLayer = Array.from({ length: layerCount }, () => []);
+        for (const node of graph.nodes) {
+            if (crossOf.has(node.id)) byLayer[layerOf(node.id)].push({ lo: crossOf.get(node.id)!, hi: crossOf.get(node.id)! + sizes.get(node.id)!.cross });
+        }
+        for (const list of byLayer) list.sort((p, q) => p.lo - q.lo);
+    };
+    indexLayers();
+    const blocked = (layer: number, at: number) => {
+        const list = byLayer[layer];
+        let lo = 0;
+        let hi = list.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (list[mid].hi + 6 < at) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo < list.length && list[lo].lo - 6 <= at;
+    };
+    const straight = (route: Route) => {
+        for (let layer = route.fromLayer + 1; layer < route.toLayer; layer++) if (blocked(layer, route.exitCross)) return false;
+        return true;
+    };
+    for (const route of routes) route.direct = route.margin !== undefined && route.toLayer > route.fromLayer + 1 && straight(route);
+    // The ports of a node move when an edge of it leaves through a margin instead: check again until none is in the way.
+    for (let changed = true; changed;) {
+        assignMargins();
+        placeAcross();
+        placePorts();
+        indexLayers();
+        changed = false;
+        for (const route of routes) {
+            if (route.direct && !straight(route)) {
+                route.direct = false;
+                changed = true;
+            }
+        }
     }
-    const crossEnd = cross + MARGIN;
 
-    const laneBounds = new Map(lanes.map(lane => [lane.id, lane]));
-    const router = new EdgeRouter(graph, order, placed, layerMain, slotMain, laneBounds, horizontal);
-    const edges = graph.edges.filter(edge => placed.has(edge.from) && placed.has(edge.to)).map(edge => router.route(edge));
+    // The runs across the flow in each gap (gap g follows layer g; gap -1 comes before layer 0), and their tracks.
+    const gapRuns = new Map<number, GapRun[]>();
+    const addRun = (gap: number, run: GapRun) => {
+        (gapRuns.get(gap) ?? gapRuns.set(gap, []).get(gap)!).push(run);
+        return run;
+    };
+    for (const route of routes) {
+        const id = route.edge.id;
+        if (route.direct) {
+            if (Math.abs(route.exitCross - route.entryCross) > 0.5) {
+                route.second = addRun(route.toLayer - 1, { edge: id, a: route.exitCross, b: route.entryCross, exitAt: route.exitCross, entryAt: route.entryCross });
+            }
+        } else if (!route.margin) {
+            if (Math.abs(route.exitCross - route.entryCross) > 0.5) {
+                route.first = addRun(route.fromLayer, { edge: id, a: route.exitCross, b: route.entryCross, exitAt: route.exitCross, entryAt: route.entryCross });
+            }
+        } else {
+            const m = marginAt(route);
+            route.first = addRun(route.fromLayer, { edge: id, a: route.exitCross, b: m, exitAt: route.exitCross });
+            route.second = addRun(route.toLayer - 1, { edge: id, a: m, b: route.entryCross, entryAt: route.entryCross });
+        }
+    }
+    const labelRoom = new Map<number, number>();
+    const gapLabels = new Map<number, GapLabel[]>();
+    for (const route of routes) {
+        const label = labelExtent.get(route.edge.id);
+        if (!label) continue;
+        labelRoom.set(route.fromLayer, Math.max(labelRoom.get(route.fromLayer) ?? 0, label.main + 2 * LABEL_PAD));
+        const labels = gapLabels.get(route.fromLayer) ?? gapLabels.set(route.fromLayer, []).get(route.fromLayer)!;
+        labels.push({ edge: route.edge.id, main0: LABEL_PAD, main1: LABEL_PAD + label.main, cross0: route.exitCross - label.cross / 2, cross1: route.exitCross + label.cross / 2 });
+    }
+    const farthest = new Map<number, number>();
+    for (const [gap, runs] of gapRuns) farthest.set(gap, assignTracks(runs, gapLabels.get(gap) ?? [], GAP_PAD));
 
-    const toBox = (main: number, crossPos: number, mainSize: number, crossSize: number): Box => horizontal
-        ? { x: main, y: crossPos, width: mainSize, height: crossSize }
-        : { x: crossPos, y: main, width: crossSize, height: mainSize };
+    // Along the flow: the header, then each gap as wide as its labels and tracks, each layer as long as its longest node.
+    const layerSize = new Array<number>(layerCount).fill(0);
+    for (const node of graph.nodes) if (crossOf.has(node.id)) layerSize[layerOf(node.id)] = Math.max(layerSize[layerOf(node.id)], sizes.get(node.id)!.main);
+    const gapStart = new Map<number, number>();
+    const layerStart: number[] = [];
+    let main = MARGIN + header;
+    for (let gap = -1; gap < layerCount; gap++) {
+        if (gap >= 0) {
+            layerStart[gap] = main;
+            main += layerSize[gap];
+        }
+        gapStart.set(gap, main);
+        const width = Math.max(labelRoom.get(gap) ?? 0, gapRuns.has(gap) ? farthest.get(gap)! + GAP_PAD : 0);
+        main += Math.max(width, gap === -1 ? Math.max(FIRST_GAP, minGap) : gap === layerCount - 1 ? GAP_PAD : minGap);
+    }
+    const mainEnd = main + MARGIN;
+    const trackMain = (gap: number, run: GapRun) => gapStart.get(gap)! + run.track!;
+
+    const placed = new Map<string, Placed>();
+    for (const node of graph.nodes) {
+        if (!crossOf.has(node.id)) continue;
+        const size = sizes.get(node.id)!;
+        const layer = layerOf(node.id);
+        placed.set(node.id, { main: layerStart[layer] + (layerSize[layer] - size.main) / 2, cross: crossOf.get(node.id)!, mainSize: size.main, crossSize: size.cross });
+    }
+    const radius = (node: DiagramNode, p: Placed) => node.kind === 'end' ? (horizontal ? p.crossSize : p.mainSize) / 2 : 8;
+
+    const laidOut = routes.map(route => {
+        const from = placed.get(route.edge.from)!;
+        const to = placed.get(route.edge.to)!;
+        const fromNode = nodesById.get(route.edge.from)!;
+        const toNode = nodesById.get(route.edge.to)!;
+        const exit = { main: from.main + from.mainSize - outlineInset(fromNode.kind, from, radius(fromNode, from), route.exitCross), cross: route.exitCross };
+        const entry = { main: to.main + outlineInset(toNode.kind, to, radius(toNode, to), route.entryCross), cross: route.entryCross };
+        let points: AbstractPoint[];
+        if (route.direct) {
+            if (!route.second) points = [exit, entry];
+            else {
+                const t = trackMain(route.toLayer - 1, route.second);
+                points = [exit, { main: t, cross: exit.cross }, { main: t, cross: entry.cross }, entry];
+            }
+        } else if (!route.margin) {
+            if (!route.first) points = [exit, entry];
+            else {
+                const t = trackMain(route.fromLayer, route.first);
+                points = [exit, { main: t, cross: exit.cross }, { main: t, cross: entry.cross }, entry];
+            }
+        } else {
+            const m = marginAt(route);
+            const t1 = trackMain(route.fromLayer, route.first!);
+            const t2 = trackMain(route.toLayer - 1, route.second!);
+            points = [exit, { main: t1, cross: exit.cross }, { main: t1, cross: m }, { main: t2, cross: m }, { main: t2, cross: entry.cross }, entry];
+        }
+        const label = labelExtent.get(route.edge.id);
+        const labelAt = label ? { main: gapStart.get(route.fromLayer)! + LABEL_PAD + label.main / 2, cross: route.exitCross } : undefined;
+        return { id: route.edge.id, back: route.toLayer <= route.fromLayer, points: simplify(points), labelAt };
+    });
+
+    const toBox = (mainPos: number, crossPos: number, mainSize: number, crossSize: number): Box => horizontal
+        ? { x: mainPos, y: crossPos, width: mainSize, height: crossSize }
+        : { x: crossPos, y: mainPos, width: crossSize, height: mainSize };
     const toPoint = (p: { main: number; cross: number }): Point => horizontal ? { x: p.main, y: p.cross } : { x: p.cross, y: p.main };
+    const edgeOrder = new Map(graph.edges.map((edge, index) => [edge.id, index]));
+    laidOut.sort((p, q) => edgeOrder.get(p.id)! - edgeOrder.get(q.id)!);
 
     return {
         direction,
@@ -206,10 +515,16 @@ function placeInLanes(graph: WorkflowGraph, order: ElkOrder, direction: Directio
             const p = placed.get(node.id)!;
             return { id: node.id, ...toBox(p.main, p.cross, p.mainSize, p.crossSize) };
         }),
-        edges: edges.map(edge => ({
+        edges: laidOut.map(edge => ({
             id: edge.id, back: edge.back,
             points: edge.points.map(toPoint),
             labelAt: edge.labelAt ? toPoint(edge.labelAt) : undefined,
         })),
     };
+}
+
+/** The width a lane needs, top to bottom, to show its label and title on one line each. */
+function laneTextWidth(lane: { readonly label: string; readonly title?: string }): number {
+    const chars = Math.max([...lane.label].length, lane.title !== undefined && lane.title !== lane.label ? [...lane.title].length - 2 : 0);
+    return chars * (CHAR_WIDTH + 0.6) + 16 + 2;
 }

@@ -9,7 +9,7 @@ import type { DiagramEdge, DiagramNode, Finding, WorkflowGraph } from '../protoc
 import type { DiagramLayout, LaidOutEdge, LaidOutLane, LaidOutNode, Point } from '../protocol/diagram-layout.js';
 import type { VNode } from './vnode.js';
 import { h } from './vnode.js';
-import { edgeLabelLines, fitLaneHeader, fitNodeText, labelBox } from './labels.js';
+import { edgeLabelLines, fitLaneHeader, fitNodeText, labelBox, LANE_LINE_HEIGHT } from './labels.js';
 import { laneHeaderBox, nodeOutline } from './layout-metrics.js';
 
 export interface RenderOptions {
@@ -62,14 +62,16 @@ function renderLane(lane: LaidOutLane, index: number, layout: DiagramLayout): VN
     const header = laneHeaderBox(lane, layout.direction);
     const text = fitLaneHeader(lane, header);
     const textX = header.x + 10;
-    const subtitle = text.title !== undefined;
-    const textY = horizontal ? header.y + header.height / 2 - (subtitle ? 4 : -4) : header.y + (subtitle ? 17 : 25);
+    const labelLines = text.label.lines;
+    const titleLines = text.title?.lines ?? [];
+    const total = labelLines.length + titleLines.length;
+    const firstY = horizontal ? header.y + header.height / 2 - ((total - 1) * LANE_LINE_HEIGHT) / 2 + 4 : header.y + (titleLines.length > 0 ? 17 : 25);
     return h('g', { class: `wa-lane${index % 2 === 1 ? ' wa-alt' : ''}`, 'data-lane': lane.id }, [
         h('title', {}, lane.title ? `${lane.label} — ${lane.title}` : lane.label),
         h('rect', { class: 'wa-lane-band', x: lane.x, y: lane.y, width: lane.width, height: lane.height }),
         h('rect', { class: 'wa-lane-header', ...header }),
-        h('text', { class: 'wa-lane-label', x: textX, y: textY }, text.label.lines[0]),
-        text.title !== undefined && h('text', { class: 'wa-lane-title', x: textX, y: textY + 15 }, text.title.lines[0]),
+        ...labelLines.map((line, i) => h('text', { class: 'wa-lane-label', x: textX, y: firstY + i * LANE_LINE_HEIGHT }, line)),
+        ...titleLines.map((line, i) => h('text', { class: 'wa-lane-title', x: textX, y: firstY + (labelLines.length + i) * LANE_LINE_HEIGHT }, line)),
     ]);
 }
 
@@ -85,15 +87,18 @@ function renderNode(node: DiagramNode, box: LaidOutNode, options: RenderOptions)
     const cy = box.y + box.height / 2;
     const text = fitNodeText(node, box);
     const titleLines = text.title.lines;
-    const detail = text.detail?.lines[0];
+    const detailLines = text.detail?.lines ?? [];
     const lines: VNode[] = [];
-    const total = titleLines.length + (detail ? 1 : 0);
+    const total = titleLines.length + detailLines.length;
     let y = cy - ((total - 1) * LINE_HEIGHT) / 2 + 4;
     for (const line of titleLines) {
         lines.push(h('text', { class: 'wa-node-title', x: cx, y, 'text-anchor': 'middle' }, line));
         y += LINE_HEIGHT;
     }
-    if (detail) lines.push(h('text', { class: 'wa-node-detail', x: cx, y: y - 1, 'text-anchor': 'middle' }, detail));
+    for (const line of detailLines) {
+        lines.push(h('text', { class: 'wa-node-detail', x: cx, y: y - 1, 'text-anchor': 'middle' }, line));
+        y += LINE_HEIGHT;
+    }
     return h('g', {
         class: classes, 'data-id': node.id, tabindex: interactive ? 0 : undefined, role: interactive ? 'button' : undefined, 'aria-label': `${node.kind} ${node.name}`,
     }, [

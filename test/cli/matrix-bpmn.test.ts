@@ -103,4 +103,27 @@ describe('workflow-architect render --format bpmn', function () {
         assert.match(result.stdout, /<bpmn:inclusiveGateway id="Join_Join"/);
         assert.match(result.stdout, /<bpmn:exclusiveGateway id="Merge_After"/);
     });
+
+    for (const direction of ['right', 'down']) {
+        it(`ends every sequence flow into an end event on the event's circle, ${direction}`, async () => {
+            for (const file of ['examples/purchase-to-pay.workflow', 'examples/onboarding.workflow']) {
+                const result = run(['render', file, '--format', 'bpmn', '--direction', direction]);
+                assert.equal(result.code, 0, result.stderr);
+                const { rootElement } = await new BpmnModdle().fromXML(result.stdout);
+                const plane = rootElement.diagrams[0].plane.planeElement as Array<{
+                    $type: string; bpmnElement: { id: string; $type: string; targetRef?: { id: string; $type: string } };
+                    bounds?: { x: number; y: number; width: number; height: number }; waypoint?: Array<{ x: number; y: number }>;
+                }>;
+                const bounds = new Map(plane.filter(shape => shape.bounds).map(shape => [shape.bpmnElement.id, shape.bounds!]));
+                const into = plane.filter(shape => shape.waypoint && shape.bpmnElement.targetRef?.$type === 'bpmn:EndEvent');
+                assert.ok(into.length > 0, `${file} has flows into end events`);
+                for (const flow of into) {
+                    const circle = bounds.get(flow.bpmnElement.targetRef!.id)!;
+                    const last = flow.waypoint![flow.waypoint!.length - 1];
+                    const gap = Math.abs(Math.hypot(last.x - (circle.x + circle.width / 2), last.y - (circle.y + circle.height / 2)) - circle.width / 2);
+                    assert.ok(gap <= 1.5, `${file}: ${flow.bpmnElement.id} ends ${gap.toFixed(1)} px off the circle of ${flow.bpmnElement.targetRef!.id}`);
+                }
+            }
+        });
+    }
 });

@@ -199,7 +199,7 @@ describe('preview viewport in Chromium', function () {
     });
 
     it('keeps the lane names in the frame, above their lanes, when panned far down', async () => {
-        harness = await open(chainGraph(60), { width: 800, height: 600 }, 'DOWN');
+        harness = await open(chainGraph(150), { width: 800, height: 600 }, 'DOWN');
         await harness.page.mouse.move(400, 300);
         for (let i = 0; i < 8; i++) await harness.page.mouse.wheel(0, 3000);
         await harness.page.waitForTimeout(100);
