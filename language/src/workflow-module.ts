@@ -25,6 +25,7 @@ import { WorkflowReferenceDescriptionProvider, WorkflowScopeComputation } from '
 import { BatchedLinker } from './langium-patches/batched-linker.js';
 import { createLinearCstParser } from './langium-patches/linear-cst-builder.js';
 import { WorkflowScopeProvider } from './references/workflow-scope-provider.js';
+import { WorkflowTokenBuilder } from './parser/workflow-token-builder.js';
 import { WorkspaceFacts } from './workspace/workspace-facts.js';
 
 /** Services the workflow language adds to Langium's. */
@@ -39,6 +40,7 @@ export type WorkflowServices = LangiumServices & WorkflowAddedServices;
 export const WorkflowModule: Module<WorkflowServices, PartialLangiumServices & WorkflowAddedServices> = {
     parser: {
         LangiumParser: services => createLinearCstParser(services),
+        TokenBuilder: () => new WorkflowTokenBuilder(),
     },
     references: {
         Linker: services => new BatchedLinker(services),
