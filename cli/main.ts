@@ -12,6 +12,7 @@ import { validateCommand } from './validate-command.js';
 
 export async function main(argv: string[]): Promise<number> {
     const write = (text: string) => { process.stdout.write(text); };
+    const note = (line: string) => { process.stderr.write(`workflow-architect: ${oneLine(line)}\n`); };
     const invocation = parseCommandLine(argv, COMMANDS);
     switch (invocation.kind) {
         case 'help':
@@ -21,7 +22,7 @@ export async function main(argv: string[]): Promise<number> {
             switch (invocation.command) {
                 case 'validate': return validateCommand(invocation.operands, invocation.options, write);
                 case 'matrix': return matrixCommand(invocation.operands, invocation.options, write);
-                case 'render': return renderCommand({ file: invocation.operands[0], ...invocation.options }, write);
+                case 'render': return renderCommand({ file: invocation.operands[0], ...invocation.options }, write, note);
             }
     }
 }
