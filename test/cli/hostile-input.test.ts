@@ -1,11 +1,11 @@
 /**
  * The command line on paths that are not plain workflow files: pipes, devices, folders where a
- * file is expected, other kinds of file, symbolic links, odd names. Every
+ * file is expected, other kinds of file, symbolic links, odd names, a closed output. Every
  * command classifies its paths the same way; nothing hangs, grows without bound or prints an
  * internal error.
  */
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -105,6 +105,16 @@ describe('workflow-architect on hostile paths', function () {
         assert.match(result.stderr, /skipped broken\.workflow: binary file/);
         assert.match(result.stderr, /skipped .*\.workflowignore: is a folder/);
         assert.doesNotMatch(result.stderr, /internal error/);
+    });
+
+    it('ends quietly when the reader of its output goes away', async () => {
+        const child = spawn(process.execPath, [BIN, 'validate', 'examples/problems'], { stdio: ['ignore', 'pipe', 'pipe'] });
+        let stderr = '';
+        child.stderr.on('data', chunk => { stderr += String(chunk); });
+        child.stdout.destroy(); // closed before the command writes anything: every write fails with EPIPE
+        const code = await new Promise<number | null>(resolve => child.on('close', resolve));
+        assert.equal(stderr, '');
+        assert.equal(code, 1, 'the exit code of the findings');
     });
 
     it('still validates examples exactly as before', () => {
