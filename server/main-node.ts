@@ -12,6 +12,13 @@ import { registerDiagramHandlers } from './diagram-handlers.js';
 import { ClientFileSystemProvider } from './client-file-system.js';
 import { SchemeFileSystemProvider } from './scheme-file-system.js';
 
+// The transports `createConnection` reads from the command line; without one it would throw.
+const TRANSPORTS = /^--(stdio|node-ipc|socket|pipe)(=.+)?$/;
+if (!process.argv.slice(2).some(argument => TRANSPORTS.test(argument))) {
+    process.stderr.write('workflow-language-server: no transport given; run `workflow-language-server --stdio` (or --node-ipc, --socket=PORT, --pipe=NAME)\n');
+    process.exit(2);
+}
+
 const connection = createConnection(ProposedFeatures.all);
 const fileSystemProvider = () => new SchemeFileSystemProvider(new NodeFileSystemProvider(), new ClientFileSystemProvider(connection));
 const { shared } = createWorkflowServices({ connection, fileSystemProvider });

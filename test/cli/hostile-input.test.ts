@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import { runCli } from './run-cli.js';
 
 const BIN = path.resolve('bin/workflow-architect.cjs');
+const SERVER_BIN = path.resolve('bin/workflow-language-server.cjs');
 
 /** Runs the command line with a time limit, so a hang fails the test instead of stalling it. */
 function run(args: string[], cwd: string): { code: number | null; stdout: string; stderr: string } {
@@ -115,6 +116,11 @@ describe('workflow-architect on hostile paths', function () {
         const code = await new Promise<number | null>(resolve => child.on('close', resolve));
         assert.equal(stderr, '');
         assert.equal(code, 1, 'the exit code of the findings');
+    });
+
+    it('explains how to start the language server when no transport is given', () => {
+        const result = spawnSync(process.execPath, [SERVER_BIN], { encoding: 'utf8', timeout: 10_000 });
+        assertOneLineError({ code: result.status, stdout: result.stdout, stderr: result.stderr }, /workflow-language-server --stdio/);
     });
 
     it('still validates examples exactly as before', () => {
