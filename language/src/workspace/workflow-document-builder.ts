@@ -3,13 +3,16 @@
  *
  * Langium rebuilds a changed file and relinks the files that refer into it, but a file that
  * *declares* a team is not revalidated when another file starts or stops referring to it, or
- * declares the same name. After each update we compare a per-file signature (its top-level names
- * and the declarations in other files it refers to); only when a changed file's signature moved
- * are the other files revalidated — typing inside a title or a duration costs nothing extra.
+ * declares the same name. After each update we compare a per-file signature (its top-level names,
+ * with the line of each name that is declared more than once, since `duplicate-name` messages in
+ * other files cite that line, and the declarations in other files it refers to); only when a
+ * changed file's signature moved are the other files revalidated — typing inside a title or a
+ * duration costs nothing extra.
  */
 import type { LangiumDocument, URI } from 'langium';
 import { AstUtils, Cancellation, DefaultDocumentBuilder, DocumentState } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
+import type { WorkflowServices } from '../workflow-module.js';
 import { declarationsOf } from './workspace-queries.js';
 
 export class WorkflowDocumentBuilder extends DefaultDocumentBuilder {
@@ -50,8 +53,11 @@ export class WorkflowDocumentBuilder extends DefaultDocumentBuilder {
     private signatureOf(document: LangiumDocument): string {
         const self = document.uri.toString();
         const parts: string[] = [];
+        const facts = (this.serviceRegistry.getServices(document.uri) as WorkflowServices).validation.WorkspaceFacts;
         for (const declaration of declarationsOf(document)) {
-            parts.push(`d:${declaration.name}`);
+            const namesakes = declaration.name ? facts.topLevelNamed(declaration.name) : [];
+            const line = namesakes.length > 1 ? `@${namesakes.find(namesake => namesake.node === declaration)?.nameSegment?.range.start.line}` : '';
+            parts.push(`d:${declaration.name}${line}`);
         }
         const targets = new Set<string>();
         for (const reference of document.references) {
