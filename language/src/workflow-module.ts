@@ -20,6 +20,7 @@ import { WorkflowDocumentValidator } from './validation/workflow-document-valida
 import { WorkflowCompletionProvider } from './lsp/workflow-completion-provider.js';
 import { WorkflowConfigurationProvider } from './workspace/workflow-configuration.js';
 import { WorkflowDocumentBuilder } from './workspace/workflow-document-builder.js';
+import { WorkflowDocumentUpdateHandler } from './workspace/workflow-document-update-handler.js';
 import { IncrementalDocumentFactory } from './langium-patches/incremental-document-factory.js';
 import { WorkflowReferenceDescriptionProvider, WorkflowScopeComputation } from './references/workflow-indexing.js';
 import { BatchedLinker } from './langium-patches/batched-linker.js';
@@ -69,6 +70,7 @@ export const WorkflowModule: Module<WorkflowServices, PartialLangiumServices & W
 export const WorkflowSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     lsp: {
         NodeKindProvider: () => new WorkflowNodeKindProvider(),
+        DocumentUpdateHandler: services => new WorkflowDocumentUpdateHandler(services),
     },
     workspace: {
         ConfigurationProvider: services => new WorkflowConfigurationProvider(services),

@@ -8,8 +8,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, WorkspaceSymbolRequest } from 'vscode-languageserver-protocol';
-import type { Diagnostic } from 'vscode-languageserver-protocol';
+import {
+    DidChangeTextDocumentNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, WorkspaceSymbolRequest,
+} from 'vscode-languageserver-protocol';
+import type { Diagnostic, SymbolInformation } from 'vscode-languageserver-protocol';
 import { TestLspClient } from './lsp-client.js';
 
 const summary = (diagnostics: Diagnostic[]) => diagnostics.map(d => `${d.range.start.line}:${d.range.start.character} ${d.code} ${d.message}`).sort();
@@ -70,5 +72,22 @@ describe('live server equals a fresh start', function () {
         // the file whose URI sorts first wins: Legal.Clerk resolves, Legal.Counsel does not
         const flow = summary(await early.diagnosticsFor(uri('flow.workflow')));
         assert.ok(flow.some(line => line.includes('unresolved-reference') && line.includes('Counsel')), flow.join('\n'));
+    });
+
+    it('forgets an unsaved document when it is closed', async () => {
+        fs.writeFileSync(path.join(dir, 'org.workflow'), 'team Legal { }\n');
+        const client = await start();
+        await open(client, 'org.workflow', 'team Legal { }\n');
+        await client.diagnosticsFor(uri('org.workflow'), list => list.length > 0);
+        const unsaved = ['untitled:Untitled-1', uri('never-saved.workflow')];
+        for (const name of unsaved) {
+            await open(client, name, 'team Legal { }\n');
+            await client.diagnosticsFor(uri('org.workflow'), list => list.some(d => d.code === 'duplicate-name'));
+            await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: name } });
+            const after = await client.diagnosticsFor(uri('org.workflow'), list => !list.some(d => d.code === 'duplicate-name'));
+            assert.deepEqual(after.map(d => d.code), ['unused']);
+            const symbols = await client.connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'Legal' }) as SymbolInformation[];
+            assert.deepEqual(symbols.map(symbol => symbol.location.uri), [uri('org.workflow')], name);
+        }
     });
 });
