@@ -9,9 +9,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-    DidChangeTextDocumentNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, WorkspaceSymbolRequest,
+    DidChangeTextDocumentNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, DocumentSymbolRequest, HoverRequest,
+    WorkspaceSymbolRequest,
 } from 'vscode-languageserver-protocol';
-import type { Diagnostic, SymbolInformation } from 'vscode-languageserver-protocol';
+import type { Diagnostic, DocumentSymbol, SymbolInformation } from 'vscode-languageserver-protocol';
 import { TestLspClient } from './lsp-client.js';
 
 const summary = (diagnostics: Diagnostic[]) => diagnostics.map(d => `${d.range.start.line}:${d.range.start.character} ${d.code} ${d.message}`).sort();
@@ -89,5 +90,25 @@ describe('live server equals a fresh start', function () {
             const symbols = await client.connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'Legal' }) as SymbolInformation[];
             assert.deepEqual(symbols.map(symbol => symbol.location.uri), [uri('org.workflow')], name);
         }
+    });
+
+    it('answers requests sent right after didOpen, while the workspace is still loading', async () => {
+        fs.writeFileSync(path.join(dir, 'org.workflow'), 'team Legal { role Clerk }\n');
+        const client = new TestLspClient();
+        clients.push(client);
+        const initialized = client.initialize(dir);
+        const outside = 'file:///nowhere/outside.workflow';
+        const text = 'workflow W {\n  owner Legal.Clerk\n  step A { owner Legal.Clerk; next Done }\n  end Done\n}\n';
+        await initialized;
+        await open(client, outside, text);
+        await open(client, 'org.workflow', 'team Legal { role Clerk }\n');
+        const [symbols, hover, orgSymbols] = await Promise.all([
+            client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: outside } }),
+            client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: outside }, position: { line: 1, character: 9 } }),
+            client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: uri('org.workflow') } }),
+        ]);
+        assert.deepEqual((symbols as DocumentSymbol[]).map(symbol => symbol.name), ['W']);
+        assert.ok(hover, 'a hover for Legal');
+        assert.deepEqual((orgSymbols as DocumentSymbol[]).map(symbol => symbol.name), ['Legal']);
     });
 });

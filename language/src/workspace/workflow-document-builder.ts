@@ -8,9 +8,13 @@
  * other files cite that line, and the declarations in other files it refers to); only when a
  * changed file's signature moved are the other files revalidated — typing inside a title or a
  * duration costs nothing extra.
+ *
+ * Requests that wait for a document (hover, symbols, …) may arrive after `didOpen` but before the
+ * document is in the workspace, while the workspace is still loading: they wait for it rather
+ * than fail with "No document found".
  */
 import type { LangiumDocument, URI } from 'langium';
-import { AstUtils, Cancellation, DefaultDocumentBuilder, DocumentState } from 'langium';
+import { AstUtils, Cancellation, DefaultDocumentBuilder, DocumentState, OperationCancelled, UriUtils } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { WorkflowServices } from '../workflow-module.js';
 import { declarationsOf } from './workspace-queries.js';
@@ -35,6 +39,33 @@ export class WorkflowDocumentBuilder extends DefaultDocumentBuilder {
         if (moved) {
             await this.revalidateOthers(new Set(changed.map(uri => uri.toString())), cancelToken);
         }
+    }
+
+    protected override async awaitDocumentState(state: DocumentState, uri: URI, cancelToken: Cancellation.CancellationToken): Promise<URI> {
+        if (!this.langiumDocuments.hasDocument(uri) && this.textDocuments?.get(uri.toString())) {
+            await this.documentAdded(uri, cancelToken);
+        }
+        return super.awaitDocumentState(state, uri, cancelToken);
+    }
+
+    /** Resolves once an open document that is not yet in the workspace has been added (and parsed). */
+    private documentAdded(uri: URI, cancelToken: Cancellation.CancellationToken): Promise<void> {
+        return new Promise((resolve, reject) => {
+            const done = () => {
+                listener.dispose();
+                cancel.dispose();
+            };
+            const listener = this.onDocumentPhase(DocumentState.Parsed, document => {
+                if (UriUtils.equals(document.uri, uri)) {
+                    done();
+                    resolve();
+                }
+            });
+            const cancel = cancelToken.onCancellationRequested(() => {
+                done();
+                reject(OperationCancelled);
+            });
+        });
     }
 
     private async revalidateOthers(changed: Set<string>, cancelToken: Cancellation.CancellationToken): Promise<void> {
