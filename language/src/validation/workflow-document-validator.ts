@@ -34,6 +34,7 @@ export class WorkflowDocumentValidator extends DefaultDocumentValidator {
             if (code === DocumentValidator.LexingError || code === DocumentValidator.ParsingError) {
                 diagnostic.code = IssueCodes.SyntaxError;
             }
+            diagnostic.message = shortenLongWords(String(diagnostic.message));
         }
         return applySeverityOverrides(this.configuration, this.languageId, diagnostics);
     }
@@ -137,4 +138,19 @@ function expectedTopLevelKind(container: AstNode, property: string): string {
         default:
             return 'system';
     }
+}
+
+/** Longer runs of text without a space (a name or token of thousands of characters) are cut in messages. */
+const LONGEST_WORD = 120;
+
+/**
+ * A message quotes names and tokens; one of millions of characters would make every message that
+ * names it as long (and `validate` print megabytes per line). Such runs are shortened to their
+ * start and end, with their length.
+ */
+export function shortenLongWords(message: string): string {
+    if (message.length <= LONGEST_WORD) {
+        return message;
+    }
+    return message.replace(new RegExp(`[^\\s]{${LONGEST_WORD + 1},}`, 'g'), word => `${word.slice(0, 40)}…${word.slice(-8)} (${word.length} characters)`);
 }
