@@ -38,6 +38,19 @@ describe('validation', () => {
             const { main } = await loadText(flow('step A { owner Sales.Rep; duration <|0h|>; next Done }\n  end Done'));
             expectOne(main, IssueCodes.SyntaxError, DiagnosticSeverity.Error);
         });
+        it('reports a duration over 9999w, however many digits, and keeps it out of the figures', async () => {
+            for (const huge of ['99999999999999999999d', `${'9'.repeat(400)}w`, '10000w', '100789921m']) {
+                const { main } = await loadText(flow(`sla 1d\n  step A { owner Sales.Rep; duration <|${huge}|>; next Done }\n  end Done`));
+                expectOne(main, IssueCodes.SyntaxError, DiagnosticSeverity.Error);
+                const messages = diagnostics(main).map(d => d.message).join('\n');
+                assert.match(messages, /at most 9999w/);
+                assert.doesNotMatch(messages, /Infinity|e\+\d/);
+                assert.ok(messages.length < 400, messages);
+            }
+            const { main } = await loadText(flow('sla 1d\n  step A { owner Sales.Rep; duration 9999w; next Done }\n  end Done'));
+            expectNone(main, IssueCodes.SyntaxError);
+            assert.match(diagnostics(main).map(d => d.message).join('\n'), /Critical path 69993d exceeds the SLA of 1d/);
+        });
         it('reports a repeated single clause', async () => {
             const { main } = await loadText(flow('step A { owner Sales.Rep; duration 1h; <|duration 2h|>; next Done }\n  end Done'));
             expectOne(main, IssueCodes.SyntaxError, DiagnosticSeverity.Error);
