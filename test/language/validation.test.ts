@@ -91,6 +91,15 @@ workflow W { owner Sales; step A { owner Sales.Rep; next <|X|> }; end Done }`);
         });
     });
 
+    describe('messages', () => {
+        it('shortens a name of thousands of characters in messages', async () => {
+            const { main } = await loadText(`team ${'Long'.repeat(5000)} { }`);
+            const [unused] = diagnostics(main, IssueCodes.Unused);
+            assert.ok(unused.message.length < 200, unused.message);
+            assert.match(unused.message, /LongLong…LongLong \(20000 characters\)/);
+        });
+    });
+
     describe(IssueCodes.DuplicateName, () => {
         it('reports two top-level declarations with one name across files, on both', async () => {
             const { files } = await loadWorkspace({

@@ -152,5 +152,5 @@ export function shortenLongWords(message: string): string {
     if (message.length <= LONGEST_WORD) {
         return message;
     }
-    return message.replace(new RegExp(`[^\\s]{${LONGEST_WORD + 1},}`, 'g'), word => `${word.slice(0, 40)}…${word.slice(-8)} (${word.length} characters)`);
+    return message.replace(new RegExp(`[^\\s'"\`]{${LONGEST_WORD + 1},}`, 'g'), word => `${word.slice(0, 40)}…${word.slice(-8)} (${word.length} characters)`);
 }
