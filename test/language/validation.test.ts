@@ -91,7 +91,12 @@ workflow W { owner Sales; step A { owner Sales.Rep; next <|X|> }; end Done }`);
         });
     });
 
-    describe('messages', () => {
+    describe('one finding per typo', () => {
+        it('reports an unknown team in an owner once, not its member as well', async () => {
+            const { main } = await loadText(flow('step A { owner <|Marketing|>.Controller; next Done }\n  end Done'));
+            expectOne(main, IssueCodes.UnresolvedReference, DiagnosticSeverity.Error);
+            assert.match(diagnostics(main, IssueCodes.UnresolvedReference)[0].message, /team named 'Marketing'/);
+        });
         it('shortens a name of thousands of characters in messages', async () => {
             const { main } = await loadText(`team ${'Long'.repeat(5000)} { }`);
             const [unused] = diagnostics(main, IssueCodes.Unused);

@@ -89,6 +89,9 @@ export class WorkflowDocumentValidator extends DefaultDocumentValidator {
                 continue;
             }
             const property = reference.error.info.property;
+            if (isOwnerRef(container) && property === 'member' && !container.team?.ref) {
+                continue; // `Typo.Member`: the unknown team is the one finding; its members cannot be looked up
+            }
             const { code, message } = this.explain(container, property, reference.$refText);
             diagnostics.push(this.toDiagnostic('error', message, {
                 node: container, property, range: reference.$refNode?.range, index: reference.error.info.index,
