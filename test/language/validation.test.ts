@@ -97,6 +97,9 @@ workflow W { owner Sales; step A { owner Sales.Rep; next <|X|> }; end Done }`);
             expectOne(main, IssueCodes.UnresolvedReference, DiagnosticSeverity.Error);
             assert.match(diagnostics(main, IssueCodes.UnresolvedReference)[0].message, /team named 'Marketing'/);
         });
+    });
+
+    describe('messages', () => {
         it('shortens a name of thousands of characters in messages', async () => {
             const { main } = await loadText(`team ${'Long'.repeat(5000)} { }`);
             const [unused] = diagnostics(main, IssueCodes.Unused);
