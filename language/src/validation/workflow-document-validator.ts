@@ -155,5 +155,21 @@ export function shortenLongWords(message: string): string {
     if (message.length <= LONGEST_WORD) {
         return message;
     }
-    return message.replace(new RegExp(`[^\\s'"\`]{${LONGEST_WORD + 1},}`, 'g'), word => `${word.slice(0, 40)}…${word.slice(-8)} (${word.length} characters)`);
+    // A loop, not a regular expression: a quantifier over millions of characters overflows V8's stack.
+    const parts: string[] = [];
+    let start = 0;
+    let wordStart = 0;
+    for (let i = 0; i <= message.length; i++) {
+        if (i === message.length || /[\s'"`]/.test(message[i])) {
+            const length = i - wordStart;
+            if (length > LONGEST_WORD) {
+                const word = message.slice(wordStart, i);
+                parts.push(message.slice(start, wordStart), `${word.slice(0, 40)}…${word.slice(-8)} (${length} characters)`);
+                start = i;
+            }
+            wordStart = i + 1;
+        }
+    }
+    parts.push(message.slice(start));
+    return parts.join('');
 }
