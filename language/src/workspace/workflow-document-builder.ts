@@ -21,23 +21,41 @@ import { declarationsOf } from './workspace-queries.js';
 
 export class WorkflowDocumentBuilder extends DefaultDocumentBuilder {
     private readonly signatures = new Map<string, string>();
+    /** When each document was last validated, counted in validations. */
+    private readonly validatedAt = new Map<string, number>();
+    private validations = 0;
+    /**
+     * When a signature last moved (or a document was deleted): every document validated before
+     * then may show stale findings. Kept across updates, so an update cancelled after a file's
+     * signature moved still has the others revalidated by the next one.
+     */
+    private movedAt = 0;
 
     constructor(services: LangiumSharedServices) {
         super(services);
         this.onDocumentPhase(DocumentState.Validated, document => {
-            this.signatures.set(document.uri.toString(), this.signatureOf(document));
+            const uri = document.uri.toString();
+            const signature = this.signatureOf(document);
+            this.validations++;
+            if (this.signatures.has(uri) ? this.signatures.get(uri) !== signature : this.validatedAt.size > 0) {
+                this.movedAt = this.validations;
+            }
+            this.signatures.set(uri, signature);
+            this.validatedAt.set(uri, this.validations);
         });
     }
 
     override async update(changed: URI[], deleted: URI[], cancelToken = Cancellation.CancellationToken.None): Promise<void> {
-        const before = changed.map(uri => this.signatures.get(uri.toString()));
         for (const uri of deleted) {
             this.signatures.delete(uri.toString());
+            this.validatedAt.delete(uri.toString());
+            this.movedAt = this.validations + 1;
         }
         await super.update(changed, deleted, cancelToken);
-        const moved = deleted.length > 0 || changed.some((uri, i) => this.signatures.get(uri.toString()) !== before[i]);
-        if (moved) {
-            await this.revalidateOthers(new Set(changed.map(uri => uri.toString())), cancelToken);
+        // Revalidating may move signatures again (a name that became duplicated now cites a line):
+        // repeat until nothing moved, a few rounds at most.
+        for (let round = 0; round < 3 && this.hasStaleDocuments(); round++) {
+            await this.revalidateStale(cancelToken);
         }
     }
 
@@ -68,17 +86,23 @@ export class WorkflowDocumentBuilder extends DefaultDocumentBuilder {
         });
     }
 
-    private async revalidateOthers(changed: Set<string>, cancelToken: Cancellation.CancellationToken): Promise<void> {
-        const others = this.langiumDocuments.all
-            .filter(document => !changed.has(document.uri.toString()) && document.state === DocumentState.Validated)
+    private staleDocuments(): LangiumDocument[] {
+        return this.langiumDocuments.all
+            .filter(document => document.state === DocumentState.Validated
+                && (this.validatedAt.get(document.uri.toString()) ?? 0) < this.movedAt)
             .toArray();
-        if (others.length === 0) {
-            return;
-        }
-        for (const document of others) {
+    }
+
+    private hasStaleDocuments(): boolean {
+        return this.staleDocuments().length > 0;
+    }
+
+    private async revalidateStale(cancelToken: Cancellation.CancellationToken): Promise<void> {
+        const stale = this.staleDocuments();
+        for (const document of stale) {
             this.resetToState(document, DocumentState.IndexedReferences);
         }
-        await this.buildDocuments(others, this.updateBuildOptions, cancelToken);
+        await this.buildDocuments(stale, this.updateBuildOptions, cancelToken);
     }
 
     private signatureOf(document: LangiumDocument): string {
