@@ -106,6 +106,11 @@ workflow W { owner Sales; step A { owner Sales.Rep; next <|X|> }; end Done }`);
             assert.ok(unused.message.length < 200, unused.message);
             assert.match(unused.message, /LongLong…LongLong \(20000 characters\)/);
         });
+        it('cuts a message quoting a token of many short words', async () => {
+            const { main } = await loadText(`team T { role ${'a" '.repeat(5000)} }`, { allowSyntaxErrors: true });
+            assert.ok(diagnostics(main).length > 0);
+            for (const diagnostic of diagnostics(main)) assert.ok(diagnostic.message.length <= 1100, `${diagnostic.message.length} characters`);
+        });
     });
 
     describe(IssueCodes.DuplicateName, () => {

@@ -145,6 +145,8 @@ function expectedTopLevelKind(container: AstNode, property: string): string {
 
 /** Longer runs of text without a space (a name or token of thousands of characters) are cut in messages. */
 const LONGEST_WORD = 120;
+/** And a message is at most about this long. */
+const LONGEST_MESSAGE = 1000;
 
 /**
  * A message quotes names and tokens; one of millions of characters would make every message that
@@ -171,5 +173,9 @@ export function shortenLongWords(message: string): string {
         }
     }
     parts.push(message.slice(start));
-    return parts.join('');
+    const shortened = parts.join('');
+    // A token of many short words (a string full of quotes) is cut as a whole.
+    return shortened.length > LONGEST_MESSAGE
+        ? `${shortened.slice(0, LONGEST_MESSAGE - 100)}… (${shortened.length} characters) …${shortened.slice(-60)}`
+        : shortened;
 }
