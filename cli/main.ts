@@ -10,8 +10,22 @@ import { matrixCommand } from './matrix-command.js';
 import { renderCommand } from './render-command.js';
 import { validateCommand } from './validate-command.js';
 
+/**
+ * Set when standard output was closed by its reader (`validate … | head -1`): the rest of the
+ * output is dropped, and the command ends quietly with its own exit code.
+ */
+let stdoutClosed = false;
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+    stdoutClosed = true;
+});
+process.stderr.on('error', () => { /* nowhere left to report anything */ });
+
 export async function main(argv: string[]): Promise<number> {
-    const write = (text: string) => { process.stdout.write(text); };
+    const write = (text: string) => {
+        if (!stdoutClosed) process.stdout.write(text);
+    };
+    const note = (line: string) => { process.stderr.write(`workflow-architect: ${oneLine(line)}\n`); };
     const invocation = parseCommandLine(argv, COMMANDS);
     switch (invocation.kind) {
         case 'help':
@@ -21,7 +35,7 @@ export async function main(argv: string[]): Promise<number> {
             switch (invocation.command) {
                 case 'validate': return validateCommand(invocation.operands, invocation.options, write);
                 case 'matrix': return matrixCommand(invocation.operands, invocation.options, write);
-                case 'render': return renderCommand({ file: invocation.operands[0], ...invocation.options }, write);
+                case 'render': return renderCommand({ file: invocation.operands[0], ...invocation.options }, write, note);
             }
     }
 }

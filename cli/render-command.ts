@@ -2,10 +2,10 @@
  * `workflow-architect render FILE [--workflow NAME] --format svg|mermaid|bpmn|json [-o OUT] [--direction right|down] [--critical]`:
  * the diagram the preview draws (SVG, light theme), a Mermaid flowchart, BPMN 2.0 with one lane
  * per team, or the graph model (in the form of `graph-json.ts`).
- * The file is loaded with the other workflows of its folder, so names from other files resolve.
+ * The file is loaded with the workspace `validate` would read for its folder, so names from other
+ * files resolve; a neighbour that cannot be read is skipped with a note.
  */
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { WorkflowGraph } from '../protocol/graph-model.js';
 import { createElk } from '../diagram/elk.js';
@@ -21,7 +21,7 @@ import { workflowsOf } from '../language/src/workspace/workspace-queries.js';
 import { buildWorkspace } from '../language/src/workspace/workflow-workspace.js';
 import type { CommandOptions } from './commands.js';
 import { graphJson } from './graph-json.js';
-import { readInputFiles, UsageError } from './input-files.js';
+import { printable, readFileWorkspace, UsageError } from './input-files.js';
 
 type Format = CommandOptions<'render'>['format'];
 
@@ -30,20 +30,22 @@ export interface RenderArgs extends CommandOptions<'render'> {
     readonly file: string;
 }
 
-export async function renderCommand(args: RenderArgs, write: (text: string) => void): Promise<number> {
+/** Runs the command; the drawing goes through `write`, notes about skipped neighbours through `note`. */
+export async function renderCommand(args: RenderArgs, write: (text: string) => void, note: (line: string) => void = () => {}): Promise<number> {
     const format = args.format;
     const direction: Direction = args.direction === 'down' ? 'DOWN' : 'RIGHT';
     if (args.critical && format !== 'svg') throw new UsageError(`render: option '--critical' applies to --format svg only`);
-    const [target] = readInputFiles([args.file]);
-    if (fs.statSync(args.file).isDirectory()) throw new UsageError(`${args.file}: render takes one file, not a folder`);
-    const neighbours = readInputFiles([path.dirname(args.file)]).filter(file => file.absolutePath !== target.absolutePath);
-    const { documents } = await buildWorkspace([target, ...neighbours].map(file => ({ uri: pathToFileURL(file.absolutePath).toString(), text: file.text })));
+    const { target, others, skipped } = readFileWorkspace(args.file);
+    for (const problem of skipped) {
+        note(`skipped ${problem}`);
+    }
+    const { documents } = await buildWorkspace([target, ...others].map(file => ({ uri: pathToFileURL(file.absolutePath).toString(), text: file.text })));
     const document = documents[0];
     const workflows = workflowsOf(document);
-    if (workflows.length === 0) throw new UsageError(`${args.file}: no workflow in this file`);
+    if (workflows.length === 0) throw new UsageError(`${printable(args.file)}: no workflow in this file`);
     const workflow = args.workflow === undefined ? workflows[0] : workflows.find(w => w.name === args.workflow);
     if (!workflow) {
-        throw new UsageError(`${args.file}: no workflow named '${args.workflow}' (this file has ${workflows.map(w => w.name).join(', ')})`);
+        throw new UsageError(`${printable(args.file)}: no workflow named '${args.workflow}' (this file has ${workflows.map(w => w.name).join(', ')})`);
     }
     const graph = buildGraph(document, workflow);
     const output = await produce(graph, format, direction, target.displayPath, { showCritical: args.critical });
@@ -51,7 +53,7 @@ export async function renderCommand(args: RenderArgs, write: (text: string) => v
         try {
             fs.writeFileSync(args.out, output);
         } catch {
-            throw new UsageError(`${args.out}: cannot be written`);
+            throw new UsageError(`${printable(args.out)}: cannot be written`);
         }
     } else {
         write(output);

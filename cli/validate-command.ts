@@ -8,7 +8,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { buildWorkspace, diagnosticsOf } from '../language/src/workspace/workflow-workspace.js';
 import type { CommandOptions } from './commands.js';
-import { readInputFiles } from './input-files.js';
+import { printable, readInputFiles } from './input-files.js';
 
 export interface ReportedDiagnostic {
     file: string;
@@ -38,7 +38,7 @@ export async function validateCommand(paths: string[], { format }: CommandOption
         write(JSON.stringify({ files: files.length, diagnostics: reported }, undefined, 2) + '\n');
     } else {
         for (const d of reported) {
-            write(`${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}\n`);
+            write(`${printable(d.file)}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}\n`);
         }
     }
     return reported.some(d => d.severity === 'error') ? 1 : 0;

@@ -28,9 +28,37 @@ export type FromWebview =
     /** Something failed; `requestId` when it was that export request. */
     | { readonly type: 'error'; readonly message: string; readonly requestId?: number };
 
+/**
+ * The largest messages the extension accepts from the webview (docs/language.md, Limits): an
+ * exported drawing (SVG text or a PNG data URL), an error text, and the ids a rendered message
+ * lists. A webview is not trusted further than its content security policy: anything larger is
+ * dropped as malformed.
+ */
+export const WEBVIEW_LIMITS = {
+    exportChars: 50_000_000,
+    errorChars: 2_000,
+    idChars: 1_000,
+    ids: 100_000,
+    /** All ids of one `rendered` message together. */
+    idTotalChars: 10_000_000,
+} as const;
+
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isString = (value: unknown, max = 10_000): value is string => typeof value === 'string' && value.length <= max;
-const isStringArray = (value: unknown): value is string[] => Array.isArray(value) && value.length <= 100_000 && value.every(item => isString(item, 1000));
+const isStringArray = (value: unknown): value is string[] => Array.isArray(value) && value.length <= WEBVIEW_LIMITS.ids
+    && value.every(item => isString(item, WEBVIEW_LIMITS.idChars));
+const totalLength = (...lists: string[][]): number => lists.reduce((sum, list) => sum + list.reduce((n, item) => n + item.length, 0), 0);
+
+/**
+ * Text from the webview as a notification shows it: plain, on one line, cut to a few hundred
+ * characters. VS Code turns `[label](target)` in a notification into a link, `command:` targets
+ * included, so the `](` of such a pattern is broken up.
+ */
+export function plainNotice(text: string, max = 300): string {
+     
+    const flat = text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').replace(/\]\s*\(/g, '] (').trim();
+    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
 
 /** Whether a message from the webview is one the extension understands; anything else is ignored. */
 export function isFromWebview(message: unknown): message is FromWebview {
@@ -40,10 +68,11 @@ export function isFromWebview(message: unknown): message is FromWebview {
         case 'reveal': return isString(message.nodeId, 1000);
         case 'selectWorkflow': return isString(message.workflow, 1000);
         case 'rendered': return isString(message.workflow, 1000) && isStringArray(message.nodeIds) && typeof message.edgeCount === 'number'
-            && isStringArray(message.laneIds) && typeof message.stale === 'boolean';
+            && isStringArray(message.laneIds) && typeof message.stale === 'boolean'
+            && totalLength(message.nodeIds, message.laneIds) <= WEBVIEW_LIMITS.idTotalChars;
         case 'exported': return typeof message.requestId === 'number' && (message.format === 'svg' || message.format === 'png')
-            && isString(message.data, 200_000_000);
-        case 'error': return isString(message.message) && (message.requestId === undefined || typeof message.requestId === 'number');
+            && isString(message.data, WEBVIEW_LIMITS.exportChars);
+        case 'error': return isString(message.message, WEBVIEW_LIMITS.errorChars) && (message.requestId === undefined || typeof message.requestId === 'number');
         default: return false;
     }
 }

@@ -8,7 +8,7 @@ import type { Direction } from '../../protocol/diagram-layout.js';
 import type { GraphResult } from '../../protocol/lsp-methods.js';
 import { GraphRequest } from '../../protocol/lsp-methods.js';
 import type { FromWebview, ToWebview } from '../../protocol/webview-messages.js';
-import { isFromWebview } from '../../protocol/webview-messages.js';
+import { isFromWebview, plainNotice } from '../../protocol/webview-messages.js';
 import { previewHtml } from './preview-html.js';
 
 export const PREVIEW_VIEW_TYPE = 'workflowArchitect.preview';
@@ -200,8 +200,8 @@ export class PreviewPanel implements vscode.Disposable {
                 break;
             case 'error': {
                 const pending = message.requestId === undefined ? undefined : this.exports.get(message.requestId);
-                if (pending) pending.reject(new Error(message.message)); // the export command reports it
-                else void vscode.window.showErrorMessage(`Workflow preview: ${message.message}`);
+                if (pending) pending.reject(new Error(plainNotice(message.message))); // the export command reports it
+                else void vscode.window.showErrorMessage(`Workflow preview: ${plainNotice(message.message)}`);
                 break;
             }
         }

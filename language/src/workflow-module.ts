@@ -20,11 +20,13 @@ import { WorkflowDocumentValidator } from './validation/workflow-document-valida
 import { WorkflowCompletionProvider } from './lsp/workflow-completion-provider.js';
 import { WorkflowConfigurationProvider } from './workspace/workflow-configuration.js';
 import { WorkflowDocumentBuilder } from './workspace/workflow-document-builder.js';
+import { WorkflowDocumentUpdateHandler } from './workspace/workflow-document-update-handler.js';
 import { IncrementalDocumentFactory } from './langium-patches/incremental-document-factory.js';
 import { WorkflowReferenceDescriptionProvider, WorkflowScopeComputation } from './references/workflow-indexing.js';
 import { BatchedLinker } from './langium-patches/batched-linker.js';
 import { createLinearCstParser } from './langium-patches/linear-cst-builder.js';
 import { WorkflowScopeProvider } from './references/workflow-scope-provider.js';
+import { WorkflowTokenBuilder } from './parser/workflow-token-builder.js';
 import { WorkspaceFacts } from './workspace/workspace-facts.js';
 
 /** Services the workflow language adds to Langium's. */
@@ -39,6 +41,7 @@ export type WorkflowServices = LangiumServices & WorkflowAddedServices;
 export const WorkflowModule: Module<WorkflowServices, PartialLangiumServices & WorkflowAddedServices> = {
     parser: {
         LangiumParser: services => createLinearCstParser(services),
+        TokenBuilder: () => new WorkflowTokenBuilder(),
     },
     references: {
         Linker: services => new BatchedLinker(services),
@@ -67,6 +70,7 @@ export const WorkflowModule: Module<WorkflowServices, PartialLangiumServices & W
 export const WorkflowSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     lsp: {
         NodeKindProvider: () => new WorkflowNodeKindProvider(),
+        DocumentUpdateHandler: services => new WorkflowDocumentUpdateHandler(services),
     },
     workspace: {
         ConfigurationProvider: services => new WorkflowConfigurationProvider(services),

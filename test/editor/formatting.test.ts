@@ -31,6 +31,17 @@ function expectCanonical(input: string, expected: string): void {
 }
 
 describe('formatting', () => {
+    it('keeps the line ending most lines of the file use', () => {
+        const lf = 'team T "two\r\nlines" {\n  role R\n}\n\nteam U {\n}\n';
+        const formatted = format(lf)!;
+        assert.equal(formatted.replace(/"[^"]*"/g, '').includes('\r'), false, 'an LF file stays LF outside its strings');
+        assert.ok(formatted.includes('"two\r\nlines"'), 'the string is kept as written');
+        const crlf = 'team T {\r\n  role R\r\n}\r\nteam U "x\ny" { }\r\n';
+        assert.equal(format(crlf)!.replace(/"[^"]*"/g, '').replace(/\r\n/g, '').includes('\n'), false, 'a CRLF file stays CRLF');
+        assert.equal(format('team T {\r  role R\r}\r')!.replace(/\r/g, '').includes('\n'), false, 'a CR file stays CR');
+        assert.equal(format(format(lf)!), format(lf), 'idempotent');
+    });
+
     it('indents by two spaces and puts each clause of a multi-line block on its own line', () => {
         expectCanonical(
             'workflow W {\nowner T.R   trigger "go";sla 2d\n     step A   "First" {owner T.R ;uses S1 ,S2 next B via S1,C}\n}\n',

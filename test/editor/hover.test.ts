@@ -92,4 +92,18 @@ describe('hover', () => {
         assert.match(text, /Automated by: CRM/);
         assert.match(text, /Escalates: after 1d to Sales/);
     });
+
+    it('shows every user string literally: no link, image, HTML or new block from a title or trigger', async () => {
+        const hostile = '[click](https://example.com/x) ![](https://example.com/pixel.png) <img src=x> https://example.com\n\n# Heading';
+        const ws = await loadWorkspace({ 'main.workflow': `team <|>Ops { role R; person eve "${hostile}" as R }
+workflow <|>W { owner Ops; trigger "${hostile}"; step S { owner Ops.<|>eve; next Done }; end Done }` });
+        const main = ws.files['main.workflow'];
+        for (let cursor = 0; cursor < 3; cursor++) {
+            const text = await hoverAt(ws, main, cursor);
+            assert.ok(text.includes('click'), text);
+            assert.doesNotMatch(text, /(^|[^\\])[[\]()<>!]/m, `unescaped Markdown in: ${text}`);
+            assert.doesNotMatch(text, /[^\\]:\/\//, `a URL that would become a link: ${text}`);
+            assert.doesNotMatch(text, /\n#/, `a heading: ${text}`);
+        }
+    });
 });

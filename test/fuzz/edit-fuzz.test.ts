@@ -1,7 +1,8 @@
 /**
  * Any text at all: seeded random edits of the bundled examples (insertions, deletions,
- * truncation, duplicated tokens, lone surrogates, CRLF) must never make parsing, linking or
- * validation throw, and every diagnostic range must lie inside its document.
+ * truncation, duplicated tokens, lone surrogates, CRLF, CR and mixed line endings) and giant
+ * tokens (strings, comments and names of millions of characters) must never make parsing,
+ * linking or validation throw, and every diagnostic range must lie inside its document.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -24,7 +25,7 @@ const SNIPPETS = ['{', '}', ';', ',', '.', '->', '"', '"x"', 'step', 'decision',
 function mutate(text: string, next: () => number): string {
     const at = Math.floor(next() * (text.length + 1));
     const pick = <T>(items: T[]) => items[Math.floor(next() * items.length)];
-    switch (Math.floor(next() * 6)) {
+    switch (Math.floor(next() * 7)) {
         case 0: return text.slice(0, at) + pick(SNIPPETS) + ' ' + text.slice(at);
         case 1: return text.slice(0, at) + text.slice(at + 1 + Math.floor(next() * 20));
         case 2: return text.slice(0, at);
@@ -33,6 +34,7 @@ function mutate(text: string, next: () => number): string {
             return text.slice(0, at) + token + ' ' + token + text.slice(at + token.length);
         }
         case 4: return text.replace(/\n/g, '\r\n');
+        case 5: return text.replace(/\r?\n/g, () => pick(['\n', '\r\n', '\r']));
         default: return text.slice(0, at) + String.fromCharCode(Math.floor(next() * 0xffff)) + text.slice(at);
     }
 }
@@ -67,6 +69,15 @@ async function exerciseServices(services: WorkflowServices, document: LangiumDoc
     }
 }
 
+function assertRangesInside(text: string, document: LangiumDocument, what: string): void {
+    const lines = text.split(/\r\n|\r|\n/);
+    for (const diagnostic of document.diagnostics ?? []) {
+        const { start, end } = diagnostic.range;
+        assert.ok(start.line >= 0 && end.line < lines.length && start.character >= 0 && end.character <= lines[end.line].length,
+            `${what}: range ${JSON.stringify(diagnostic.range)} outside the text (${diagnostic.code})`);
+    }
+}
+
 const elk = createElk();
 
 /** How many seeded documents; `FUZZ_SEEDS=10000 npm test` for a long run. */
@@ -76,6 +87,28 @@ describe('robustness', () => {
     const corpus = ['examples', 'examples/problems'].flatMap(folder => fs.readdirSync(folder)
         .filter(name => name.endsWith('.workflow'))
         .map(name => ({ name, text: fs.readFileSync(path.join(folder, name), 'utf8') })));
+
+    it('survives giant tokens: strings, comments and names of millions of characters, closed or not', async function () {
+        this.timeout(300_000);
+        const huge = 3_000_000;
+        const giants = [
+            `"${'x'.repeat(huge)}"`, `"${'x'.repeat(huge)}`, `"${'ab\\"'.repeat(huge / 4)}"`,
+            `/*${'c'.repeat(huge)}*/`, `/*${'c'.repeat(huge)}`, `//${'c'.repeat(huge)}\n`,
+            'N'.repeat(huge), `${'9'.repeat(huge)}d`,
+        ];
+        for (const [index, giant] of giants.entries()) {
+            const base = corpus[index % corpus.length].text;
+            for (const at of [base.indexOf('{') + 1, base.indexOf('owner') + 6, base.length]) {
+                const text = `${base.slice(0, at)} ${giant} ${base.slice(at)}`;
+                const { documents, services } = await buildWorkspace([{ uri: 'file:///w/giant.workflow', text }]);
+                await exerciseServices(services, documents[0], seededRandom(index));
+                assertRangesInside(text, documents[0], `giant ${index} at ${at}`);
+                for (const diagnostic of documents[0].diagnostics ?? []) {
+                    assert.ok(String(diagnostic.message).length < 2000, `giant ${index}: a message of ${String(diagnostic.message).length} characters`);
+                }
+            }
+        }
+    });
 
     it(`survives ${SEEDS} seeded edits of the examples, in validation and every editor service, without an exception or a range outside the text`, async function () {
         this.timeout(Math.max(120_000, SEEDS * 200));
@@ -94,12 +127,7 @@ describe('robustness', () => {
                 const others = corpus.filter(file => file !== base).map(file => ({ uri: `file:///w/${file.name}`, text: file.text }));
                 const { documents, services } = await buildWorkspace([{ uri: `file:///w/mutated-${base.name}`, text }, ...others]);
                 await exerciseServices(services, documents[0], next);
-                const lines = text.split(/\r\n|\r|\n/);
-                for (const diagnostic of documents[0].diagnostics ?? []) {
-                    const { start, end } = diagnostic.range;
-                    assert.ok(start.line >= 0 && end.line < lines.length && start.character >= 0 && end.character <= lines[end.line].length,
-                        `seed ${seed}: range ${JSON.stringify(diagnostic.range)} outside the text (${diagnostic.code})`);
-                }
+                assertRangesInside(text, documents[0], `seed ${seed}`);
                 assert.deepEqual(errors, [], `seed ${seed} logged an error`);
             }
         } finally {

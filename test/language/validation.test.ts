@@ -38,6 +38,19 @@ describe('validation', () => {
             const { main } = await loadText(flow('step A { owner Sales.Rep; duration <|0h|>; next Done }\n  end Done'));
             expectOne(main, IssueCodes.SyntaxError, DiagnosticSeverity.Error);
         });
+        it('reports a duration over 9999w, however many digits, and keeps it out of the figures', async () => {
+            for (const huge of ['99999999999999999999d', `${'9'.repeat(400)}w`, '10000w', '100789921m']) {
+                const { main } = await loadText(flow(`sla 1d\n  step A { owner Sales.Rep; duration <|${huge}|>; next Done }\n  end Done`));
+                expectOne(main, IssueCodes.SyntaxError, DiagnosticSeverity.Error);
+                const messages = diagnostics(main).map(d => d.message).join('\n');
+                assert.match(messages, /at most 9999w/);
+                assert.doesNotMatch(messages, /Infinity|e\+\d/);
+                assert.ok(messages.length < 400, messages);
+            }
+            const { main } = await loadText(flow('sla 1d\n  step A { owner Sales.Rep; duration 9999w; next Done }\n  end Done'));
+            expectNone(main, IssueCodes.SyntaxError);
+            assert.match(diagnostics(main).map(d => d.message).join('\n'), /Critical path 69993d exceeds the SLA of 1d/);
+        });
         it('reports a repeated single clause', async () => {
             const { main } = await loadText(flow('step A { owner Sales.Rep; duration 1h; <|duration 2h|>; next Done }\n  end Done'));
             expectOne(main, IssueCodes.SyntaxError, DiagnosticSeverity.Error);
@@ -75,6 +88,28 @@ workflow W { owner Sales; step A { owner Sales.Rep; next <|X|> }; end Done }`);
                 'flow.workflow': 'workflow W { owner Sales.Rep; step A { owner Billing.Clerk; uses Ledger; next Done }; end Done }',
             });
             expectNone(files['flow.workflow'], IssueCodes.UnresolvedReference);
+        });
+    });
+
+    describe('one finding per typo', () => {
+        it('reports an unknown team in an owner once, not its member as well', async () => {
+            const { main } = await loadText(flow('step A { owner <|Marketing|>.Controller; next Done }\n  end Done'));
+            expectOne(main, IssueCodes.UnresolvedReference, DiagnosticSeverity.Error);
+            assert.match(diagnostics(main, IssueCodes.UnresolvedReference)[0].message, /team named 'Marketing'/);
+        });
+    });
+
+    describe('messages', () => {
+        it('shortens a name of thousands of characters in messages', async () => {
+            const { main } = await loadText(`team ${'Long'.repeat(5000)} { }`);
+            const [unused] = diagnostics(main, IssueCodes.Unused);
+            assert.ok(unused.message.length < 200, unused.message);
+            assert.match(unused.message, /LongLong…LongLong \(20000 characters\)/);
+        });
+        it('cuts a message quoting a token of many short words', async () => {
+            const { main } = await loadText(`team T { role ${'a" '.repeat(5000)} }`, { allowSyntaxErrors: true });
+            assert.ok(diagnostics(main).length > 0);
+            for (const diagnostic of diagnostics(main)) assert.ok(diagnostic.message.length <= 1100, `${diagnostic.message.length} characters`);
         });
     });
 

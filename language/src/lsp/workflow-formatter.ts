@@ -80,7 +80,7 @@ export class WorkflowFormatter implements Formatter {
         if (!matchBraces(tokens)) {
             return undefined;
         }
-        const newline = text.includes('\r\n') ? '\r\n' : '\n';
+        const newline = dominantLineEnding(text);
         const printer = new Printer(tokens);
         const lines = printer.printItems(0, tokens.length, 0);
         return lines.length === 0 ? '' : lines.join(newline) + newline;
@@ -228,4 +228,30 @@ function join(current: string, token: Token, previous: Token | undefined): strin
     if (current.length === 0) return token.image;
     const tight = token.kind === ',' || token.kind === '.' || previous?.kind === '.';
     return tight ? current + token.image : `${current} ${token.image}`;
+}
+
+/**
+ * The line ending most lines of the text end with (`\n` on a tie or without any): the formatter
+ * writes that one between lines, so one CRLF inside a string does not turn a file's LFs into CRLFs.
+ */
+export function dominantLineEnding(text: string): '\n' | '\r\n' | '\r' {
+    let lf = 0;
+    let crlf = 0;
+    let cr = 0;
+    for (let i = 0; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        if (code === 0x0a) {
+            lf++;
+        } else if (code === 0x0d) {
+            if (text.charCodeAt(i + 1) === 0x0a) {
+                crlf++;
+                i++;
+            } else {
+                cr++;
+            }
+        }
+    }
+    if (crlf > lf && crlf >= cr) return '\r\n';
+    if (cr > lf && cr > crlf) return '\r';
+    return '\n';
 }

@@ -48,7 +48,7 @@ export class WorkflowHoverProvider extends AstNodeHoverProvider {
         const kind = isRole(member) ? 'role' : 'person';
         const role = isPerson(member) ? member.role?.ref?.name : undefined;
         return card(kind, `${team.name}.${member.name}`, member.title, [
-            ['Team', team.title ? `${team.name} — ${escape(team.title)}` : team.name],
+            ['Team', team.title ? `${team.name} — ${team.title}` : team.name],
             ['Role', role],
             ['Owns', list(nodesOwnedBy(this.documents, member).map(qualifiedNode))],
         ]);
@@ -68,7 +68,7 @@ export class WorkflowHoverProvider extends AstNodeHoverProvider {
         const path = summary.criticalPath;
         return card('workflow', workflow.name, workflow.title, [
             ['Owner', workflow.owners[0] ? ownerText(workflow.owners[0].owner) : undefined],
-            ['Trigger', workflow.triggers[0]?.text !== undefined ? escape(workflow.triggers[0].text) : undefined],
+            ['Trigger', workflow.triggers[0]?.text],
             ['SLA', summary.slaMinutes !== undefined ? formatDuration(summary.slaMinutes) : undefined],
             ['Critical path', path ? `${formatDuration(path.minutes)}: ${path.nodes.map(node => node.name).join(' → ')}` : undefined],
             ['Teams', summary.teams.join(', ')],
@@ -106,13 +106,34 @@ function list(items: string[]): string | undefined {
     return items.length > LIST_LIMIT ? `${shown} and ${items.length - LIST_LIMIT} more` : shown;
 }
 
-/** Titles are user text: Markdown in them is shown literally. */
-function escape(text: string): string {
-    return text.replace(/[\\`*_{}[\]()#+\-.!<>|~]/g, character => `\\${character}`);
+/**
+ * Every string shown in a card is plain text, most of it the user's (titles, triggers, names): it
+ * is escaped so that no Markdown in it takes effect — no link, no image loaded from elsewhere, no
+ * HTML, no emphasis — and line breaks become spaces, so a value cannot start a block of its own.
+ * `://` is broken up so that a URL is not turned into a link either.
+ */
+function escapeMarkdown(text: string): string {
+    return text
+        .replace(/[\r\n\u2028\u2029]+/g, ' ')
+        .replace(/[\\`*_{}[\]()#+\-.!<>|~&]/g, character => `\\${character}`)
+        .replace(/:\/\//g, '\\://');
+}
+
+/** Like `escapeMarkdown`, for text in the middle of a line, where `.`, `-`, `+` and `#` are plain. */
+function escapeInline(text: string): string {
+    return text
+        .replace(/[\r\n\u2028\u2029]+/g, ' ')
+        .replace(/[\\`*_{}[\]()!<>|~&]/g, character => `\\${character}`)
+        .replace(/:\/\//g, '\\://');
 }
 
 function card(kind: string, name: string, title: string | undefined, rows: Array<[string, string | undefined]>): string {
-    const heading = `**${kind}** \`${name}\`${title ? ` — ${escape(title)}` : ''}`;
-    const lines = rows.filter(([, value]) => value !== undefined && value !== '').map(([label, value]) => `- ${label}: ${value}`);
+    const heading = `**${kind}** ${codeSpan(name)}${title ? ` — ${escapeMarkdown(title)}` : ''}`;
+    const lines = rows.filter(([, value]) => value !== undefined && value !== '').map(([label, value]) => `- ${label}: ${escapeInline(value!)}`);
     return lines.length > 0 ? `${heading}\n\n${lines.join('\n')}` : heading;
+}
+
+/** A name in backticks; names are identifiers, but a backtick would end the span early. */
+function codeSpan(name: string): string {
+    return `\`${name.replace(/`/g, '')}\``;
 }

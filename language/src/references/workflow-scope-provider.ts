@@ -7,11 +7,13 @@
  * - `next`/`->` targets: the nodes of the enclosing workflow (one map per workflow);
  * - the member part of `Team.Member`: the members of the referenced team (one map per team);
  * - `person … as Role`: the roles of the person's own team;
- * - teams, systems and workflows: the workspace-wide index (Langium's cached global scope).
+ * - teams, systems and workflows: the workspace-wide index (Langium's cached global scope), in
+ *   the order of the files' URIs, so that of two namesakes the same one wins whatever order the
+ *   files were loaded or edited in (a live server and a fresh one link alike).
  * The per-document maps live in `DocumentCache`s, so they are rebuilt only when their file changes.
  */
 import type { AstNode, AstNodeDescription, LangiumDocument, ReferenceInfo, Scope } from 'langium';
-import { AstUtils, DefaultScopeProvider, DocumentCache, EMPTY_SCOPE, MapScope } from 'langium';
+import { AstUtils, DefaultScopeProvider, DocumentCache, EMPTY_SCOPE, MapScope, MultiMapScope } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import type { Team, Workflow } from '../generated/ast.js';
 import { isOwnerRef, isPerson, isRole, isTransition, isWorkflow } from '../generated/ast.js';
@@ -37,7 +39,21 @@ export class WorkflowScopeProvider extends DefaultScopeProvider {
         if (isPerson(container) && context.property === 'role') {
             return this.childScope(container.$container, 'roles');
         }
-        return this.getGlobalScope(this.reflection.getReferenceType(context), context);
+        return this.getGlobalScope(this.reflection.getReferenceType(context));
+    }
+
+    protected override getGlobalScope(referenceType: string): Scope {
+        return this.globalScopeCache.get(referenceType, () => {
+            const byUri = new Map<string, AstNodeDescription[]>();
+            for (const description of this.indexManager.allElements(referenceType)) {
+                const key = description.documentUri.toString();
+                const list = byUri.get(key);
+                if (list) list.push(description);
+                else byUri.set(key, [description]);
+            }
+            const ordered = [...byUri.keys()].sort().flatMap(key => byUri.get(key)!);
+            return new MultiMapScope(ordered);
+        });
     }
 
     /** A map scope of the named children of a team or workflow, cached with its document. */

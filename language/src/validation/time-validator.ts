@@ -1,10 +1,11 @@
 /**
- * Time checks: durations are positive and the critical path of a workflow fits its SLA.
+ * Time checks: durations are positive and within the limit, and the critical path of a workflow
+ * fits its SLA.
  */
 import type { ValidationAcceptor } from 'langium';
 import type { DurationClause, EscalateClause, SlaClause, Workflow } from '../generated/ast.js';
 import { criticalPath } from '../analysis/flow-analysis.js';
-import { formatDuration, parseDuration } from '../model/duration.js';
+import { formatDuration, parseDuration, readDuration } from '../model/duration.js';
 import { IssueCodes } from './issue-codes.js';
 
 export class TimeValidator {
@@ -24,12 +25,21 @@ export class TimeValidator {
         }
     }
 
-    /** A duration is a positive number of minutes, hours, days or weeks; `0d` is a slip of the pen. */
+    /**
+     * A duration is a positive number of minutes, hours, days or weeks, at most 9999w; `0d` is a
+     * slip of the pen, and a larger one could not be added up exactly.
+     */
     checkPositive(clause: DurationClause | SlaClause | EscalateClause, accept: ValidationAcceptor): void {
         const property = clause.$type === 'EscalateClause' ? 'after' : 'duration';
         const text = clause.$type === 'EscalateClause' ? clause.after : clause.duration;
-        if (parseDuration(text) === 0) {
+        const reading = readDuration(text);
+        if (reading.kind === 'minutes' && reading.minutes === 0) {
             accept('error', `A duration must be positive: '${text}' is zero.`, {
+                node: clause, property, code: IssueCodes.SyntaxError,
+            });
+        } else if (reading.kind === 'too-large') {
+            const shown = text.length > 24 ? `${text.slice(0, 12)}…${text.slice(-4)} (${text.length - 1} digits)` : text;
+            accept('error', `A duration can be at most 9999w: '${shown}' is larger.`, {
                 node: clause, property, code: IssueCodes.SyntaxError,
             });
         }

@@ -34,6 +34,7 @@ export class WorkflowDocumentValidator extends DefaultDocumentValidator {
             if (code === DocumentValidator.LexingError || code === DocumentValidator.ParsingError) {
                 diagnostic.code = IssueCodes.SyntaxError;
             }
+            diagnostic.message = shortenLongWords(String(diagnostic.message));
         }
         return applySeverityOverrides(this.configuration, this.languageId, diagnostics);
     }
@@ -88,6 +89,9 @@ export class WorkflowDocumentValidator extends DefaultDocumentValidator {
                 continue;
             }
             const property = reference.error.info.property;
+            if (isOwnerRef(container) && property === 'member' && !container.team?.ref) {
+                continue; // `Typo.Member`: the unknown team is the one finding; its members cannot be looked up
+            }
             const { code, message } = this.explain(container, property, reference.$refText);
             diagnostics.push(this.toDiagnostic('error', message, {
                 node: container, property, range: reference.$refNode?.range, index: reference.error.info.index,
@@ -137,4 +141,41 @@ function expectedTopLevelKind(container: AstNode, property: string): string {
         default:
             return 'system';
     }
+}
+
+/** Longer runs of text without a space (a name or token of thousands of characters) are cut in messages. */
+const LONGEST_WORD = 120;
+/** And a message is at most about this long. */
+const LONGEST_MESSAGE = 1000;
+
+/**
+ * A message quotes names and tokens; one of millions of characters would make every message that
+ * names it as long (and `validate` print megabytes per line). Such runs are shortened to their
+ * start and end, with their length.
+ */
+export function shortenLongWords(message: string): string {
+    if (message.length <= LONGEST_WORD) {
+        return message;
+    }
+    // A loop, not a regular expression: a quantifier over millions of characters overflows V8's stack.
+    const parts: string[] = [];
+    let start = 0;
+    let wordStart = 0;
+    for (let i = 0; i <= message.length; i++) {
+        if (i === message.length || /[\s'"`]/.test(message[i])) {
+            const length = i - wordStart;
+            if (length > LONGEST_WORD) {
+                const word = message.slice(wordStart, i);
+                parts.push(message.slice(start, wordStart), `${word.slice(0, 40)}…${word.slice(-8)} (${length} characters)`);
+                start = i;
+            }
+            wordStart = i + 1;
+        }
+    }
+    parts.push(message.slice(start));
+    const shortened = parts.join('');
+    // A token of many short words (a string full of quotes) is cut as a whole.
+    return shortened.length > LONGEST_MESSAGE
+        ? `${shortened.slice(0, LONGEST_MESSAGE - 100)}… (${shortened.length} characters) …${shortened.slice(-60)}`
+        : shortened;
 }

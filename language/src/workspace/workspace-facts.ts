@@ -33,7 +33,12 @@ export class WorkspaceFacts {
     private topLevelByName(): Map<string, AstNodeDescription[]> {
         return this.byNameCache.get('all', () => {
             const byName = new Map<string, AstNodeDescription[]>();
-            for (const description of this.index.allElements()) {
+            // In the order of the files' URIs, like the global scope: messages that list namesakes
+            // list them alike however the workspace was loaded.
+            const descriptions = this.index.allElements().toArray();
+            const uris = new Map(descriptions.map(d => [d, d.documentUri.toString()]));
+            descriptions.sort((a, b) => uris.get(a)! < uris.get(b)! ? -1 : uris.get(a)! > uris.get(b)! ? 1 : 0);
+            for (const description of descriptions) {
                 const list = byName.get(description.name);
                 if (list) list.push(description);
                 else byName.set(description.name, [description]);
