@@ -37,13 +37,32 @@ const browser = {
 };
 
 const targets = [
-    { ...node, entryPoints: { 'cli/main': 'cli/main.ts', 'server/main-node': 'server/main-node.ts', 'client/extension-node': 'client/extension-node.ts' }, outdir: 'dist' },
+    {
+        ...node,
+        entryPoints: {
+            'cli/main': 'cli/main.ts',
+            'server/main-node': 'server/main-node.ts',
+            'client/extension-node': 'client/extension-node.ts',
+        },
+        outdir: 'dist',
+    },
     // `.cjs`: the package is `"type": "module"`, and VS Code loads a `.js` entry of such a package as ESM.
-    { ...browser, entryPoints: { 'client/extension-browser': 'client/extension-browser.ts' }, outdir: 'dist', outExtension: { '.js': '.cjs' } },
+    {
+        ...browser,
+        entryPoints: { 'client/extension-browser': 'client/extension-browser.ts' },
+        outdir: 'dist',
+        outExtension: { '.js': '.cjs' },
+    },
     // A classic worker script: no module wrapper.
     { ...browser, format: 'iife', entryPoints: { 'server/main-browser': 'server/main-browser.ts' }, outdir: 'dist' },
     // Integration tests that run inside VS Code (web and desktop hosts).
-    { ...browser, inject: ['scripts/process-shim.mjs'], entryPoints: { 'test/suite-web': 'test/vscode/index-web.ts' }, outdir: 'dist', outExtension: { '.js': '.cjs' } },
+    {
+        ...browser,
+        inject: ['scripts/process-shim.mjs'],
+        entryPoints: { 'test/suite-web': 'test/vscode/index-web.ts' },
+        outdir: 'dist',
+        outExtension: { '.js': '.cjs' },
+    },
     { ...node, entryPoints: { 'test/suite-node': 'test/vscode/index-node.ts' }, outdir: 'dist', external: ['vscode', 'mocha'] },
 ];
 
@@ -53,10 +72,23 @@ const targets = [
  * their resource URLs).
  */
 // Always minified: it is almost all of elkjs, which gains nothing from a readable build.
-const webviewWorker = { ...browser, format: 'iife', entryPoints: { 'webview/layout-worker': 'webview/layout-worker.ts' }, outdir: 'dist', sourcemap: false, minify: true };
+const webviewWorker = {
+    ...browser,
+    format: 'iife',
+    entryPoints: { 'webview/layout-worker': 'webview/layout-worker.ts' },
+    outdir: 'dist',
+    sourcemap: false,
+    minify: true,
+};
 const webview = [
-    { ...browser, format: 'iife', entryPoints: { 'webview/preview': 'webview/main.ts' }, outdir: 'dist', loader: { '.js': 'js' },
-        plugins: [workerAsText()] },
+    {
+        ...browser,
+        format: 'iife',
+        entryPoints: { 'webview/preview': 'webview/main.ts' },
+        outdir: 'dist',
+        loader: { '.js': 'js' },
+        plugins: [workerAsText()],
+    },
     { ...common, entryPoints: { 'webview/preview': 'webview/preview.css' }, outdir: 'dist', external: [] },
 ];
 
@@ -65,7 +97,10 @@ function workerAsText() {
     return {
         name: 'worker-as-text',
         setup(build) {
-            build.onResolve({ filter: /layout-worker\.js$/ }, () => ({ path: new URL(`dist/webview/layout-worker.js`, `file://${process.cwd()}/`).pathname, namespace: 'worker-text' }));
+            build.onResolve({ filter: /layout-worker\.js$/ }, () => ({
+                path: new URL(`dist/webview/layout-worker.js`, `file://${process.cwd()}/`).pathname,
+                namespace: 'worker-text',
+            }));
             build.onLoad({ filter: /.*/, namespace: 'worker-text' }, async args => ({
                 contents: await import('node:fs/promises').then(fs => fs.readFile(args.path, 'utf8')),
                 loader: 'text',

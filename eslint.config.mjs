@@ -13,12 +13,15 @@ function boundary(files, { modules = [], folders = [], why }) {
     return {
         files,
         rules: {
-            'no-restricted-imports': ['error', {
-                patterns: [
-                    ...(modules.length ? [{ group: modules, message: why }] : []),
-                    ...(folders.length ? [{ group: folders.flatMap(folder), message: why }] : []),
-                ],
-            }],
+            'no-restricted-imports': [
+                'error',
+                {
+                    patterns: [
+                        ...(modules.length ? [{ group: modules, message: why }] : []),
+                        ...(folders.length ? [{ group: folders.flatMap(folder), message: why }] : []),
+                    ],
+                },
+            ],
         },
     };
 }
@@ -38,7 +41,19 @@ export default tseslint.config(
     {
         // Plain JavaScript run by Node: build scripts, test runners, the bin shims.
         files: ['**/*.mjs', '**/*.cjs', '**/*.js'],
-        languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly' } },
+        languageOptions: {
+            globals: {
+                process: 'readonly',
+                console: 'readonly',
+                URL: 'readonly',
+                require: 'readonly',
+                module: 'writable',
+                __dirname: 'readonly',
+                setTimeout: 'readonly',
+                clearTimeout: 'readonly',
+                Buffer: 'readonly',
+            },
+        },
         rules: { '@typescript-eslint/no-require-imports': 'off' },
     },
     {

@@ -30,7 +30,9 @@ export function singleFile(steps: number, runs: number): Scenario {
         label: `1 file, ${steps.toLocaleString('en')} steps`,
         sources: [{ uri: 'file:///bench/big.workflow', text: organizationText() + workflowText('Big', steps) }],
         json: [workflowJson('Big', steps)],
-        steps, runs, baseline: steps <= 5000 || Boolean(process.env.BENCH_FULL),
+        steps,
+        runs,
+        baseline: steps <= 5000 || Boolean(process.env.BENCH_FULL),
     };
 }
 
@@ -57,16 +59,32 @@ async function measure(scenario: Scenario): Promise<string[]> {
     const parse = median(await timeRuns(scenario.runs, () => scenario.sources.forEach(source => parser.parse(source.text))));
     const floor = median(await timeRuns(scenario.runs * 3, () => scenario.json.forEach(text => JSON.parse(text))));
     // Services (and so the parser) are created before the clock starts: a server creates them once.
-    const build = median(await timeRuns(scenario.runs, services => buildWorkspace(scenario.sources, services),
-        () => createWorkflowServices(EmptyFileSystem).Workflow));
+    const build = median(
+        await timeRuns(
+            scenario.runs,
+            services => buildWorkspace(scenario.sources, services),
+            () => createWorkflowServices(EmptyFileSystem).Workflow,
+        ),
+    );
     const baseline = scenario.baseline
-        ? median(await timeRuns(1, services => buildWorkspace(scenario.sources, services),
-            () => createWorkflowServices(EmptyFileSystem, defaultScoping).Workflow))
+        ? median(
+              await timeRuns(
+                  1,
+                  services => buildWorkspace(scenario.sources, services),
+                  () => createWorkflowServices(EmptyFileSystem, defaultScoping).Workflow,
+              ),
+          )
         : undefined;
     const edits = await timeEdits(scenario.sources, 20);
     return [
-        scenario.label, ms(floor), ms(parse), ms(build), `${(build / parse).toFixed(1)}×`, `${(build / floor).toFixed(0)}×`,
-        `${ms(median(edits))} / ${ms(percentile(edits, 95))}`, baseline === undefined ? 'skipped' : ms(baseline),
+        scenario.label,
+        ms(floor),
+        ms(parse),
+        ms(build),
+        `${(build / parse).toFixed(1)}×`,
+        `${(build / floor).toFixed(0)}×`,
+        `${ms(median(edits))} / ${ms(percentile(edits, 95))}`,
+        baseline === undefined ? 'skipped' : ms(baseline),
     ];
 }
 
@@ -110,6 +128,18 @@ export async function languageBench(): Promise<void> {
     for (const scenario of scenarios) {
         rows.push(await measure(scenario));
     }
-    printTable('Language build (median; edit: median / p95 of 20 one-character edits)',
-        ['workspace', 'JSON.parse (floor)', 'parse', 'full build', 'build/parse', 'build/floor', 'rebuild after edit', 'default scoping build'], rows);
+    printTable(
+        'Language build (median; edit: median / p95 of 20 one-character edits)',
+        [
+            'workspace',
+            'JSON.parse (floor)',
+            'parse',
+            'full build',
+            'build/parse',
+            'build/floor',
+            'rebuild after edit',
+            'default scoping build',
+        ],
+        rows,
+    );
 }

@@ -41,12 +41,19 @@ const COLUMNS: ReadonlyArray<readonly [string, readonly Rule[]]> = [
 
 async function exampleGraphs(): Promise<Array<{ name: string; graph: WorkflowGraph }>> {
     const folder = 'examples';
-    const files = fs.readdirSync(folder).filter(name => name.endsWith('.workflow')).sort();
-    const { documents } = await buildWorkspace(files.map(name => ({ uri: `file:///examples/${name}`, text: fs.readFileSync(path.join(folder, name), 'utf8') })));
-    return documents.flatMap((document, index) => workflowsOf(document).map(workflow => ({
-        name: `${files[index].replace(/\.workflow$/, '')}: ${workflow.name}`,
-        graph: buildGraph(document, workflow),
-    })));
+    const files = fs
+        .readdirSync(folder)
+        .filter(name => name.endsWith('.workflow'))
+        .sort();
+    const { documents } = await buildWorkspace(
+        files.map(name => ({ uri: `file:///examples/${name}`, text: fs.readFileSync(path.join(folder, name), 'utf8') })),
+    );
+    return documents.flatMap((document, index) =>
+        workflowsOf(document).map(workflow => ({
+            name: `${files[index].replace(/\.workflow$/, '')}: ${workflow.name}`,
+            graph: buildGraph(document, workflow),
+        })),
+    );
 }
 
 async function generatedGraphs(): Promise<Array<{ name: string; graph: WorkflowGraph }>> {
@@ -62,7 +69,7 @@ async function generatedGraphs(): Promise<Array<{ name: string; graph: WorkflowG
 
 export async function layoutQualityBench(): Promise<void> {
     const elk = createElk();
-    const diagrams = [...await exampleGraphs(), ...await generatedGraphs()];
+    const diagrams = [...(await exampleGraphs()), ...(await generatedGraphs())];
     const rows: string[][] = [];
     const details: string[] = [];
     const totals = COLUMNS.map(() => 0);
@@ -78,22 +85,32 @@ export async function layoutQualityBench(): Promise<void> {
         }
         const quality: LayoutQuality = checkLayout(graph, layout!);
         const counts = COLUMNS.map(([, rules]) => rules.reduce((sum, rule) => sum + quality.defects[rule].length, 0));
-        counts.forEach((count, i) => totals[i] += count);
+        counts.forEach((count, i) => (totals[i] += count));
         rows.push([
-            name, String(quality.nodes), String(quality.lanes), String(columns(layout!)), ...counts.map(String),
-            Math.round(quality.areaPerNode).toLocaleString('en'), `${Math.round(quality.width)} × ${Math.round(quality.height)}`, ms(median(times)),
+            name,
+            String(quality.nodes),
+            String(quality.lanes),
+            String(columns(layout!)),
+            ...counts.map(String),
+            Math.round(quality.areaPerNode).toLocaleString('en'),
+            `${Math.round(quality.width)} × ${Math.round(quality.height)}`,
+            ms(median(times)),
         ]);
         const listed = describeDefects(quality);
         if (listed) details.push(`\n${name}\n${listed}`);
     }
     rows.push(['total', '', '', '', ...totals.map(String), '', '', '']);
-    printTable(`Layout quality, ${DIRECTION === 'RIGHT' ? 'left to right' : 'top to bottom'} (counts of defects; layout: median of ${RUNS} runs in Node)`,
-        ['workflow', 'nodes', 'lanes', 'layers', ...COLUMNS.map(([heading]) => heading), 'px² per node', 'width × height', 'layout'], rows);
+    printTable(
+        `Layout quality, ${DIRECTION === 'RIGHT' ? 'left to right' : 'top to bottom'} (counts of defects; layout: median of ${RUNS} runs in Node)`,
+        ['workflow', 'nodes', 'lanes', 'layers', ...COLUMNS.map(([heading]) => heading), 'px² per node', 'width × height', 'layout'],
+        rows,
+    );
     if (process.env.BENCH_DEFECTS) console.log(details.join('\n'));
 }
 
 /** The layers along the flow: how many distinct places along it the nodes' centres take. */
 function columns(layout: DiagramLayout): number {
-    const along = (node: DiagramLayout['nodes'][number]) => layout.direction === 'RIGHT' ? node.x + node.width / 2 : node.y + node.height / 2;
+    const along = (node: DiagramLayout['nodes'][number]) =>
+        layout.direction === 'RIGHT' ? node.x + node.width / 2 : node.y + node.height / 2;
     return new Set(layout.nodes.map(node => Math.round(along(node)))).size;
 }

@@ -20,7 +20,8 @@ import { median, ms, percentile, printTable, timeRuns } from './measure.js';
 type Overrides = Module<WorkflowServices, PartialLangiumServices>;
 type SharedOverrides = Module<LangiumSharedServices, PartialLangiumSharedServices>;
 
-const services = (overrides: Overrides = {}, shared: SharedOverrides = {}) => createWorkflowServices(EmptyFileSystem, overrides, shared).Workflow;
+const services = (overrides: Overrides = {}, shared: SharedOverrides = {}) =>
+    createWorkflowServices(EmptyFileSystem, overrides, shared).Workflow;
 
 interface Patch {
     readonly file: string;
@@ -37,7 +38,11 @@ const PATCHES: Patch[] = [
         measures: 'parse',
         time: (steps, make) => {
             const { text } = singleFile(steps, 1).sources[0];
-            return timeRuns(3, parser => parser.parse(text), () => make().parser.LangiumParser);
+            return timeRuns(
+                3,
+                parser => parser.parse(text),
+                () => make().parser.LangiumParser,
+            );
         },
         langium: () => services({ parser: { LangiumParser: s => createLangiumParser(s) } }),
     },
@@ -70,8 +75,12 @@ async function timeLinking(sources: SourceText[], built: WorkflowServices): Prom
     let scoped = 0;
     let linked = 0;
     const builder = built.shared.workspace.DocumentBuilder;
-    builder.onBuildPhase(DocumentState.ComputedScopes, () => { scoped = performance.now(); });
-    builder.onBuildPhase(DocumentState.Linked, () => { linked = performance.now(); });
+    builder.onBuildPhase(DocumentState.ComputedScopes, () => {
+        scoped = performance.now();
+    });
+    builder.onBuildPhase(DocumentState.Linked, () => {
+        linked = performance.now();
+    });
     await buildWorkspace(sources, built);
     return linked - scoped;
 }
@@ -83,10 +92,19 @@ export async function patchesBench(): Promise<void> {
             const patched = await patch.time(steps, () => services());
             const langium = await patch.time(steps, patch.langium);
             const cell = (times: number[]) => `${ms(median(times))} / ${ms(percentile(times, 95))}`;
-            rows.push([`${steps.toLocaleString('en')} steps`, patch.file, patch.measures, cell(patched), cell(langium),
-                `${(median(langium) / median(patched)).toFixed(1)}×`]);
+            rows.push([
+                `${steps.toLocaleString('en')} steps`,
+                patch.file,
+                patch.measures,
+                cell(patched),
+                cell(langium),
+                `${(median(langium) / median(patched)).toFixed(1)}×`,
+            ]);
         }
     }
-    printTable('Langium patches against Langium 4.4.0\'s own service (median / p95, same run)',
-        ['size', 'patch', 'measures', 'patched', 'Langium', 'speed-up'], rows);
+    printTable(
+        "Langium patches against Langium 4.4.0's own service (median / p95, same run)",
+        ['size', 'patch', 'measures', 'patched', 'Langium', 'speed-up'],
+        rows,
+    );
 }

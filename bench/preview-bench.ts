@@ -23,15 +23,22 @@ export async function previewBench(): Promise<void> {
     const graphs: WorkflowGraph[] = [];
     const modelTimes: number[] = [];
     for (const size of SIZES) {
-        const { documents } = await buildWorkspace([{ uri: 'file:///bench/flow.workflow', text: organizationText() + workflowText('Flow', size) }]);
+        const { documents } = await buildWorkspace([
+            { uri: 'file:///bench/flow.workflow', text: organizationText() + workflowText('Flow', size) },
+        ]);
         const start = performance.now();
         graphs.push(buildGraph(documents[0], workflowsOf(documents[0])[0]));
         modelTimes.push(performance.now() - start);
     }
 
     const bundle = await esbuild.build({
-        entryPoints: [path.resolve('bench/browser/layout-page.ts')], bundle: true, write: false, format: 'iife', platform: 'browser',
-        minify: true, define: { global: 'globalThis' },
+        entryPoints: [path.resolve('bench/browser/layout-page.ts')],
+        bundle: true,
+        write: false,
+        format: 'iife',
+        platform: 'browser',
+        minify: true,
+        define: { global: 'globalThis' },
     });
     const browser = await chromium.launch({
         executablePath: process.env.SYSTEM_CHROMIUM_HEADLESS_SHELL ?? '/usr/lib/chromium/chromium-headless-shell',
@@ -41,20 +48,50 @@ export async function previewBench(): Promise<void> {
         const page = await browser.newPage();
         await page.setContent('<html><body></body></html>');
         await page.addScriptTag({ content: bundle.outputFiles[0].text });
-        const timings = await page.evaluate(([data, runs]) =>
-            (window as unknown as { runBench: (g: unknown, r: number) => Promise<Array<{ layout: number[]; render: number[]; plain: number[]; plainSame: number[]; longestTask: number[] }>> }).runBench(data, runs),
-        [graphs, RUNS] as const);
+        const timings = await page.evaluate(
+            ([data, runs]) =>
+                (
+                    window as unknown as {
+                        runBench: (
+                            g: unknown,
+                            r: number,
+                        ) => Promise<
+                            Array<{ layout: number[]; render: number[]; plain: number[]; plainSame: number[]; longestTask: number[] }>
+                        >;
+                    }
+                ).runBench(data, runs),
+            [graphs, RUNS] as const,
+        );
         const rows = SIZES.map((size, index) => {
             const timing = timings[index];
             const total = timing.layout.map((value, run) => value + timing.render[run]);
             return [
-                `${size} nodes, ${graphs[index].lanes.length} lanes`, ms(modelTimes[index]), ms(median(timing.plain)), ms(median(timing.plainSame)),
-                ms(median(timing.layout)), ms(median(timing.render)), ms(Math.max(...timing.longestTask)), `${ms(median(total))} / ${ms(percentile(total, 95))}`,
+                `${size} nodes, ${graphs[index].lanes.length} lanes`,
+                ms(modelTimes[index]),
+                ms(median(timing.plain)),
+                ms(median(timing.plainSame)),
+                ms(median(timing.layout)),
+                ms(median(timing.render)),
+                ms(Math.max(...timing.longestTask)),
+                `${ms(median(total))} / ${ms(percentile(total, 95))}`,
                 `${(median(timing.layout) / median(timing.plainSame)).toFixed(2)}×`,
             ];
         });
-        printTable(`Preview in Chromium (median of ${RUNS} runs; total: median / p95)`,
-            ['workflow', 'graph model (Node)', 'plain ELK, defaults', 'plain ELK, same options', 'layout with lanes', 'render to DOM', 'longest UI task (sliced render)', 'layout + render', 'lanes / plain (same options)'], rows);
+        printTable(
+            `Preview in Chromium (median of ${RUNS} runs; total: median / p95)`,
+            [
+                'workflow',
+                'graph model (Node)',
+                'plain ELK, defaults',
+                'plain ELK, same options',
+                'layout with lanes',
+                'render to DOM',
+                'longest UI task (sliced render)',
+                'layout + render',
+                'lanes / plain (same options)',
+            ],
+            rows,
+        );
     } finally {
         await browser.close();
     }

@@ -43,19 +43,85 @@ const TEAMS: ReadonlyArray<readonly [string, string, readonly [string, string]]>
     ['Quality', 'Quality assurance and regulatory affairs', ['Inspector', 'Manager']],
 ];
 const SYSTEMS: ReadonlyArray<readonly [string, string | undefined]> = [
-    ['CRM', 'Salesforce CRM'], ['ERP', 'SAP S/4HANA'], ['ServiceNow', 'ServiceNow service portal'], ['Slack', undefined],
-    ['Mailbox', 'Shared mailbox'], ['DocuSign', undefined], ['Jira', 'Jira Service Management'], ['SharePoint', 'SharePoint document library'],
+    ['CRM', 'Salesforce CRM'],
+    ['ERP', 'SAP S/4HANA'],
+    ['ServiceNow', 'ServiceNow service portal'],
+    ['Slack', undefined],
+    ['Mailbox', 'Shared mailbox'],
+    ['DocuSign', undefined],
+    ['Jira', 'Jira Service Management'],
+    ['SharePoint', 'SharePoint document library'],
 ];
-const VERBS = ['Review', 'Check', 'Prepare', 'Approve', 'Register', 'Send', 'Schedule', 'Collect', 'Verify', 'Update', 'Record',
-    'Notify', 'Assess', 'Draft', 'Sign', 'Order', 'Ship', 'Invoice', 'Confirm', 'Plan', 'Test', 'Deploy'];
-const OBJECTS = ['the request', 'the supplier contract', 'customer documents', 'the purchase order', 'stock levels', 'the delivery',
-    'payment details', 'the risk assessment', 'the project plan', 'access rights', 'the quality report', 'the invoice',
-    'the change request', 'the shipment', 'identity and address', 'the budget', 'the release notes', 'the onboarding pack'];
+const VERBS = [
+    'Review',
+    'Check',
+    'Prepare',
+    'Approve',
+    'Register',
+    'Send',
+    'Schedule',
+    'Collect',
+    'Verify',
+    'Update',
+    'Record',
+    'Notify',
+    'Assess',
+    'Draft',
+    'Sign',
+    'Order',
+    'Ship',
+    'Invoice',
+    'Confirm',
+    'Plan',
+    'Test',
+    'Deploy',
+];
+const OBJECTS = [
+    'the request',
+    'the supplier contract',
+    'customer documents',
+    'the purchase order',
+    'stock levels',
+    'the delivery',
+    'payment details',
+    'the risk assessment',
+    'the project plan',
+    'access rights',
+    'the quality report',
+    'the invoice',
+    'the change request',
+    'the shipment',
+    'identity and address',
+    'the budget',
+    'the release notes',
+    'the onboarding pack',
+];
 const SUFFIXES = [' with the customer', ' and inform every stakeholder', ' for the regional office', ' before the deadline'];
-const QUESTIONS = ['Complete?', 'Within budget?', 'Approved?', 'Stock available?', 'Risk acceptable?', 'Documents in order?',
-    'Customer is a returning account?', 'Passed the quality checks?', 'Meets the service level agreed with the customer?'];
-const CONDITIONS = ['yes', 'approved', 'amount < 10k', 'amount >= 10k', 'low risk', 'high risk', 'in stock', 'back-ordered',
-    'complete', 'needs legal review', 'customer is a returning account', 'within the agreed service level'];
+const QUESTIONS = [
+    'Complete?',
+    'Within budget?',
+    'Approved?',
+    'Stock available?',
+    'Risk acceptable?',
+    'Documents in order?',
+    'Customer is a returning account?',
+    'Passed the quality checks?',
+    'Meets the service level agreed with the customer?',
+];
+const CONDITIONS = [
+    'yes',
+    'approved',
+    'amount < 10k',
+    'amount >= 10k',
+    'low risk',
+    'high risk',
+    'in stock',
+    'back-ordered',
+    'complete',
+    'needs legal review',
+    'customer is a returning account',
+    'within the agreed service level',
+];
 const REJECTIONS = ['Request rejected', 'Cancelled by the customer', 'Closed as a duplicate', 'Withdrawn'];
 const DURATIONS = ['30m', '2h', '4h', '1d', '2d', '3d'];
 
@@ -94,8 +160,13 @@ export function generateWorkflow(nodes: number, seed = nodes): GeneratedWorkflow
     const lines = organization(teams, systems, pick);
     const [ownerTeam, , [, ownerRole]] = teams[0];
     const name = `Generated${nodes}`;
-    lines.push(`workflow ${name} "Generated workflow of ${nodes} nodes" {`, `  owner ${ownerTeam}.${ownerRole}`,
-        `  trigger "A customer asks for something"`, `  sla ${Math.ceil(nodes / 5) + 1}w`, '');
+    lines.push(
+        `workflow ${name} "Generated workflow of ${nodes} nodes" {`,
+        `  owner ${ownerTeam}.${ownerRole}`,
+        `  trigger "A customer asks for something"`,
+        `  sla ${Math.ceil(nodes / 5) + 1}w`,
+        '',
+    );
     let handoffs = 0;
     let channelled = 0;
     const target = (transition: Transition, from: FlowNode) => {
@@ -144,15 +215,29 @@ type Team = (typeof TEAMS)[number];
 function organization(teams: readonly Team[], systems: typeof SYSTEMS, pick: <T>(items: readonly T[]) => T): string[] {
     const lines: string[] = [];
     for (const [name, title, [first, second]] of teams) {
-        lines.push(`team ${name} "${title}" {`, `  role ${first}`, `  role ${second}`, `  person ${name.toLowerCase()}Lead "${name} lead" as ${second}`, `}`, '');
+        lines.push(
+            `team ${name} "${title}" {`,
+            `  role ${first}`,
+            `  role ${second}`,
+            `  person ${name.toLowerCase()}Lead "${name} lead" as ${second}`,
+            `}`,
+            '',
+        );
     }
     for (const [name, title] of systems) {
         const [team, , [role]] = pick(teams);
         lines.push(`system ${name}${title ? ` "${title}"` : ''} { owner ${team}.${role} }`);
     }
     const [ownerTeam, , [, ownerRole]] = teams[0];
-    lines.push('', `workflow RecordKeeping "File the case records" {`, `  owner ${ownerTeam}.${ownerRole}`,
-        `  step FileRecords "File the records" { owner ${ownerTeam}; next Filed }`, `  end Filed "Records filed"`, `}`, '');
+    lines.push(
+        '',
+        `workflow RecordKeeping "File the case records" {`,
+        `  owner ${ownerTeam}.${ownerRole}`,
+        `  step FileRecords "File the records" { owner ${ownerTeam}; next Filed }`,
+        `  end Filed "Records filed"`,
+        `}`,
+        '',
+    );
     return lines;
 }
 
@@ -167,7 +252,10 @@ class FlowBuilder {
     private readonly spine: FlowNode[] = [];
     private team = 0;
 
-    constructor(private readonly random: () => number, private readonly teamCount: number) {}
+    constructor(
+        private readonly random: () => number,
+        private readonly teamCount: number,
+    ) {}
 
     build(total: number): void {
         // Every kind of block once first, so that even a small workflow has them all.
@@ -248,7 +336,8 @@ class FlowBuilder {
         const labels = this.conditions(lengths.length - (withOtherwise ? 1 : 0));
         const tails: Open[] = [];
         lengths.forEach((length, i) => {
-            const open: Open = withOtherwise && i === lengths.length - 1 ? { from: decision, otherwise: true } : { from: decision, label: labels[i] };
+            const open: Open =
+                withOtherwise && i === lengths.length - 1 ? { from: decision, otherwise: true } : { from: decision, label: labels[i] };
             if (length === 0) {
                 tails.push(open);
                 return;
@@ -267,7 +356,10 @@ class FlowBuilder {
         this.counts.splits++;
         const split = this.step(this.nextTeam());
         this.spine.push(split);
-        const teams = shuffle(Array.from({ length: this.teamCount }, (_, i) => i), this.random);
+        const teams = shuffle(
+            Array.from({ length: this.teamCount }, (_, i) => i),
+            this.random,
+        );
         const tails: Open[] = [];
         lengths.forEach((length, i) => {
             this.pending = [{ from: split }];
@@ -338,7 +430,12 @@ class FlowBuilder {
 const FILLERS = new Set(['the', 'a', 'and', 'for', 'with', 'is', 'of', 'every', 'before']);
 
 function identifier(title: string): string {
-    return title.split(/[^A-Za-z0-9]+/).filter(word => word && !FILLERS.has(word.toLowerCase())).slice(0, 3).map(word => word[0].toUpperCase() + word.slice(1)).join('');
+    return title
+        .split(/[^A-Za-z0-9]+/)
+        .filter(word => word && !FILLERS.has(word.toLowerCase()))
+        .slice(0, 3)
+        .map(word => word[0].toUpperCase() + word.slice(1))
+        .join('');
 }
 
 function shuffle<T>(items: readonly T[], random: () => number): T[] {

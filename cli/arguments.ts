@@ -47,22 +47,32 @@ export interface CommandSpec {
 
 export type CommandTable = Readonly<Record<string, CommandSpec>>;
 
-type OptionValue<S extends OptionSpec> =
-    S extends { readonly type: 'boolean' } ? boolean
-        : S extends { readonly type: 'integer' } ? number
-            : S extends { readonly choices: ReadonlyArray<infer C> } ? C
-                : string;
+type OptionValue<S extends OptionSpec> = S extends { readonly type: 'boolean' }
+    ? boolean
+    : S extends { readonly type: 'integer' }
+      ? number
+      : S extends { readonly choices: ReadonlyArray<infer C> }
+        ? C
+        : string;
 
 /** The parsed options of a command, typed from its table: absent unless defaulted or required. */
 export type OptionValues<T extends OptionTable> = {
-    -readonly [K in keyof T]: T[K] extends { readonly type: 'boolean' } | { readonly default: string | number } | { readonly required: true }
+    -readonly [K in keyof T]: T[K] extends
+        { readonly type: 'boolean' } | { readonly default: string | number } | { readonly required: true }
         ? OptionValue<T[K]>
         : OptionValue<T[K]> | undefined;
 };
 
 export type Invocation<T extends CommandTable> =
     | { readonly kind: 'help'; readonly text: string }
-    | { [K in keyof T & string]: { readonly kind: 'run'; readonly command: K; readonly operands: string[]; readonly options: OptionValues<T[K]['options']> } }[keyof T & string];
+    | {
+          [K in keyof T & string]: {
+              readonly kind: 'run';
+              readonly command: K;
+              readonly operands: string[];
+              readonly options: OptionValues<T[K]['options']>;
+          };
+      }[keyof T & string];
 
 const HELP: OptionSpec = { type: 'boolean', short: 'h', description: 'show this help' };
 
@@ -76,7 +86,13 @@ export function parseCommandLine<T extends CommandTable>(argv: readonly string[]
         throw new UsageError(`no command given (${shortUsage(commands)})`);
     }
     if (first === 'help' || first === '--help' || first === '-h') {
-        return { kind: 'help', text: helpFor(rest.filter(arg => arg !== '--help' && arg !== '-h'), commands) };
+        return {
+            kind: 'help',
+            text: helpFor(
+                rest.filter(arg => arg !== '--help' && arg !== '-h'),
+                commands,
+            ),
+        };
     }
     if (first.startsWith('-') && first !== '-') {
         throw new UsageError(`expected a command before '${first}' (${shortUsage(commands)})`);
@@ -88,7 +104,7 @@ export function parseCommandLine<T extends CommandTable>(argv: readonly string[]
     const parsed = parseCommand(name, rest, commands);
     return parsed === 'help'
         ? { kind: 'help', text: commandHelp(name, commands[name]) }
-        : { kind: 'run', command: name, ...parsed } as Invocation<T>;
+        : ({ kind: 'run', command: name, ...parsed } as Invocation<T>);
 }
 
 function helpFor(args: string[], commands: CommandTable): string {
@@ -133,8 +149,10 @@ function parseCommand(command: string, args: string[], commands: CommandTable): 
         }
         if (token.kind !== 'option') continue;
         // An undeclared `-x` comes back named `x`: it must not pass for a long option `--x`.
-        const known = token.rawName.startsWith('--') || byName.get(token.name)?.[1].short === token.rawName.slice(1)
-            ? byName.get(token.name) : undefined;
+        const known =
+            token.rawName.startsWith('--') || byName.get(token.name)?.[1].short === token.rawName.slice(1)
+                ? byName.get(token.name)
+                : undefined;
         if (!known) {
             throw usage(`unknown option '${token.rawName}' (${elsewhere(command, token.name, token.rawName, commands)})`);
         }
@@ -148,7 +166,9 @@ function parseCommand(command: string, args: string[], commands: CommandTable): 
         if (value === undefined || value === '') {
             throw usage(`option '${token.rawName}' needs a value`);
         } else if (!token.inlineValue && value.length > 1 && value.startsWith('-')) {
-            throw usage(`option '${token.rawName}' needs a value, not the option '${value}' (write ${token.rawName}=${value} for a value that starts with '-')`);
+            throw usage(
+                `option '${token.rawName}' needs a value, not the option '${value}' (write ${token.rawName}=${value} for a value that starts with '-')`,
+            );
         }
         options[name] = convert(value, option, token.rawName, usage);
     }
@@ -194,12 +214,15 @@ function checkOperands(command: string, spec: CommandSpec, operands: string[], u
 function elsewhere(command: string, name: string, rawName: string, commands: CommandTable): string {
     const short = !rawName.startsWith('--');
     const owners = Object.entries(commands)
-        .filter(([other, spec]) => other !== command && Object.entries(spec.options).some(([long, option]) =>
-            short ? option.short === name : long === name || option.alias === name))
+        .filter(
+            ([other, spec]) =>
+                other !== command &&
+                Object.entries(spec.options).some(([long, option]) =>
+                    short ? option.short === name : long === name || option.alias === name,
+                ),
+        )
         .map(([other]) => other);
-    return owners.length > 0
-        ? `it is an option of ${listOf(owners)}`
-        : `see '${PROGRAM} ${command} --help'`;
+    return owners.length > 0 ? `it is an option of ${listOf(owners)}` : `see '${PROGRAM} ${command} --help'`;
 }
 
 function listOf(items: readonly string[]): string {
@@ -214,7 +237,7 @@ function shortUsage(commands: CommandTable): string {
 function optionLabel(name: string, option: OptionSpec, separator: string): string {
     const names = [option.short && `-${option.short}`, `--${name}`, option.alias && `--${option.alias}`].filter(Boolean).join(separator);
     if (option.type === 'boolean') return names;
-    return `${names} ${option.choices ? option.choices.join('|') : option.value ?? (option.type === 'integer' ? 'N' : 'VALUE')}`;
+    return `${names} ${option.choices ? option.choices.join('|') : (option.value ?? (option.type === 'integer' ? 'N' : 'VALUE'))}`;
 }
 
 /** `validate PATH... [--format text|json]`: the command's synopsis, from its table. */
@@ -237,7 +260,10 @@ function commandHelp(command: string, spec: CommandSpec): string {
     const rows: Array<[string, string]> = [];
     if (spec.operand) rows.push([spec.operand.name + (spec.operand.many ? '...' : ''), spec.operand.description]);
     for (const [name, option] of Object.entries({ ...spec.options, help: HELP })) {
-        const notes = [option.required ? 'required' : undefined, option.default !== undefined ? `default: ${option.default}` : undefined].filter(Boolean);
+        const notes = [
+            option.required ? 'required' : undefined,
+            option.default !== undefined ? `default: ${option.default}` : undefined,
+        ].filter(Boolean);
         rows.push([optionLabel(name, option, ', '), option.description + (notes.length > 0 ? ` (${notes.join(', ')})` : '')]);
     }
     return `usage: ${PROGRAM} ${synopsis(command, spec)}\n\n${spec.summary}\n\n${columns(rows)}`;
@@ -246,6 +272,8 @@ function commandHelp(command: string, spec: CommandSpec): string {
 function overview(commands: CommandTable): string {
     const rows: Array<[string, string]> = Object.entries(commands).map(([name, spec]) => [name, spec.summary]);
     rows.push(['help', 'Show the arguments and options of a command: help COMMAND.']);
-    return `usage: ${PROGRAM} COMMAND [ARGS...]\n\ncommands:\n${columns(rows)}\n`
-        + `'${PROGRAM} COMMAND --help' shows the same as '${PROGRAM} help COMMAND'.\n`;
+    return (
+        `usage: ${PROGRAM} COMMAND [ARGS...]\n\ncommands:\n${columns(rows)}\n` +
+        `'${PROGRAM} COMMAND --help' shows the same as '${PROGRAM} help COMMAND'.\n`
+    );
 }

@@ -7,9 +7,18 @@ import type { CommandTable, OptionValues } from './arguments.js';
 export const COMMANDS = {
     validate: {
         summary: 'Check workflow files and print their diagnostics; exit 1 on errors.',
-        operand: { name: 'PATH', many: true, description: 'files or folders (searched recursively for *.workflow), loaded as one workspace' },
+        operand: {
+            name: 'PATH',
+            many: true,
+            description: 'files or folders (searched recursively for *.workflow), loaded as one workspace',
+        },
         options: {
-            format: { type: 'string', choices: ['text', 'json'], default: 'text', description: 'text: file:line:column severity code message; json: one report' },
+            format: {
+                type: 'string',
+                choices: ['text', 'json'],
+                default: 'text',
+                description: 'text: file:line:column severity code message; json: one report',
+            },
         },
     },
     render: {
@@ -20,12 +29,19 @@ export const COMMANDS = {
             format: { type: 'string', choices: ['svg', 'mermaid', 'bpmn', 'json'], required: true, description: 'what to write' },
             out: { type: 'string', short: 'o', alias: 'output', value: 'OUT', description: 'the file to write (default: standard output)' },
             direction: { type: 'string', choices: ['right', 'down'], default: 'right', description: 'the direction of the flow' },
-            critical: { type: 'boolean', description: 'svg: mark the critical path, as the preview\'s toggle does (Mermaid always marks it)' },
+            critical: {
+                type: 'boolean',
+                description: "svg: mark the critical path, as the preview's toggle does (Mermaid always marks it)",
+            },
         },
     },
     matrix: {
         summary: 'Print the ownership matrix: one row per step or decision, with owner, team, systems and hand-offs.',
-        operand: { name: 'PATH', many: true, description: 'files or folders (searched recursively for *.workflow), loaded as one workspace' },
+        operand: {
+            name: 'PATH',
+            many: true,
+            description: 'files or folders (searched recursively for *.workflow), loaded as one workspace',
+        },
         options: {
             format: { type: 'string', choices: ['md', 'csv'], default: 'md', description: 'md: a Markdown table; csv: RFC 4180 CSV' },
         },

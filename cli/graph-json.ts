@@ -17,7 +17,12 @@ import { reworkEdges } from '../diagram/flow-structure.js';
 export const GRAPH_JSON_VERSION = 1;
 export const GRAPH_SCHEMA_ID = 'urn:workflow-architect:schemas:graph.schema.json';
 
-export interface JsonRange { line: number; column: number; endLine: number; endColumn: number }
+export interface JsonRange {
+    line: number;
+    column: number;
+    endLine: number;
+    endColumn: number;
+}
 
 export interface GraphJson {
     version: number;
@@ -30,7 +35,9 @@ export interface GraphJson {
     sla?: WorkflowGraph['sla'];
     criticalPath?: WorkflowGraph['criticalPath'];
     lanes: WorkflowGraph['lanes'];
-    nodes: Array<Omit<DiagramNode, 'range' | 'nameRange' | 'escalations'> & { escalations: Escalation[]; range: JsonRange; nameRange: JsonRange }>;
+    nodes: Array<
+        Omit<DiagramNode, 'range' | 'nameRange' | 'escalations'> & { escalations: Escalation[]; range: JsonRange; nameRange: JsonRange }
+    >;
     edges: Array<Omit<DiagramEdge, 'otherwise'> & { default?: true; back?: true }>;
     findings: Finding[];
 }
@@ -52,7 +59,12 @@ export function graphJson(graph: WorkflowGraph, file: string): GraphJson {
         sla: graph.sla,
         criticalPath: graph.criticalPath,
         lanes: graph.lanes,
-        nodes: graph.nodes.map(node => ({ ...node, escalations: node.escalations ?? [], range: range(node.range), nameRange: range(node.nameRange) })),
+        nodes: graph.nodes.map(node => ({
+            ...node,
+            escalations: node.escalations ?? [],
+            range: range(node.range),
+            nameRange: range(node.nameRange),
+        })),
         edges: graph.edges.map(({ otherwise, ...edge }) => ({
             ...edge,
             ...(otherwise ? { default: true as const } : {}),

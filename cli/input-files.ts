@@ -120,10 +120,13 @@ function ignoredNames(folder: string): Set<string> {
         throw new UsageError(`${printable(file)}: is a folder, but should be a file listing paths to skip`);
     }
     const text = decodeText(file, readRegularFile(file, MAX_IGNORE_FILE_BYTES));
-    return new Set(text.split(/\r?\n|\r/)
-        .map(line => line.replace(/#.*/, '').trim().replace(/^\.\//, '').replace(/\/+$/, ''))
-        .filter(line => line.length > 0)
-        .map(line => path.join(folder, line)));
+    return new Set(
+        text
+            .split(/\r?\n|\r/)
+            .map(line => line.replace(/#.*/, '').trim().replace(/^\.\//, '').replace(/\/+$/, ''))
+            .filter(line => line.length > 0)
+            .map(line => path.join(folder, line)),
+    );
 }
 
 /**
@@ -249,13 +252,19 @@ function formatBytes(bytes: number): string {
 
 function describeFsError(error: unknown, fallback: string): string {
     switch ((error as NodeJS.ErrnoException).code) {
-        case 'ENOENT': return 'no such file or folder';
+        case 'ENOENT':
+            return 'no such file or folder';
         case 'EACCES':
-        case 'EPERM': return 'permission denied';
-        case 'EISDIR': return 'is a folder';
-        case 'ELOOP': return 'too many levels of symbolic links';
-        case 'ENAMETOOLONG': return 'path too long';
-        default: return fallback;
+        case 'EPERM':
+            return 'permission denied';
+        case 'EISDIR':
+            return 'is a folder';
+        case 'ELOOP':
+            return 'too many levels of symbolic links';
+        case 'ENAMETOOLONG':
+            return 'path too long';
+        default:
+            return fallback;
     }
 }
 
@@ -264,13 +273,16 @@ function describeFsError(error: unknown, fallback: string): string {
  * written as escapes, so `file:line:column` output and error lines stay one line each.
  */
 export function printable(file: string): string {
-     
     return file.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, char => {
         switch (char) {
-            case '\n': return '\\n';
-            case '\r': return '\\r';
-            case '\t': return '\\t';
-            default: return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+            case '\n':
+                return '\\n';
+            case '\r':
+                return '\\r';
+            case '\t':
+                return '\\t';
+            default:
+                return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
         }
     });
 }

@@ -19,13 +19,17 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
     stdoutClosed = true;
 });
-process.stderr.on('error', () => { /* nowhere left to report anything */ });
+process.stderr.on('error', () => {
+    /* nowhere left to report anything */
+});
 
 export async function main(argv: string[]): Promise<number> {
     const write = (text: string) => {
         if (!stdoutClosed) process.stdout.write(text);
     };
-    const note = (line: string) => { process.stderr.write(`workflow-architect: ${oneLine(line)}\n`); };
+    const note = (line: string) => {
+        process.stderr.write(`workflow-architect: ${oneLine(line)}\n`);
+    };
     const invocation = parseCommandLine(argv, COMMANDS);
     switch (invocation.kind) {
         case 'help':
@@ -33,9 +37,12 @@ export async function main(argv: string[]): Promise<number> {
             return 0;
         case 'run':
             switch (invocation.command) {
-                case 'validate': return validateCommand(invocation.operands, invocation.options, write);
-                case 'matrix': return matrixCommand(invocation.operands, invocation.options, write);
-                case 'render': return renderCommand({ file: invocation.operands[0], ...invocation.options }, write, note);
+                case 'validate':
+                    return validateCommand(invocation.operands, invocation.options, write);
+                case 'matrix':
+                    return matrixCommand(invocation.operands, invocation.options, write);
+                case 'render':
+                    return renderCommand({ file: invocation.operands[0], ...invocation.options }, write, note);
             }
     }
 }
@@ -45,12 +52,16 @@ function oneLine(message: string): string {
 }
 
 main(process.argv.slice(2)).then(
-    code => { process.exitCode = code; },
+    code => {
+        process.exitCode = code;
+    },
     (error: unknown) => {
         if (error instanceof UsageError) {
             process.stderr.write(`workflow-architect: ${oneLine(error.message)}\n`);
         } else {
-            process.stderr.write(`workflow-architect: internal error: ${oneLine(error instanceof Error ? error.message : String(error))}\n`);
+            process.stderr.write(
+                `workflow-architect: internal error: ${oneLine(error instanceof Error ? error.message : String(error))}\n`,
+            );
         }
         process.exitCode = 2;
     },

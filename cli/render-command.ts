@@ -31,7 +31,11 @@ export interface RenderArgs extends CommandOptions<'render'> {
 }
 
 /** Runs the command; the drawing goes through `write`, notes about skipped neighbours through `note`. */
-export async function renderCommand(args: RenderArgs, write: (text: string) => void, note: (line: string) => void = () => {}): Promise<number> {
+export async function renderCommand(
+    args: RenderArgs,
+    write: (text: string) => void,
+    note: (line: string) => void = () => {},
+): Promise<number> {
     const format = args.format;
     const direction: Direction = args.direction === 'down' ? 'DOWN' : 'RIGHT';
     if (args.critical && format !== 'svg') throw new UsageError(`render: option '--critical' applies to --format svg only`);
@@ -39,13 +43,17 @@ export async function renderCommand(args: RenderArgs, write: (text: string) => v
     for (const problem of skipped) {
         note(`skipped ${problem}`);
     }
-    const { documents } = await buildWorkspace([target, ...others].map(file => ({ uri: pathToFileURL(file.absolutePath).toString(), text: file.text })));
+    const { documents } = await buildWorkspace(
+        [target, ...others].map(file => ({ uri: pathToFileURL(file.absolutePath).toString(), text: file.text })),
+    );
     const document = documents[0];
     const workflows = workflowsOf(document);
     if (workflows.length === 0) throw new UsageError(`${printable(args.file)}: no workflow in this file`);
     const workflow = args.workflow === undefined ? workflows[0] : workflows.find(w => w.name === args.workflow);
     if (!workflow) {
-        throw new UsageError(`${printable(args.file)}: no workflow named '${args.workflow}' (this file has ${workflows.map(w => w.name).join(', ')})`);
+        throw new UsageError(
+            `${printable(args.file)}: no workflow named '${args.workflow}' (this file has ${workflows.map(w => w.name).join(', ')})`,
+        );
     }
     const graph = buildGraph(document, workflow);
     const output = await produce(graph, format, direction, target.displayPath, { showCritical: args.critical });
@@ -63,9 +71,13 @@ export async function renderCommand(args: RenderArgs, write: (text: string) => v
 
 async function produce(graph: WorkflowGraph, format: Format, direction: Direction, file: string, view: DiagramView): Promise<string> {
     switch (format) {
-        case 'json': return JSON.stringify(graphJson(graph, file), undefined, 2) + '\n';
-        case 'mermaid': return toMermaid(graph, direction === 'RIGHT' ? 'LR' : 'TB');
-        case 'bpmn': return toBpmn(graph, await layoutGraph(graph, createElk(), direction, BPMN_LAYOUT));
-        case 'svg': return svgDocument(graph, await layoutGraph(graph, createElk(), direction), LIGHT_PALETTE, view);
+        case 'json':
+            return JSON.stringify(graphJson(graph, file), undefined, 2) + '\n';
+        case 'mermaid':
+            return toMermaid(graph, direction === 'RIGHT' ? 'LR' : 'TB');
+        case 'bpmn':
+            return toBpmn(graph, await layoutGraph(graph, createElk(), direction, BPMN_LAYOUT));
+        case 'svg':
+            return svgDocument(graph, await layoutGraph(graph, createElk(), direction), LIGHT_PALETTE, view);
     }
 }

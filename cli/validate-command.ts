@@ -29,11 +29,16 @@ const SEVERITY_NAMES = {
 } as const;
 
 /** Runs the command and returns its exit code; output goes through `write`. */
-export async function validateCommand(paths: string[], { format }: CommandOptions<'validate'>, write: (text: string) => void): Promise<number> {
+export async function validateCommand(
+    paths: string[],
+    { format }: CommandOptions<'validate'>,
+    write: (text: string) => void,
+): Promise<number> {
     const files = readInputFiles(paths);
     const { documents } = await buildWorkspace(files.map(file => ({ uri: pathToFileURL(file.absolutePath).toString(), text: file.text })));
     const reported = documents.flatMap((document, index) =>
-        diagnosticsOf(document).map(diagnostic => toReported(files[index].displayPath, diagnostic)));
+        diagnosticsOf(document).map(diagnostic => toReported(files[index].displayPath, diagnostic)),
+    );
     if (format === 'json') {
         write(JSON.stringify({ files: files.length, diagnostics: reported }, undefined, 2) + '\n');
     } else {

@@ -10,7 +10,9 @@ import { ReadDirectoryRequest, ReadFileRequest, StatRequest } from '../protocol/
 export function serveFileSystem(client: BaseLanguageClient): vscode.Disposable[] {
     const decoder = new TextDecoder();
     return [
-        client.onRequest(ReadFileRequest.type, async ({ uri }) => decoder.decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(uri)))),
+        client.onRequest(ReadFileRequest.type, async ({ uri }) =>
+            decoder.decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(uri))),
+        ),
         client.onRequest(ReadDirectoryRequest.type, async ({ uri }) => {
             const folder = vscode.Uri.parse(uri);
             const entries = await vscode.workspace.fs.readDirectory(folder);

@@ -47,10 +47,17 @@ async function showOwnershipMatrix(client: BaseLanguageClient): Promise<vscode.T
     return document;
 }
 
-export async function activateWith(context: vscode.ExtensionContext, client: BaseLanguageClient, extra: (client: BaseLanguageClient) => vscode.Disposable[] = () => []): Promise<WorkflowExtensionApi> {
+export async function activateWith(
+    context: vscode.ExtensionContext,
+    client: BaseLanguageClient,
+    extra: (client: BaseLanguageClient) => vscode.Disposable[] = () => [],
+): Promise<WorkflowExtensionApi> {
     context.subscriptions.push(...extra(client));
     const preview = new PreviewManager(context, client);
-    context.subscriptions.push(preview, vscode.commands.registerCommand(SHOW_MATRIX_COMMAND, () => showOwnershipMatrix(client)));
+    context.subscriptions.push(
+        preview,
+        vscode.commands.registerCommand(SHOW_MATRIX_COMMAND, () => showOwnershipMatrix(client)),
+    );
     await client.start();
     context.subscriptions.push({ dispose: () => void client.stop() });
     return { client, preview };

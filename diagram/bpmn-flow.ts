@@ -36,7 +36,9 @@ export function flowStructure(graph: WorkflowGraph): FlowStructure {
     const outgoing = outgoingEdges(graph);
     const forward = new Map([...outgoing].map(([id, edges]) => [id, edges.filter(edge => !back.has(edge.id))]));
     const kinds = new Map(graph.nodes.map(node => [node.id, node.kind]));
-    const splits = new Set(graph.nodes.filter(node => node.kind === 'step' && (outgoing.get(node.id)?.length ?? 0) > 1).map(node => node.id));
+    const splits = new Set(
+        graph.nodes.filter(node => node.kind === 'step' && (outgoing.get(node.id)?.length ?? 0) > 1).map(node => node.id),
+    );
     const order = topologicalOrder(graph, forward);
 
     const reach = (from: string, avoid?: string): Set<string> => {
@@ -53,7 +55,10 @@ export function flowStructure(graph: WorkflowGraph): FlowStructure {
     // For each split, the nodes each of its branches reaches.
     const branchReach = new Map<string, Array<{ edge: DiagramEdge; reached: Set<string> }>>();
     for (const split of [...splits].sort((a, b) => order.get(a)! - order.get(b)!)) {
-        branchReach.set(split, (outgoing.get(split) ?? []).map(edge => ({ edge, reached: back.has(edge.id) ? new Set<string>() : reach(edge.to) })));
+        branchReach.set(
+            split,
+            (outgoing.get(split) ?? []).map(edge => ({ edge, reached: back.has(edge.id) ? new Set<string>() : reach(edge.to) })),
+        );
     }
     const descendants = new Map<string, Set<string>>();
     const descendantsOf = (id: string) => descendants.get(id) ?? descendants.set(id, reach(id)).get(id)!;
@@ -61,8 +66,11 @@ export function flowStructure(graph: WorkflowGraph): FlowStructure {
     /** The branches of `split` an arrival comes along: the branch it is, or the branches reaching its source. */
     const branchesOf = (arrival: Arrival, split: string): number[] => {
         if (arrival.kind === 'start') return [];
-        return branchReach.get(split)!.flatMap((branch, index) =>
-            branch.edge.id === arrival.edge.id || (arrival.edge.from !== split && branch.reached.has(arrival.edge.from)) ? [index] : []);
+        return branchReach
+            .get(split)!
+            .flatMap((branch, index) =>
+                branch.edge.id === arrival.edge.id || (arrival.edge.from !== split && branch.reached.has(arrival.edge.from)) ? [index] : [],
+            );
     };
     /** Whether a branch of the split can get past `target` without it and without ending the case. */
     const bypasses = (split: string, index: number, target: string): boolean => {
@@ -106,10 +114,16 @@ export function flowStructure(graph: WorkflowGraph): FlowStructure {
         const ahead = arrivals.filter(arrival => !loops.includes(arrival));
         let tree: MergeTree;
         if (node.kind === 'end' || ahead.length === 0) {
-            tree = arrivals.length === 1 ? { kind: 'arrival', arrival: arrivals[0] } : { kind: 'exclusive', children: arrivals.map(arrival => ({ kind: 'arrival', arrival })) };
+            tree =
+                arrivals.length === 1
+                    ? { kind: 'arrival', arrival: arrivals[0] }
+                    : { kind: 'exclusive', children: arrivals.map(arrival => ({ kind: 'arrival', arrival })) };
         } else {
             const merged = mergeForward(ahead, node.id);
-            tree = loops.length === 0 ? merged : { kind: 'exclusive', children: [merged, ...loops.map(arrival => ({ kind: 'arrival' as const, arrival }))] };
+            tree =
+                loops.length === 0
+                    ? merged
+                    : { kind: 'exclusive', children: [merged, ...loops.map(arrival => ({ kind: 'arrival' as const, arrival }))] };
         }
         merges.set(node.id, tree);
     }

@@ -54,7 +54,16 @@ const POOL_LABEL = 30;
 export const BPMN_LAYOUT: LayoutOptions = { minLayerGap: 2 * (SPACE + GATEWAY) + 2 * SPACE };
 
 type Shape = 'rect' | 'diamond' | 'circle';
-type ElementType = 'startEvent' | 'endEvent' | 'userTask' | 'serviceTask' | 'callActivity' | 'exclusiveGateway' | 'parallelGateway' | 'inclusiveGateway' | 'boundaryEvent';
+type ElementType =
+    | 'startEvent'
+    | 'endEvent'
+    | 'userTask'
+    | 'serviceTask'
+    | 'callActivity'
+    | 'exclusiveGateway'
+    | 'parallelGateway'
+    | 'inclusiveGateway'
+    | 'boundaryEvent';
 
 interface Element {
     readonly id: string;
@@ -80,8 +89,7 @@ interface Flow {
     readonly route?: Point[];
 }
 
-const shapeOf = (type: ElementType): Shape =>
-    type.endsWith('Gateway') ? 'diamond' : type.endsWith('Event') ? 'circle' : 'rect';
+const shapeOf = (type: ElementType): Shape => (type.endsWith('Gateway') ? 'diamond' : type.endsWith('Event') ? 'circle' : 'rect');
 
 /** A FEEL string literal. */
 const feelString = (text: string) => `"${text.replace(/[\\"]/g, character => `\\${character}`)}"`;
@@ -107,7 +115,10 @@ class BpmnWriter {
     private readonly laneIds: Map<string, string>;
     private readonly structure: ReturnType<typeof flowStructure>;
 
-    constructor(private readonly graph: WorkflowGraph, private readonly layout: DiagramLayout) {
+    constructor(
+        private readonly graph: WorkflowGraph,
+        private readonly layout: DiagramLayout,
+    ) {
         const horizontal = layout.direction === 'RIGHT';
         this.along = horizontal ? { x: 1, y: 0 } : { x: 0, y: 1 };
         this.across = horizontal ? { x: 0, y: 1 } : { x: 1, y: 0 };
@@ -130,7 +141,14 @@ class BpmnWriter {
         if (start) {
             const entry = entries.get('start')!;
             const at = this.beside(this.elements.get(entry)!, -1, EVENT);
-            this.add({ id: 'StartEvent_1', type: 'startEvent', name: graph.trigger ?? 'Start', lane: this.elements.get(`Node_${start.id}`)!.lane, box: at, children: [] });
+            this.add({
+                id: 'StartEvent_1',
+                type: 'startEvent',
+                name: graph.trigger ?? 'Start',
+                lane: this.elements.get(`Node_${start.id}`)!.lane,
+                box: at,
+                children: [],
+            });
             this.connect('StartEvent_1', entry);
         }
         graph.edges.forEach(edge => this.addTransition(edge, exits.get(edge.from)!, entries.get(edge.id)!));
@@ -165,7 +183,14 @@ class BpmnWriter {
         const text = details(node);
         const documentation = text ? h('bpmn:documentation', {}, text) : undefined;
         if (node.kind === 'end') {
-            this.add({ id: `Node_${node.id}`, type: 'endEvent', name: node.title ?? node.name, lane: this.laneOf(node), box: centred(box, EVENT, EVENT), children: [h('bpmn:terminateEventDefinition', { id: `Terminate_${node.id}` })] });
+            this.add({
+                id: `Node_${node.id}`,
+                type: 'endEvent',
+                name: node.title ?? node.name,
+                lane: this.laneOf(node),
+                box: centred(box, EVENT, EVENT),
+                children: [h('bpmn:terminateEventDefinition', { id: `Terminate_${node.id}` })],
+            });
             return;
         }
         const team = node.lane;
@@ -179,7 +204,14 @@ class BpmnWriter {
             extension = [h('zeebe:taskDefinition', { type: node.automatedBy })];
         }
         const decides = node.kind === 'decision' && this.graph.edges.filter(edge => edge.from === node.id).length > 1;
-        this.add({ id: `Node_${node.id}`, type, name: decides ? `Decide: ${node.title ?? node.name}` : node.title ?? node.name, lane: this.laneOf(node), box, children: [...(documentation ? [documentation] : []), h('bpmn:extensionElements', {}, extension)] });
+        this.add({
+            id: `Node_${node.id}`,
+            type,
+            name: decides ? `Decide: ${node.title ?? node.name}` : (node.title ?? node.name),
+            lane: this.laneOf(node),
+            box,
+            children: [...(documentation ? [documentation] : []), h('bpmn:extensionElements', {}, extension)],
+        });
     }
 
     /** The element a node's transitions leave from: the node, or the gateway after it. */
@@ -191,8 +223,10 @@ class BpmnWriter {
         const gateway = this.add({
             id: node.kind === 'decision' ? `Gateway_${node.id}` : `Fork_${node.id}`,
             type: node.kind === 'decision' ? 'exclusiveGateway' : 'parallelGateway',
-            name: node.kind === 'decision' ? node.title ?? node.name : undefined,
-            lane: host.lane, box: this.beside(host, 1, GATEWAY), children: [],
+            name: node.kind === 'decision' ? (node.title ?? node.name) : undefined,
+            lane: host.lane,
+            box: this.beside(host, 1, GATEWAY),
+            children: [],
         });
         this.connect(id, gateway.id);
         return gateway.id;
@@ -202,7 +236,15 @@ class BpmnWriter {
      * The gateways of a merge tree, before `to`: records for each arrival the element it enters
      * (`entries`, by edge id or `start`). Nested gateways lie further back, side by side.
      */
-    private addMerge(tree: MergeTree, to: string, nodeId: string, depth: number, slot: number, slots: number, entries: Map<string, string>): void {
+    private addMerge(
+        tree: MergeTree,
+        to: string,
+        nodeId: string,
+        depth: number,
+        slot: number,
+        slots: number,
+        entries: Map<string, string>,
+    ): void {
         if (tree.kind === 'arrival') {
             entries.set(arrivalKey(tree.arrival), to);
             return;
@@ -241,27 +283,46 @@ class BpmnWriter {
         const edgeCentre = add(centre(host.box), scale(this.across, crossHalf(host.box, this.across)));
         const along = add(edgeCentre, scale(this.along, alongHalf(host.box, this.along) - 26 - index * 46));
         const boundary = this.add({
-            id: `Escalation_${suffix}`, type: 'boundaryEvent', name: `after ${escalation.after}`, lane: host.lane,
+            id: `Escalation_${suffix}`,
+            type: 'boundaryEvent',
+            name: `after ${escalation.after}`,
+            lane: host.lane,
             box: { x: along.x - EVENT / 2, y: along.y - EVENT / 2, width: EVENT, height: EVENT },
             attrs: { attachedToRef: host.id, cancelActivity: 'false' },
-            children: [h('bpmn:timerEventDefinition', { id: `Timer_${suffix}` }, [
-                h('bpmn:timeDuration', { 'xsi:type': 'bpmn:tFormalExpression' }, isoDuration(escalation.minutes)),
-            ])],
+            children: [
+                h('bpmn:timerEventDefinition', { id: `Timer_${suffix}` }, [
+                    h('bpmn:timeDuration', { 'xsi:type': 'bpmn:tFormalExpression' }, isoDuration(escalation.minutes)),
+                ]),
+            ],
         });
         const taskCentre = add(centre(boundary.box), scale(this.across, EVENT / 2 + 30 + TASK.height / 2));
-        const lane = escalation.team !== undefined ? this.laneIds.get(escalation.team) ?? host.lane : host.lane;
+        const lane = escalation.team !== undefined ? (this.laneIds.get(escalation.team) ?? host.lane) : host.lane;
         const task = this.add({
-            id: `EscalationTask_${suffix}`, type: 'userTask', name: `Escalated: ${node.title ?? node.name}`, lane,
+            id: `EscalationTask_${suffix}`,
+            type: 'userTask',
+            name: `Escalated: ${node.title ?? node.name}`,
+            lane,
             box: { x: taskCentre.x - TASK.width / 2, y: taskCentre.y - TASK.height / 2, ...TASK },
             children: [
                 h('bpmn:documentation', {}, `Escalated to ${escalation.to} after ${escalation.after} on ${node.name}`),
-                h('bpmn:extensionElements', {}, [h('zeebe:userTask'), h('zeebe:assignmentDefinition', {
-                    candidateGroups: escalation.team, assignee: escalation.person,
-                })]),
+                h('bpmn:extensionElements', {}, [
+                    h('zeebe:userTask'),
+                    h('zeebe:assignmentDefinition', {
+                        candidateGroups: escalation.team,
+                        assignee: escalation.person,
+                    }),
+                ]),
             ],
         });
         const endCentre = add(centre(task.box), scale(this.along, alongHalf(task.box, this.along) + 30 + EVENT / 2));
-        const end = this.add({ id: `EscalationEnd_${suffix}`, type: 'endEvent', name: 'Escalation handled', lane, box: { x: endCentre.x - EVENT / 2, y: endCentre.y - EVENT / 2, width: EVENT, height: EVENT }, children: [] });
+        const end = this.add({
+            id: `EscalationEnd_${suffix}`,
+            type: 'endEvent',
+            name: 'Escalation handled',
+            lane,
+            box: { x: endCentre.x - EVENT / 2, y: endCentre.y - EVENT / 2, width: EVENT, height: EVENT },
+            children: [],
+        });
         this.connect(boundary.id, task.id);
         this.connect(task.id, end.id);
     }
@@ -276,33 +337,63 @@ class BpmnWriter {
         const graph = this.graph;
         const processId = `Process_${graph.workflow}`;
         const elements = [...this.elements.values()];
-        const lanes = graph.lanes.map(lane => h('bpmn:lane', { id: this.laneIds.get(lane.id)!, name: lane.label },
-            elements.filter(element => element.lane === this.laneIds.get(lane.id)).map(element => h('bpmn:flowNodeRef', {}, element.id))));
-        const nodes = elements.map(element => h(`bpmn:${element.type}`, { id: element.id, name: element.name, ...element.attrs, default: element.defaultFlow }, [
-            ...element.children.filter(child => child.tag === 'bpmn:documentation' || child.tag === 'bpmn:extensionElements'),
-            ...element.incoming.map(id => h('bpmn:incoming', {}, id)),
-            ...element.outgoing.map(id => h('bpmn:outgoing', {}, id)),
-            ...element.children.filter(child => child.tag !== 'bpmn:documentation' && child.tag !== 'bpmn:extensionElements'),
-        ]));
-        const flows = this.flows.map(flow => h('bpmn:sequenceFlow', { id: flow.id, name: flow.name, sourceRef: flow.from, targetRef: flow.to }, [
-            flow.documentation !== undefined ? h('bpmn:documentation', {}, flow.documentation) : undefined,
-            flow.condition !== undefined ? h('bpmn:conditionExpression', { 'xsi:type': 'bpmn:tFormalExpression' }, flow.condition) : undefined,
-        ]));
-        const about = [graph.owner && `Owner: ${graph.owner}`, graph.sla && `SLA: ${graph.sla.text}`, graph.trigger && `Trigger: ${graph.trigger}`].filter(Boolean).join('\n');
+        const lanes = graph.lanes.map(lane =>
+            h(
+                'bpmn:lane',
+                { id: this.laneIds.get(lane.id)!, name: lane.label },
+                elements
+                    .filter(element => element.lane === this.laneIds.get(lane.id))
+                    .map(element => h('bpmn:flowNodeRef', {}, element.id)),
+            ),
+        );
+        const nodes = elements.map(element =>
+            h(`bpmn:${element.type}`, { id: element.id, name: element.name, ...element.attrs, default: element.defaultFlow }, [
+                ...element.children.filter(child => child.tag === 'bpmn:documentation' || child.tag === 'bpmn:extensionElements'),
+                ...element.incoming.map(id => h('bpmn:incoming', {}, id)),
+                ...element.outgoing.map(id => h('bpmn:outgoing', {}, id)),
+                ...element.children.filter(child => child.tag !== 'bpmn:documentation' && child.tag !== 'bpmn:extensionElements'),
+            ]),
+        );
+        const flows = this.flows.map(flow =>
+            h('bpmn:sequenceFlow', { id: flow.id, name: flow.name, sourceRef: flow.from, targetRef: flow.to }, [
+                flow.documentation !== undefined ? h('bpmn:documentation', {}, flow.documentation) : undefined,
+                flow.condition !== undefined
+                    ? h('bpmn:conditionExpression', { 'xsi:type': 'bpmn:tFormalExpression' }, flow.condition)
+                    : undefined,
+            ]),
+        );
+        const about = [
+            graph.owner && `Owner: ${graph.owner}`,
+            graph.sla && `SLA: ${graph.sla.text}`,
+            graph.trigger && `Trigger: ${graph.trigger}`,
+        ]
+            .filter(Boolean)
+            .join('\n');
         const process = h('bpmn:process', { id: processId, name: graph.title ?? graph.workflow, isExecutable: 'true' }, [
             about ? h('bpmn:documentation', {}, about) : undefined,
             h('bpmn:laneSet', { id: 'LaneSet_1' }, lanes),
             ...nodes,
             ...flows,
         ]);
-        const definitions = h('bpmn:definitions', {
-            ...NS, id: 'Definitions_1', targetNamespace: 'urn:workflow-architect', exporter: 'Workflow Architect', exporterVersion: '1',
-            'modeler:executionPlatform': 'Camunda Cloud', 'modeler:executionPlatformVersion': CAMUNDA_VERSION,
-        }, [
-            h('bpmn:collaboration', { id: 'Collaboration_1' }, [h('bpmn:participant', { id: 'Participant_1', name: graph.title ?? graph.workflow, processRef: processId })]),
-            process,
-            this.diagram(elements),
-        ]);
+        const definitions = h(
+            'bpmn:definitions',
+            {
+                ...NS,
+                id: 'Definitions_1',
+                targetNamespace: 'urn:workflow-architect',
+                exporter: 'Workflow Architect',
+                exporterVersion: '1',
+                'modeler:executionPlatform': 'Camunda Cloud',
+                'modeler:executionPlatformVersion': CAMUNDA_VERSION,
+            },
+            [
+                h('bpmn:collaboration', { id: 'Collaboration_1' }, [
+                    h('bpmn:participant', { id: 'Participant_1', name: graph.title ?? graph.workflow, processRef: processId }),
+                ]),
+                process,
+                this.diagram(elements),
+            ],
+        );
         return `<?xml version="1.0" encoding="UTF-8"?>\n${serialize(definitions)}\n`;
     }
 
@@ -310,31 +401,52 @@ class BpmnWriter {
         const horizontal = this.layout.direction === 'RIGHT';
         const lanes = this.layout.lanes;
         const all = [...lanes, ...elements.map(element => element.box)];
-        const pool = all.length > 0 ? {
-            x: Math.min(...all.map(b => b.x)), y: Math.min(...all.map(b => b.y)),
-            width: Math.max(...all.map(b => b.x + b.width)) - Math.min(...all.map(b => b.x)),
-            height: Math.max(...all.map(b => b.y + b.height)) - Math.min(...all.map(b => b.y)),
-        } : { x: 0, y: 0, width: this.layout.width, height: this.layout.height };
+        const pool =
+            all.length > 0
+                ? {
+                      x: Math.min(...all.map(b => b.x)),
+                      y: Math.min(...all.map(b => b.y)),
+                      width: Math.max(...all.map(b => b.x + b.width)) - Math.min(...all.map(b => b.x)),
+                      height: Math.max(...all.map(b => b.y + b.height)) - Math.min(...all.map(b => b.y)),
+                  }
+                : { x: 0, y: 0, width: this.layout.width, height: this.layout.height };
         const shapes: Array<VNode | undefined> = [
-            h('bpmndi:BPMNShape', { id: 'Participant_1_di', bpmnElement: 'Participant_1', isHorizontal: String(horizontal) }, [bounds(pool)]),
+            h('bpmndi:BPMNShape', { id: 'Participant_1_di', bpmnElement: 'Participant_1', isHorizontal: String(horizontal) }, [
+                bounds(pool),
+            ]),
             ...lanes.map(lane => {
                 const id = this.laneIds.get(lane.id);
                 if (!id) return undefined;
-                const box = horizontal ? { ...lane, x: lane.x + POOL_LABEL, width: lane.width - POOL_LABEL } : { ...lane, y: lane.y + POOL_LABEL, height: lane.height - POOL_LABEL };
+                const box = horizontal
+                    ? { ...lane, x: lane.x + POOL_LABEL, width: lane.width - POOL_LABEL }
+                    : { ...lane, y: lane.y + POOL_LABEL, height: lane.height - POOL_LABEL };
                 return h('bpmndi:BPMNShape', { id: `${id}_di`, bpmnElement: id, isHorizontal: String(horizontal) }, [bounds(box)]);
             }),
-            ...elements.map(element => h('bpmndi:BPMNShape', {
-                id: `${element.id}_di`, bpmnElement: element.id,
-                isMarkerVisible: element.type === 'exclusiveGateway' ? 'true' : undefined,
-            }, [bounds(roundBox(element.box))])),
+            ...elements.map(element =>
+                h(
+                    'bpmndi:BPMNShape',
+                    {
+                        id: `${element.id}_di`,
+                        bpmnElement: element.id,
+                        isMarkerVisible: element.type === 'exclusiveGateway' ? 'true' : undefined,
+                    },
+                    [bounds(roundBox(element.box))],
+                ),
+            ),
         ];
         const edges = this.flows.map(flow => {
             const from = this.elements.get(flow.from)!;
             const to = this.elements.get(flow.to)!;
             const points = flowWaypoints(flow.route, outline(from), outline(to), this.along);
-            return h('bpmndi:BPMNEdge', { id: `${flow.id}_di`, bpmnElement: flow.id }, points.map(p => h('di:waypoint', { x: round1(p.x), y: round1(p.y) })));
+            return h(
+                'bpmndi:BPMNEdge',
+                { id: `${flow.id}_di`, bpmnElement: flow.id },
+                points.map(p => h('di:waypoint', { x: round1(p.x), y: round1(p.y) })),
+            );
         });
-        return h('bpmndi:BPMNDiagram', { id: 'BPMNDiagram_1' }, [h('bpmndi:BPMNPlane', { id: 'BPMNPlane_1', bpmnElement: 'Collaboration_1' }, [...shapes, ...edges])]);
+        return h('bpmndi:BPMNDiagram', { id: 'BPMNDiagram_1' }, [
+            h('bpmndi:BPMNPlane', { id: 'BPMNPlane_1', bpmnElement: 'Collaboration_1' }, [...shapes, ...edges]),
+        ]);
     }
 }
 
@@ -349,12 +461,17 @@ function details(node: DiagramNode): string {
         node.calls && `Calls: ${node.calls}`,
         node.kind === 'decision' && `Decision: sets the process variable ${node.name} to the text of the branch taken`,
         ...(node.escalations ?? []).map(escalation => `Escalate after ${escalation.after} to ${escalation.to}`),
-    ].filter(Boolean).join('\n');
+    ]
+        .filter(Boolean)
+        .join('\n');
 }
 
 // Geometry -----------------------------------------------------------------------------------
 
-export interface Outline { readonly shape: Shape; readonly box: Box }
+export interface Outline {
+    readonly shape: Shape;
+    readonly box: Box;
+}
 
 const outline = (element: Element): Outline => ({ shape: shapeOf(element.type), box: roundBox(element.box) });
 const centre = (box: Box): Point => ({ x: box.x + box.width / 2, y: box.y + box.height / 2 });
@@ -362,8 +479,17 @@ const add = (a: Point, b: Point): Point => ({ x: a.x + b.x, y: a.y + b.y });
 const scale = (a: Point, k: number): Point => ({ x: a.x * k, y: a.y * k });
 const alongHalf = (box: Box, along: Point) => (along.x !== 0 ? box.width : box.height) / 2;
 const crossHalf = (box: Box, across: Point) => (across.x !== 0 ? box.width : box.height) / 2;
-const centred = (box: Box, width: number, height: number): Box => ({ x: box.x + (box.width - width) / 2, y: box.y + (box.height - height) / 2, width, height });
-const translate = (box: Box, along: Point, a: number, across: Point, c: number): Box => ({ ...box, x: box.x + along.x * a + across.x * c, y: box.y + along.y * a + across.y * c });
+const centred = (box: Box, width: number, height: number): Box => ({
+    x: box.x + (box.width - width) / 2,
+    y: box.y + (box.height - height) / 2,
+    width,
+    height,
+});
+const translate = (box: Box, along: Point, a: number, across: Point, c: number): Box => ({
+    ...box,
+    x: box.x + along.x * a + across.x * c,
+    y: box.y + along.y * a + across.y * c,
+});
 const round = Math.round;
 const round1 = (value: number) => Math.round(value * 10) / 10;
 const roundBox = (box: Box): Box => ({ x: round(box.x), y: round(box.y), width: round(box.width), height: round(box.height) });
@@ -444,7 +570,16 @@ export function flowWaypoints(route: Point[] | undefined, from: Outline, to: Out
         points = [a, b];
     } else {
         // Leave along the flow, turn once across it, arrive along the flow.
-        const turn = along.x !== 0 ? [{ x: (a.x + b.x) / 2, y: a.y }, { x: (a.x + b.x) / 2, y: b.y }] : [{ x: a.x, y: (a.y + b.y) / 2 }, { x: b.x, y: (a.y + b.y) / 2 }];
+        const turn =
+            along.x !== 0
+                ? [
+                      { x: (a.x + b.x) / 2, y: a.y },
+                      { x: (a.x + b.x) / 2, y: b.y },
+                  ]
+                : [
+                      { x: a.x, y: (a.y + b.y) / 2 },
+                      { x: b.x, y: (a.y + b.y) / 2 },
+                  ];
         points = [a, ...turn, b];
     }
     if (points.length < 2) points = [a, b];

@@ -48,7 +48,8 @@ export function overlappingEdges(
             if (s.edge !== t.edge && edges.get(s.edge)?.from === edges.get(t.edge)?.from) {
                 const key = [s.edge, t.edge].sort().join('\u0000');
                 let trunk = trunks.get(key);
-                if (trunk === undefined) trunks.set(key, trunk = trunkLength(routes.get(s.edge)!, routes.get(t.edge)!, tolerance.collinear));
+                if (trunk === undefined)
+                    trunks.set(key, (trunk = trunkLength(routes.get(s.edge)!, routes.get(t.edge)!, tolerance.collinear)));
                 const onTrunk = Math.max(run.onS[1], run.onT[1]) <= trunk + tolerance.collinear;
                 if (onTrunk && trunk < Math.min(length(routes.get(s.edge)!), length(routes.get(t.edge)!)) - tolerance.collinear) continue;
             }
@@ -60,9 +61,10 @@ export function overlappingEdges(
     });
     return [...found.values()].map(({ ids, length, from, to }) => ({
         ids,
-        message: ids[0] === ids[1]
-            ? `edge ${ids[0]} runs back over itself for ${round(length)} px, ${where(from, to)}`
-            : `edges ${ids[0]} and ${ids[1]} run on top of each other for ${round(length)} px, ${where(from, to)}`,
+        message:
+            ids[0] === ids[1]
+                ? `edge ${ids[0]} runs back over itself for ${round(length)} px, ${where(from, to)}`
+                : `edges ${ids[0]} and ${ids[1]} run on top of each other for ${round(length)} px, ${where(from, to)}`,
     }));
 }
 

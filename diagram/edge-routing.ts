@@ -5,7 +5,10 @@
  */
 import type { NodeKind } from '../protocol/graph-model.js';
 
-export interface AbstractPoint { main: number; cross: number }
+export interface AbstractPoint {
+    main: number;
+    cross: number;
+}
 
 /** Distance between two tracks in a gap, and between two lines in a lane margin. */
 export const TRACK = 10;
@@ -14,7 +17,12 @@ export const TRACK = 10;
  * How far inside a node's box, along the flow, its drawn outline lies at a position across the
  * flow: 0 on the flat side of a box, more towards a rounded corner, most towards a diamond's vertex.
  */
-export function outlineInset(kind: NodeKind, box: { cross: number; mainSize: number; crossSize: number }, radius: number, at: number): number {
+export function outlineInset(
+    kind: NodeKind,
+    box: { cross: number; mainSize: number; crossSize: number },
+    radius: number,
+    at: number,
+): number {
     const offset = Math.min(Math.max(at - box.cross, 0), box.crossSize);
     if (kind === 'decision') {
         const half = box.crossSize / 2;
@@ -55,7 +63,7 @@ export interface GapLabel {
  */
 export function assignTracks(runs: GapRun[], labels: readonly GapLabel[], first: number): number {
     if (runs.length === 0) return 0;
-    const key = (run: GapRun) => run.b >= run.a ? [0, -run.a] : [1, run.a];
+    const key = (run: GapRun) => (run.b >= run.a ? [0, -run.a] : [1, run.a]);
     const order = [...runs].sort((p, q) => {
         const [kp, kq] = [key(p), key(q)];
         return kp[0] - kq[0] || kp[1] - kq[1];
@@ -74,7 +82,8 @@ export function assignTracks(runs: GapRun[], labels: readonly GapLabel[], first:
         for (const label of labels) {
             if (label.edge === run.edge) continue;
             if (label.main0 - 2 < at && at < label.main1 + 2 && label.cross0 - 2 < hi && lo < label.cross1 + 2) return false;
-            if (run.entryAt !== undefined && label.main1 + 2 > at && label.cross0 - 2 < run.entryAt && run.entryAt < label.cross1 + 2) return false;
+            if (run.entryAt !== undefined && label.main1 + 2 > at && label.cross0 - 2 < run.entryAt && run.entryAt < label.cross1 + 2)
+                return false;
         }
         const own = run.exitAt !== undefined ? ownLabel.get(run.edge) : undefined;
         return !own || at > own.main1 + 4;
@@ -88,7 +97,8 @@ export function assignTracks(runs: GapRun[], labels: readonly GapLabel[], first:
         if (index < 0) index = 0;
         const run = pending.splice(index, 1)[0];
         let min = 0;
-        for (const other of before.get(run) ?? []) if (other.track !== undefined) min = Math.max(min, Math.round((other.track - first) / TRACK) + 1);
+        for (const other of before.get(run) ?? [])
+            if (other.track !== undefined) min = Math.max(min, Math.round((other.track - first) / TRACK) + 1);
         const lo = Math.min(run.a, run.b) - 4;
         const hi = Math.max(run.a, run.b) + 4;
         let k = min;
@@ -122,8 +132,12 @@ export function simplify(points: AbstractPoint[]): AbstractPoint[] {
         const last = result[result.length - 1];
         if (last && Math.abs(last.main - point.main) < 1e-6 && Math.abs(last.cross - point.cross) < 1e-6) continue;
         const before = result[result.length - 2];
-        if (last && before && ((Math.abs(before.main - last.main) < 1e-6 && Math.abs(last.main - point.main) < 1e-6)
-            || (Math.abs(before.cross - last.cross) < 1e-6 && Math.abs(last.cross - point.cross) < 1e-6))) {
+        if (
+            last &&
+            before &&
+            ((Math.abs(before.main - last.main) < 1e-6 && Math.abs(last.main - point.main) < 1e-6) ||
+                (Math.abs(before.cross - last.cross) < 1e-6 && Math.abs(last.cross - point.cross) < 1e-6))
+        ) {
             result[result.length - 1] = point;
         } else {
             result.push(point);

@@ -14,8 +14,10 @@ const ARC_STEPS = 6;
 
 export function boxPolygon(box: Box): Polygon {
     return [
-        { x: box.x, y: box.y }, { x: box.x + box.width, y: box.y },
-        { x: box.x + box.width, y: box.y + box.height }, { x: box.x, y: box.y + box.height },
+        { x: box.x, y: box.y },
+        { x: box.x + box.width, y: box.y },
+        { x: box.x + box.width, y: box.y + box.height },
+        { x: box.x, y: box.y + box.height },
     ];
 }
 
@@ -36,7 +38,12 @@ export function outlinePolygon(outline: NodeOutline, box: Box, inset = 0): Polyg
         const k = Math.max(0, 1 - inset * Math.hypot(1 / a, 1 / b));
         const cx = box.x + a;
         const cy = box.y + b;
-        return [{ x: cx, y: cy - b * k }, { x: cx + a * k, y: cy }, { x: cx, y: cy + b * k }, { x: cx - a * k, y: cy }];
+        return [
+            { x: cx, y: cy - b * k },
+            { x: cx + a * k, y: cy },
+            { x: cx, y: cy + b * k },
+            { x: cx - a * k, y: cy },
+        ];
     }
     const inner = insetBox(box, inset);
     const r = Math.max(0, Math.min(outline.radius - inset, inner.width / 2, inner.height / 2));
@@ -70,8 +77,10 @@ export function round(value: number): number {
 export function boundsOf(points: readonly Point[]): Box {
     let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
     for (const p of points) {
-        minX = Math.min(minX, p.x); minY = Math.min(minY, p.y);
-        maxX = Math.max(maxX, p.x); maxY = Math.max(maxY, p.y);
+        minX = Math.min(minX, p.x);
+        minY = Math.min(minY, p.y);
+        maxX = Math.max(maxX, p.x);
+        maxY = Math.max(maxY, p.y);
     }
     return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
 }
@@ -125,7 +134,10 @@ export function clipToPolygon(a: Point, b: Point, polygon: Polygon): [Point, Poi
         else t1 = Math.min(t1, t);
         if (t0 > t1) return undefined;
     }
-    return [{ x: a.x + t0 * d.x, y: a.y + t0 * d.y }, { x: a.x + t1 * d.x, y: a.y + t1 * d.y }];
+    return [
+        { x: a.x + t0 * d.x, y: a.y + t0 * d.y },
+        { x: a.x + t1 * d.x, y: a.y + t1 * d.y },
+    ];
 }
 
 /** The length of segment a–b inside a convex polygon. */
@@ -164,13 +176,19 @@ function project(polygon: Polygon, axis: Point): [number, number] {
 }
 
 export function boxesOverlap(a: Box, b: Box, depth = 0): boolean {
-    return Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x) > depth
-        && Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y) > depth;
+    return (
+        Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x) > depth &&
+        Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y) > depth
+    );
 }
 
 export function boxContains(outer: Box, inner: Box, tolerance = 0): boolean {
-    return inner.x >= outer.x - tolerance && inner.y >= outer.y - tolerance
-        && inner.x + inner.width <= outer.x + outer.width + tolerance && inner.y + inner.height <= outer.y + outer.height + tolerance;
+    return (
+        inner.x >= outer.x - tolerance &&
+        inner.y >= outer.y - tolerance &&
+        inner.x + inner.width <= outer.x + outer.width + tolerance &&
+        inner.y + inner.height <= outer.y + outer.height + tolerance
+    );
 }
 
 /** A uniform grid over the plane, to find the items whose bounds meet a box without trying them all. */

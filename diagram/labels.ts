@@ -24,7 +24,6 @@ export function truncate(text: string, max: number): string {
     return chars.length <= max ? text : `${chars.slice(0, Math.max(1, max - 1)).join('')}…`;
 }
 
-
 /**
  * The branch condition, then the channel (or the missing one), each word-wrapped to `LABEL_CHARS`:
  * the layout reserves room for every line, so nothing is left out.
@@ -62,7 +61,10 @@ export const LANE_LINE_HEIGHT = 15;
  * header's width and to as many lines as its height holds (the layout makes lanes tall or wide
  * enough for all of them); only what still does not fit is cut.
  */
-export function fitLaneHeader(lane: { readonly label: string; readonly title?: string }, header: Box): { label: FittedText; title?: FittedText } {
+export function fitLaneHeader(
+    lane: { readonly label: string; readonly title?: string },
+    header: Box,
+): { label: FittedText; title?: FittedText } {
     const maxChars = Math.max(4, Math.floor((header.width - 16) / (CHAR_WIDTH + 0.6)));
     const room = Math.max(1, Math.floor((header.height - 8) / LANE_LINE_HEIGHT));
     const hasTitle = lane.title !== undefined && lane.title !== lane.label;
@@ -154,13 +156,16 @@ export function wrap(text: string, maxChars: number, maxLines: number): string[]
  * `maxLines` of them: when more are needed the last one ends with `…` and the text is `cut`.
  */
 export function wrapWhole(text: string, maxChars: number, maxLines = Infinity): FittedText {
-    const words = text.split(/\s+/).filter(Boolean).flatMap(word => {
-        const chars = [...word];
-        if (chars.length <= maxChars) return [word];
-        const parts: string[] = [];
-        for (let i = 0; i < chars.length; i += maxChars) parts.push(chars.slice(i, i + maxChars).join(''));
-        return parts;
-    });
+    const words = text
+        .split(/\s+/)
+        .filter(Boolean)
+        .flatMap(word => {
+            const chars = [...word];
+            if (chars.length <= maxChars) return [word];
+            const parts: string[] = [];
+            for (let i = 0; i < chars.length; i += maxChars) parts.push(chars.slice(i, i + maxChars).join(''));
+            return parts;
+        });
     const lines: string[] = [];
     let current = '';
     for (const word of words) {

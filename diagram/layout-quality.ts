@@ -37,7 +37,19 @@ import type { DiagramEdge, DiagramNode, WorkflowGraph } from '../protocol/graph-
 import { overlappingEdges } from './edge-overlap.js';
 import type { Segment } from './edge-overlap.js';
 import type { Polygon } from './geometry.js';
-import { BoxGrid, boundsOf, boxContains, boxesOverlap, boxPolygon, distanceToOutline, insetBox, lengthInside, outlinePolygon, polygonsOverlap, round } from './geometry.js';
+import {
+    BoxGrid,
+    boundsOf,
+    boxContains,
+    boxesOverlap,
+    boxPolygon,
+    distanceToOutline,
+    insetBox,
+    lengthInside,
+    outlinePolygon,
+    polygonsOverlap,
+    round,
+} from './geometry.js';
 import { edgeLabelLines, fitEdgeLabel, fitLaneHeader, fitNodeText, labelBox } from './labels.js';
 import type { FittedText } from './labels.js';
 import { laneHeaderBox, nodeOutline } from './layout-metrics.js';
@@ -58,8 +70,21 @@ export const TOLERANCE = {
     arrowhead: 8,
 } as const;
 
-export const RULES = ['edgeThroughLabel', 'labelOverlap', 'labelOnNode', 'edgeThroughNode', 'edgeOverlap', 'edgeOffOutline',
-    'sharedArrowhead', 'cutText', 'edgeThroughLaneHeader', 'nodeOutsideLane', 'laneOverlap', 'outsideDrawing', 'notDrawn'] as const;
+export const RULES = [
+    'edgeThroughLabel',
+    'labelOverlap',
+    'labelOnNode',
+    'edgeThroughNode',
+    'edgeOverlap',
+    'edgeOffOutline',
+    'sharedArrowhead',
+    'cutText',
+    'edgeThroughLaneHeader',
+    'nodeOutsideLane',
+    'laneOverlap',
+    'outsideDrawing',
+    'notDrawn',
+] as const;
 export type Rule = (typeof RULES)[number];
 
 export interface Defect {
@@ -93,7 +118,8 @@ export function checkLayout(graph: WorkflowGraph, layout: DiagramLayout): Layout
     edgesThroughAreas(scene, report);
     labelsOverlapping(scene, report);
     edgeEnds(scene, report);
-    for (const defect of overlappingEdges(scene.segments, scene.routes, scene.graphEdges, TOLERANCE)) report('edgeOverlap', [...defect.ids], defect.message);
+    for (const defect of overlappingEdges(scene.segments, scene.routes, scene.graphEdges, TOLERANCE))
+        report('edgeOverlap', [...defect.ids], defect.message);
     cutTexts(scene, report);
     lanesAndBounds(scene, report);
     return {
@@ -131,7 +157,10 @@ class Scene {
     /** Node shapes and label boxes by where they are. */
     readonly areas = new BoxGrid<{ kind: 'node' | 'label' | 'header'; id: string }>();
 
-    constructor(readonly graph: WorkflowGraph, readonly layout: DiagramLayout) {
+    constructor(
+        readonly graph: WorkflowGraph,
+        readonly layout: DiagramLayout,
+    ) {
         this.graphNodes = new Map(graph.nodes.map(node => [node.id, node]));
         this.graphEdges = new Map(graph.edges.map(edge => [edge.id, edge]));
         for (const laidOut of layout.nodes) {
@@ -139,7 +168,10 @@ class Scene {
             if (!node) continue;
             const outline = nodeOutline(node.kind, laidOut);
             this.shapes.set(node.id, {
-                node, box: laidOut, outline: outlinePolygon(outline, laidOut), core: outlinePolygon(outline, laidOut, TOLERANCE.through),
+                node,
+                box: laidOut,
+                outline: outlinePolygon(outline, laidOut),
+                core: outlinePolygon(outline, laidOut, TOLERANCE.through),
             });
             this.areas.add(laidOut, { kind: 'node', id: node.id });
         }
@@ -182,15 +214,24 @@ function edgesThroughAreas(scene: Scene, report: Report): void {
                 if (inside <= 0) continue;
                 seen.add(key);
                 const own = edgeEndsAt(scene, segment.edge, area.id);
-                report('edgeThroughNode', [segment.edge, area.id],
-                    `edge ${segment.edge} runs ${round(inside)} px through ${own ? `its own ${own}` : 'node'} ${area.id}`);
+                report(
+                    'edgeThroughNode',
+                    [segment.edge, area.id],
+                    `edge ${segment.edge} runs ${round(inside)} px through ${own ? `its own ${own}` : 'node'} ${area.id}`,
+                );
             } else {
                 if (area.id === segment.edge) continue;
                 const box = (area.kind === 'label' ? labels : headers).get(area.id)!.box;
                 if (lengthInside(segment.a, segment.b, boxPolygon(insetBox(box, TOLERANCE.through))) <= 0) continue;
                 seen.add(key);
-                if (area.kind === 'label') report('edgeThroughLabel', [segment.edge, area.id], `edge ${segment.edge} runs through the label of edge ${area.id}`);
-                else report('edgeThroughLaneHeader', [segment.edge, area.id], `edge ${segment.edge} runs through the header of lane ${area.id.slice('lane:'.length)}`);
+                if (area.kind === 'label')
+                    report('edgeThroughLabel', [segment.edge, area.id], `edge ${segment.edge} runs through the label of edge ${area.id}`);
+                else
+                    report(
+                        'edgeThroughLaneHeader',
+                        [segment.edge, area.id],
+                        `edge ${segment.edge} runs through the header of lane ${area.id.slice('lane:'.length)}`,
+                    );
             }
         }
     }
@@ -219,9 +260,13 @@ function labelsOverlapping(scene: Scene, report: Report): void {
             const other = (area.kind === 'label' ? labels : headers).get(area.id)!;
             if (!boxesOverlap(label.box, other.box, TOLERANCE.overlap)) continue;
             seen.add(pair);
-            report('labelOverlap', [label.id, area.id], area.kind === 'label'
-                ? `the labels of edges ${label.id} and ${area.id} overlap`
-                : `the label of edge ${label.id} covers the header of lane ${area.id.slice('lane:'.length)}`);
+            report(
+                'labelOverlap',
+                [label.id, area.id],
+                area.kind === 'label'
+                    ? `the labels of edges ${label.id} and ${area.id} overlap`
+                    : `the label of edge ${label.id} covers the header of lane ${area.id.slice('lane:'.length)}`,
+            );
         }
     }
 }
@@ -237,9 +282,11 @@ function edgeEnds(scene: Scene, report: Report): void {
         const first = points[0];
         const last = points[points.length - 1];
         const startGap = distanceToOutline(first, source.outline);
-        if (startGap > TOLERANCE.outline) report('edgeOffOutline', [id, edge.from], `edge ${id} starts ${round(startGap)} px off the outline of ${edge.from}`);
+        if (startGap > TOLERANCE.outline)
+            report('edgeOffOutline', [id, edge.from], `edge ${id} starts ${round(startGap)} px off the outline of ${edge.from}`);
         const endGap = distanceToOutline(last, target.outline);
-        if (endGap > TOLERANCE.outline) report('edgeOffOutline', [id, edge.to], `edge ${id} ends ${round(endGap)} px off the outline of ${edge.to}`);
+        if (endGap > TOLERANCE.outline)
+            report('edgeOffOutline', [id, edge.to], `edge ${id} ends ${round(endGap)} px off the outline of ${edge.to}`);
         (arrivals.get(edge.to) ?? arrivals.set(edge.to, []).get(edge.to)!).push({ edge: id, at: last });
     }
     for (const [node, ends] of arrivals) {
@@ -247,7 +294,11 @@ function edgeEnds(scene: Scene, report: Report): void {
             for (let j = i + 1; j < ends.length; j++) {
                 const gap = Math.hypot(ends[i].at.x - ends[j].at.x, ends[i].at.y - ends[j].at.y);
                 if (gap < TOLERANCE.arrowhead) {
-                    report('sharedArrowhead', [ends[i].edge, ends[j].edge, node], `edges ${ends[i].edge} and ${ends[j].edge} end ${round(gap)} px apart on ${node}`);
+                    report(
+                        'sharedArrowhead',
+                        [ends[i].edge, ends[j].edge, node],
+                        `edges ${ends[i].edge} and ${ends[j].edge} end ${round(gap)} px apart on ${node}`,
+                    );
                 }
             }
         }
@@ -285,15 +336,21 @@ function lanesAndBounds(scene: Scene, report: Report): void {
             continue;
         }
         const header = laneHeaderBox(lane, layout.direction);
-        const body = layout.direction === 'RIGHT'
-            ? { x: lane.x + header.width, y: lane.y, width: lane.width - header.width, height: lane.height }
-            : { x: lane.x, y: lane.y + header.height, width: lane.width, height: lane.height - header.height };
-        if (!boxContains(body, box, 0.5)) report('nodeOutsideLane', [node.id, `lane:${lane.id}`], `node ${node.id} is not inside the body of its lane ${lane.id}`);
+        const body =
+            layout.direction === 'RIGHT'
+                ? { x: lane.x + header.width, y: lane.y, width: lane.width - header.width, height: lane.height }
+                : { x: lane.x, y: lane.y + header.height, width: lane.width, height: lane.height - header.height };
+        if (!boxContains(body, box, 0.5))
+            report('nodeOutsideLane', [node.id, `lane:${lane.id}`], `node ${node.id} is not inside the body of its lane ${lane.id}`);
     }
     for (let i = 0; i < layout.lanes.length; i++) {
         for (let j = i + 1; j < layout.lanes.length; j++) {
             if (boxesOverlap(layout.lanes[i], layout.lanes[j], 0.5)) {
-                report('laneOverlap', [`lane:${layout.lanes[i].id}`, `lane:${layout.lanes[j].id}`], `lanes ${layout.lanes[i].id} and ${layout.lanes[j].id} overlap`);
+                report(
+                    'laneOverlap',
+                    [`lane:${layout.lanes[i].id}`, `lane:${layout.lanes[j].id}`],
+                    `lanes ${layout.lanes[i].id} and ${layout.lanes[j].id} overlap`,
+                );
             }
         }
     }
@@ -306,11 +363,13 @@ function lanesAndBounds(scene: Scene, report: Report): void {
     for (const { node, box } of scene.shapes.values()) beyond([node.id], `node ${node.id}`, box);
     for (const label of scene.labels.values()) beyond([label.id], `the label of edge ${label.id}`, label.box);
     for (const [id, points] of scene.routes) beyond([id], `edge ${id}`, boundsOf(points));
-    for (const node of scene.graph.nodes) if (!scene.shapes.has(node.id)) report('notDrawn', [node.id], `node ${node.id} is not in the layout`);
+    for (const node of scene.graph.nodes)
+        if (!scene.shapes.has(node.id)) report('notDrawn', [node.id], `node ${node.id} is not in the layout`);
     for (const edge of scene.graph.edges) {
         if (!scene.shapes.has(edge.from) || !scene.shapes.has(edge.to)) continue;
         const points = scene.routes.get(edge.id);
         if (!points || points.length < 2) report('notDrawn', [edge.id], `edge ${edge.id} has no route`);
-        else if (edgeLabelLines(edge).length > 0 && !scene.labels.has(edge.id)) report('notDrawn', [edge.id], `edge ${edge.id} has a label but no place for it`);
+        else if (edgeLabelLines(edge).length > 0 && !scene.labels.has(edge.id))
+            report('notDrawn', [edge.id], `edge ${edge.id} has a label but no place for it`);
     }
 }

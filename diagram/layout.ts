@@ -46,9 +46,13 @@ interface ElkOutput {
     children?: Array<{ id: string; x?: number; y?: number }>;
 }
 
-
 /** Lays out a graph with ELK for the layering and in-layer order, then with lanes of its own. */
-export async function layoutGraph(graph: WorkflowGraph, elk: ElkLike, direction: Direction = 'RIGHT', options: LayoutOptions = {}): Promise<DiagramLayout> {
+export async function layoutGraph(
+    graph: WorkflowGraph,
+    elk: ElkLike,
+    direction: Direction = 'RIGHT',
+    options: LayoutOptions = {},
+): Promise<DiagramLayout> {
     const order = await elkOrder(graph, elk, direction);
     return placeInLanes(graph, order, direction, options.minLayerGap ?? MIN_GAP);
 }
@@ -91,11 +95,11 @@ async function elkOrder(graph: WorkflowGraph, elk: ElkLike, direction: Direction
     const back = backEdges(graph);
     // Rework loops are turned round before the layering, so it gets a DAG whose order follows
     // the flow from the start (ELK's own cycle breaking may put a rework step before the work).
-    const edges = graph.edges.filter(edge => inside.has(edge.from) && inside.has(edge.to))
-        .map(edge => back.has(edge.id) ? { id: edge.id, from: edge.to, to: edge.from } : edge);
-    const order = laidOut.length >= SIMPLE_LAYERING_FROM
-        ? simpleLayering(laidOut, edges)
-        : await elkLayering(laidOut, edges, elk, direction);
+    const edges = graph.edges
+        .filter(edge => inside.has(edge.from) && inside.has(edge.to))
+        .map(edge => (back.has(edge.id) ? { id: edge.id, from: edge.to, to: edge.from } : edge));
+    const order =
+        laidOut.length >= SIMPLE_LAYERING_FROM ? simpleLayering(laidOut, edges) : await elkLayering(laidOut, edges, elk, direction);
     const { layer, rank } = order;
     for (const end of ends) {
         const before = graph.edges.filter(edge => edge.to === end && layer.has(edge.from)).map(edge => edge.from);
@@ -106,7 +110,12 @@ async function elkOrder(graph: WorkflowGraph, elk: ElkLike, direction: Direction
 }
 
 /** ELK's layers and in-layer order for a DAG: its coordinates along and across the flow. */
-async function elkLayering(ids: string[], edges: Array<{ id: string; from: string; to: string }>, elk: ElkLike, direction: Direction): Promise<ElkOrder> {
+async function elkLayering(
+    ids: string[],
+    edges: Array<{ id: string; from: string; to: string }>,
+    elk: ElkLike,
+    direction: Direction,
+): Promise<ElkOrder> {
     const result = await elk.layout({
         id: 'root',
         layoutOptions: { ...ELK_OPTIONS, 'elk.direction': direction },
@@ -159,7 +168,12 @@ export function backEdges(graph: WorkflowGraph): Set<string> {
 }
 
 /** Abstract geometry: `main` along the flow, `cross` across lanes. */
-export interface Placed { main: number; cross: number; mainSize: number; crossSize: number }
+export interface Placed {
+    main: number;
+    cross: number;
+    mainSize: number;
+    crossSize: number;
+}
 
 /** Room along a node's side for one edge end without a label, and at the side's ends. */
 const PORT = 12;
@@ -197,8 +211,13 @@ function placeInLanes(graph: WorkflowGraph, order: ElkOrder, direction: Directio
     let layerCount = 1;
     for (const node of graph.nodes) layerCount = Math.max(layerCount, layerOf(node.id) + 1);
     const laneIndex = new Map(graph.lanes.map((lane, index) => [lane.id, index]));
-    const edges = graph.edges.filter(edge => nodesById.has(edge.from) && nodesById.has(edge.to)
-        && laneIndex.has(nodesById.get(edge.from)!.lane) && laneIndex.has(nodesById.get(edge.to)!.lane));
+    const edges = graph.edges.filter(
+        edge =>
+            nodesById.has(edge.from) &&
+            nodesById.has(edge.to) &&
+            laneIndex.has(nodesById.get(edge.from)!.lane) &&
+            laneIndex.has(nodesById.get(edge.to)!.lane),
+    );
     const laneOf = (id: string) => nodesById.get(id)!.lane;
 
     // The label of an edge sits on its first run, next to its source: its extent along and across the flow.
@@ -263,7 +282,10 @@ function placeInLanes(graph: WorkflowGraph, order: ElkOrder, direction: Directio
         const needed = Math.max(outRoom, inRoom) + 2 * PORT_EDGE;
         if (node.kind === 'decision') {
             // The far half of a diamond narrows towards its vertices: keep its shape, grow it whole.
-            if (needed > cross) { main = Math.max(main, Math.min(main * 1.4, (main * needed) / cross)); cross = needed; }
+            if (needed > cross) {
+                main = Math.max(main, Math.min(main * 1.4, (main * needed) / cross));
+                cross = needed;
+            }
         } else if (node.kind === 'end' && horizontal) {
             cross = Math.max(cross, needed);
         } else {
@@ -302,8 +324,8 @@ function placeInLanes(graph: WorkflowGraph, order: ElkOrder, direction: Directio
         lanes.length = 0;
         let cross = MARGIN;
         for (const lane of graph.lanes) {
-            const before = LANE_EDGE + Math.max(0, (marginTracks.get(`${lane.id}\u0000before`) ?? 0)) * TRACK;
-            const after = LANE_EDGE + Math.max(0, (marginTracks.get(`${lane.id}\u0000after`) ?? 0)) * TRACK;
+            const before = LANE_EDGE + Math.max(0, marginTracks.get(`${lane.id}\u0000before`) ?? 0) * TRACK;
+            const after = LANE_EDGE + Math.max(0, marginTracks.get(`${lane.id}\u0000after`) ?? 0) * TRACK;
             let content = 0;
             for (const cell of cellsOfLane.get(lane.id)!) {
                 content = Math.max(content, cell.reduce((sum, node) => sum + sizes.get(node.id)!.cross, 0) + (cell.length - 1) * ROW_GAP);
@@ -371,7 +393,8 @@ function placeInLanes(graph: WorkflowGraph, order: ElkOrder, direction: Directio
     const indexLayers = () => {
         byLayer = Array.from({ length: layerCount }, () => []);
         for (const node of graph.nodes) {
-            if (crossOf.has(node.id)) byLayer[layerOf(node.id)].push({ lo: crossOf.get(node.id)!, hi: crossOf.get(node.id)! + sizes.get(node.id)!.cross });
+            if (crossOf.has(node.id))
+                byLayer[layerOf(node.id)].push({ lo: crossOf.get(node.id)!, hi: crossOf.get(node.id)! + sizes.get(node.id)!.cross });
         }
         for (const list of byLayer) list.sort((p, q) => p.lo - q.lo);
     };
@@ -417,11 +440,23 @@ function placeInLanes(graph: WorkflowGraph, order: ElkOrder, direction: Directio
         const id = route.edge.id;
         if (route.direct) {
             if (Math.abs(route.exitCross - route.entryCross) > 0.5) {
-                route.second = addRun(route.toLayer - 1, { edge: id, a: route.exitCross, b: route.entryCross, exitAt: route.exitCross, entryAt: route.entryCross });
+                route.second = addRun(route.toLayer - 1, {
+                    edge: id,
+                    a: route.exitCross,
+                    b: route.entryCross,
+                    exitAt: route.exitCross,
+                    entryAt: route.entryCross,
+                });
             }
         } else if (!route.margin) {
             if (Math.abs(route.exitCross - route.entryCross) > 0.5) {
-                route.first = addRun(route.fromLayer, { edge: id, a: route.exitCross, b: route.entryCross, exitAt: route.exitCross, entryAt: route.entryCross });
+                route.first = addRun(route.fromLayer, {
+                    edge: id,
+                    a: route.exitCross,
+                    b: route.entryCross,
+                    exitAt: route.exitCross,
+                    entryAt: route.entryCross,
+                });
             }
         } else {
             const m = marginAt(route);
@@ -436,14 +471,21 @@ function placeInLanes(graph: WorkflowGraph, order: ElkOrder, direction: Directio
         if (!label) continue;
         labelRoom.set(route.fromLayer, Math.max(labelRoom.get(route.fromLayer) ?? 0, label.main + 2 * LABEL_PAD));
         const labels = gapLabels.get(route.fromLayer) ?? gapLabels.set(route.fromLayer, []).get(route.fromLayer)!;
-        labels.push({ edge: route.edge.id, main0: LABEL_PAD, main1: LABEL_PAD + label.main, cross0: route.exitCross - label.cross / 2, cross1: route.exitCross + label.cross / 2 });
+        labels.push({
+            edge: route.edge.id,
+            main0: LABEL_PAD,
+            main1: LABEL_PAD + label.main,
+            cross0: route.exitCross - label.cross / 2,
+            cross1: route.exitCross + label.cross / 2,
+        });
     }
     const farthest = new Map<number, number>();
     for (const [gap, runs] of gapRuns) farthest.set(gap, assignTracks(runs, gapLabels.get(gap) ?? [], GAP_PAD));
 
     // Along the flow: the header, then each gap as wide as its labels and tracks, each layer as long as its longest node.
     const layerSize = new Array<number>(layerCount).fill(0);
-    for (const node of graph.nodes) if (crossOf.has(node.id)) layerSize[layerOf(node.id)] = Math.max(layerSize[layerOf(node.id)], sizes.get(node.id)!.main);
+    for (const node of graph.nodes)
+        if (crossOf.has(node.id)) layerSize[layerOf(node.id)] = Math.max(layerSize[layerOf(node.id)], sizes.get(node.id)!.main);
     const gapStart = new Map<number, number>();
     const layerStart: number[] = [];
     let main = MARGIN + header;
@@ -464,16 +506,24 @@ function placeInLanes(graph: WorkflowGraph, order: ElkOrder, direction: Directio
         if (!crossOf.has(node.id)) continue;
         const size = sizes.get(node.id)!;
         const layer = layerOf(node.id);
-        placed.set(node.id, { main: layerStart[layer] + (layerSize[layer] - size.main) / 2, cross: crossOf.get(node.id)!, mainSize: size.main, crossSize: size.cross });
+        placed.set(node.id, {
+            main: layerStart[layer] + (layerSize[layer] - size.main) / 2,
+            cross: crossOf.get(node.id)!,
+            mainSize: size.main,
+            crossSize: size.cross,
+        });
     }
-    const radius = (node: DiagramNode, p: Placed) => node.kind === 'end' ? (horizontal ? p.crossSize : p.mainSize) / 2 : 8;
+    const radius = (node: DiagramNode, p: Placed) => (node.kind === 'end' ? (horizontal ? p.crossSize : p.mainSize) / 2 : 8);
 
     const laidOut = routes.map(route => {
         const from = placed.get(route.edge.from)!;
         const to = placed.get(route.edge.to)!;
         const fromNode = nodesById.get(route.edge.from)!;
         const toNode = nodesById.get(route.edge.to)!;
-        const exit = { main: from.main + from.mainSize - outlineInset(fromNode.kind, from, radius(fromNode, from), route.exitCross), cross: route.exitCross };
+        const exit = {
+            main: from.main + from.mainSize - outlineInset(fromNode.kind, from, radius(fromNode, from), route.exitCross),
+            cross: route.exitCross,
+        };
         const entry = { main: to.main + outlineInset(toNode.kind, to, radius(toNode, to), route.entryCross), cross: route.entryCross };
         let points: AbstractPoint[];
         if (route.direct) {
@@ -492,17 +542,25 @@ function placeInLanes(graph: WorkflowGraph, order: ElkOrder, direction: Directio
             const m = marginAt(route);
             const t1 = trackMain(route.fromLayer, route.first!);
             const t2 = trackMain(route.toLayer - 1, route.second!);
-            points = [exit, { main: t1, cross: exit.cross }, { main: t1, cross: m }, { main: t2, cross: m }, { main: t2, cross: entry.cross }, entry];
+            points = [
+                exit,
+                { main: t1, cross: exit.cross },
+                { main: t1, cross: m },
+                { main: t2, cross: m },
+                { main: t2, cross: entry.cross },
+                entry,
+            ];
         }
         const label = labelExtent.get(route.edge.id);
         const labelAt = label ? { main: gapStart.get(route.fromLayer)! + LABEL_PAD + label.main / 2, cross: route.exitCross } : undefined;
         return { id: route.edge.id, back: route.toLayer <= route.fromLayer, points: simplify(points), labelAt };
     });
 
-    const toBox = (mainPos: number, crossPos: number, mainSize: number, crossSize: number): Box => horizontal
-        ? { x: mainPos, y: crossPos, width: mainSize, height: crossSize }
-        : { x: crossPos, y: mainPos, width: crossSize, height: mainSize };
-    const toPoint = (p: { main: number; cross: number }): Point => horizontal ? { x: p.main, y: p.cross } : { x: p.cross, y: p.main };
+    const toBox = (mainPos: number, crossPos: number, mainSize: number, crossSize: number): Box =>
+        horizontal
+            ? { x: mainPos, y: crossPos, width: mainSize, height: crossSize }
+            : { x: crossPos, y: mainPos, width: crossSize, height: mainSize };
+    const toPoint = (p: { main: number; cross: number }): Point => (horizontal ? { x: p.main, y: p.cross } : { x: p.cross, y: p.main });
     const edgeOrder = new Map(graph.edges.map((edge, index) => [edge.id, index]));
     laidOut.sort((p, q) => edgeOrder.get(p.id)! - edgeOrder.get(q.id)!);
 
@@ -510,13 +568,21 @@ function placeInLanes(graph: WorkflowGraph, order: ElkOrder, direction: Directio
         direction,
         width: horizontal ? mainEnd : crossEnd,
         height: horizontal ? crossEnd : mainEnd,
-        lanes: lanes.map(lane => ({ id: lane.id, label: lane.label, title: lane.title, ...toBox(MARGIN, lane.cross, mainEnd - 2 * MARGIN, lane.size) })),
-        nodes: graph.nodes.filter(node => placed.has(node.id)).map(node => {
-            const p = placed.get(node.id)!;
-            return { id: node.id, ...toBox(p.main, p.cross, p.mainSize, p.crossSize) };
-        }),
+        lanes: lanes.map(lane => ({
+            id: lane.id,
+            label: lane.label,
+            title: lane.title,
+            ...toBox(MARGIN, lane.cross, mainEnd - 2 * MARGIN, lane.size),
+        })),
+        nodes: graph.nodes
+            .filter(node => placed.has(node.id))
+            .map(node => {
+                const p = placed.get(node.id)!;
+                return { id: node.id, ...toBox(p.main, p.cross, p.mainSize, p.crossSize) };
+            }),
         edges: laidOut.map(edge => ({
-            id: edge.id, back: edge.back,
+            id: edge.id,
+            back: edge.back,
             points: edge.points.map(toPoint),
             labelAt: edge.labelAt ? toPoint(edge.labelAt) : undefined,
         })),

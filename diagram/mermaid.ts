@@ -37,9 +37,12 @@ const nodeId = (name: string) => `n_${name}`;
 function shape(node: DiagramNode): string {
     const text = label(node.title ?? node.name);
     switch (node.kind) {
-        case 'decision': return `${nodeId(node.id)}{${text}}`;
-        case 'end': return `${nodeId(node.id)}([${text}])`;
-        default: return node.calls !== undefined ? `${nodeId(node.id)}[[${text}]]` : `${nodeId(node.id)}[${text}]`;
+        case 'decision':
+            return `${nodeId(node.id)}{${text}}`;
+        case 'end':
+            return `${nodeId(node.id)}([${text}])`;
+        default:
+            return node.calls !== undefined ? `${nodeId(node.id)}[[${text}]]` : `${nodeId(node.id)}[${text}]`;
     }
 }
 
@@ -55,14 +58,18 @@ export function toMermaid(graph: WorkflowGraph, direction: 'LR' | 'TB' = 'LR'): 
         lines.push('  end');
     });
     graph.edges.forEach(edge => {
-        const parts = [edge.label, edge.channel !== undefined ? `via ${edge.channel}` : edge.handoff ? '⚠ no channel' : undefined].filter(Boolean);
+        const parts = [edge.label, edge.channel !== undefined ? `via ${edge.channel}` : edge.handoff ? '⚠ no channel' : undefined].filter(
+            Boolean,
+        );
         const text = parts.length > 0 ? `|${label(parts.join(' · '))}|` : '';
         const arrow = edge.handoff ? (edge.channel !== undefined ? '==>' : '-.->') : '-->';
         lines.push(`  ${nodeId(edge.from)} ${arrow}${text} ${nodeId(edge.to)}`);
     });
     const automated = graph.nodes.filter(node => node.automatedBy !== undefined).map(node => nodeId(node.id));
     const critical = graph.nodes.filter(node => node.critical).map(node => nodeId(node.id));
-    const flagged = graph.nodes.filter(node => node.findings.some(f => f.severity === 'error' || f.severity === 'warning')).map(node => nodeId(node.id));
+    const flagged = graph.nodes
+        .filter(node => node.findings.some(f => f.severity === 'error' || f.severity === 'warning'))
+        .map(node => nodeId(node.id));
     lines.push('  classDef automated stroke-dasharray: 5 3');
     lines.push('  classDef critical stroke:#d9480f,stroke-width:3px');
     lines.push('  classDef finding stroke:#d32f2f,stroke-width:2px');

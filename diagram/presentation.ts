@@ -28,10 +28,18 @@ interface Subject {
 }
 
 export function withPresentation(tree: VNode, rules: readonly StyleRule[]): VNode {
-    const parsed = rules.map(([selector, declarations], order) => parseRule(selector, declarations, order))
+    const parsed = rules
+        .map(([selector, declarations], order) => parseRule(selector, declarations, order))
         .sort((a, b) => a.specificity - b.specificity || a.order - b.order);
     const apply = (node: VNode, ancestors: readonly Subject[]): VNode => {
-        const subject = { tag: node.tag, classes: new Set(String(node.attrs.class ?? '').split(/\s+/).filter(Boolean)) };
+        const subject = {
+            tag: node.tag,
+            classes: new Set(
+                String(node.attrs.class ?? '')
+                    .split(/\s+/)
+                    .filter(Boolean),
+            ),
+        };
         const declared: Record<string, string> = {};
         for (const rule of parsed) {
             if (matches(rule.compounds, subject, ancestors)) Object.assign(declared, rule.declarations);
@@ -44,11 +52,14 @@ export function withPresentation(tree: VNode, rules: readonly StyleRule[]): VNod
 }
 
 function parseRule(selector: string, declarations: Readonly<Record<string, string>>, order: number): ParsedRule {
-    const compounds = selector.trim().split(/\s+/).map(text => {
-        const match = /^([a-z][a-z0-9-]*)?((?:\.[\w-]+)*)$/i.exec(text);
-        if (!match) throw new Error(`unsupported selector '${selector}'`);
-        return { tag: match[1], classes: match[2].split('.').filter(Boolean) };
-    });
+    const compounds = selector
+        .trim()
+        .split(/\s+/)
+        .map(text => {
+            const match = /^([a-z][a-z0-9-]*)?((?:\.[\w-]+)*)$/i.exec(text);
+            if (!match) throw new Error(`unsupported selector '${selector}'`);
+            return { tag: match[1], classes: match[2].split('.').filter(Boolean) };
+        });
     // Classes weigh (0,1,0) and tags (0,0,1); no selector here has ids or a hundred classes.
     const specificity = compounds.reduce((sum, compound) => sum + compound.classes.length * 100 + (compound.tag ? 1 : 0), 0);
     return { compounds, specificity, order, declarations };

@@ -39,17 +39,26 @@ export function simpleLayering(ids: string[], edges: Array<{ from: string; to: s
     const layers: number[][] = [];
     for (const node of queue) (layers[layer[node]] ??= []).push(node);
     const rank = new Array<number>(ids.length).fill(0);
-    const renumber = () => layers.forEach(members => members?.forEach((node, i) => { rank[node] = i; }));
+    const renumber = () =>
+        layers.forEach(members =>
+            members?.forEach((node, i) => {
+                rank[node] = i;
+            }),
+        );
     renumber();
     for (let sweep = 0; sweep < SWEEPS; sweep++) {
         const neighbours = sweep % 2 === 0 ? predecessors : successors;
         for (const members of sweep % 2 === 0 ? layers : [...layers].reverse()) {
             if (!members) continue;
-            const key = (node: number) => neighbours[node].length === 0 ? rank[node]
-                : neighbours[node].reduce((sum, other) => sum + rank[other], 0) / neighbours[node].length;
+            const key = (node: number) =>
+                neighbours[node].length === 0
+                    ? rank[node]
+                    : neighbours[node].reduce((sum, other) => sum + rank[other], 0) / neighbours[node].length;
             const keys = new Map(members.map(node => [node, key(node)]));
             members.sort((a, b) => keys.get(a)! - keys.get(b)! || rank[a] - rank[b]);
-            members.forEach((node, i) => { rank[node] = i; });
+            members.forEach((node, i) => {
+                rank[node] = i;
+            });
         }
     }
     return {

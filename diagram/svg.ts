@@ -27,29 +27,56 @@ const LINE_HEIGHT = 15;
 export function renderDiagram(graph: WorkflowGraph, layout: DiagramLayout, options: RenderOptions = {}): VNode {
     const nodes = new Map(graph.nodes.map(node => [node.id, node]));
     const edges = new Map(graph.edges.map(edge => [edge.id, edge]));
-    return h('svg', {
-        xmlns: 'http://www.w3.org/2000/svg',
-        class: `wa-diagram${options.showCritical ? ' wa-show-critical' : ''}`,
-        width: Math.ceil(layout.width),
-        height: Math.ceil(layout.height),
-        viewBox: `0 0 ${Math.ceil(layout.width)} ${Math.ceil(layout.height)}`,
-        role: 'img',
-        'aria-label': `Workflow ${graph.workflow}`,
-    }, [
-        h('title', {}, `${graph.title ?? graph.workflow} — ${graph.summary}`),
-        markers(),
-        h('rect', { class: 'wa-background', x: 0, y: 0, width: Math.ceil(layout.width), height: Math.ceil(layout.height) }),
-        h('g', { class: 'wa-lanes' }, layout.lanes.map((lane, index) => renderLane(lane, index, layout))),
-        h('g', { class: 'wa-edges' }, layout.edges.map(edge => renderEdge(edges.get(edge.id)!, edge))),
-        h('g', { class: 'wa-nodes' }, layout.nodes.map(node => renderNode(nodes.get(node.id)!, node, options))),
-    ]);
+    return h(
+        'svg',
+        {
+            xmlns: 'http://www.w3.org/2000/svg',
+            class: `wa-diagram${options.showCritical ? ' wa-show-critical' : ''}`,
+            width: Math.ceil(layout.width),
+            height: Math.ceil(layout.height),
+            viewBox: `0 0 ${Math.ceil(layout.width)} ${Math.ceil(layout.height)}`,
+            role: 'img',
+            'aria-label': `Workflow ${graph.workflow}`,
+        },
+        [
+            h('title', {}, `${graph.title ?? graph.workflow} — ${graph.summary}`),
+            markers(),
+            h('rect', { class: 'wa-background', x: 0, y: 0, width: Math.ceil(layout.width), height: Math.ceil(layout.height) }),
+            h(
+                'g',
+                { class: 'wa-lanes' },
+                layout.lanes.map((lane, index) => renderLane(lane, index, layout)),
+            ),
+            h(
+                'g',
+                { class: 'wa-edges' },
+                layout.edges.map(edge => renderEdge(edges.get(edge.id)!, edge)),
+            ),
+            h(
+                'g',
+                { class: 'wa-nodes' },
+                layout.nodes.map(node => renderNode(nodes.get(node.id)!, node, options)),
+            ),
+        ],
+    );
 }
 
 /** The arrowheads edges point to, by id: one per line colour. */
 export function markers(): VNode {
-    const arrow = (id: string, className: string) => h('marker', {
-        id, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse',
-    }, [h('path', { d: 'M 0 0 L 10 5 L 0 10 z', class: className })]);
+    const arrow = (id: string, className: string) =>
+        h(
+            'marker',
+            {
+                id,
+                viewBox: '0 0 10 10',
+                refX: 9,
+                refY: 5,
+                markerWidth: 7,
+                markerHeight: 7,
+                orient: 'auto-start-reverse',
+            },
+            [h('path', { d: 'M 0 0 L 10 5 L 0 10 z', class: className })],
+        );
     return h('defs', {}, [
         arrow('wa-arrow', 'wa-arrow'),
         arrow('wa-arrow-handoff', 'wa-arrow-handoff'),
@@ -65,23 +92,35 @@ function renderLane(lane: LaidOutLane, index: number, layout: DiagramLayout): VN
     const labelLines = text.label.lines;
     const titleLines = text.title?.lines ?? [];
     const total = labelLines.length + titleLines.length;
-    const firstY = horizontal ? header.y + header.height / 2 - ((total - 1) * LANE_LINE_HEIGHT) / 2 + 4 : header.y + (titleLines.length > 0 ? 17 : 25);
+    const firstY = horizontal
+        ? header.y + header.height / 2 - ((total - 1) * LANE_LINE_HEIGHT) / 2 + 4
+        : header.y + (titleLines.length > 0 ? 17 : 25);
     return h('g', { class: `wa-lane${index % 2 === 1 ? ' wa-alt' : ''}`, 'data-lane': lane.id }, [
         h('title', {}, lane.title ? `${lane.label} — ${lane.title}` : lane.label),
         h('rect', { class: 'wa-lane-band', x: lane.x, y: lane.y, width: lane.width, height: lane.height }),
         h('rect', { class: 'wa-lane-header', ...header }),
         ...labelLines.map((line, i) => h('text', { class: 'wa-lane-label', x: textX, y: firstY + i * LANE_LINE_HEIGHT }, line)),
-        ...titleLines.map((line, i) => h('text', { class: 'wa-lane-title', x: textX, y: firstY + (labelLines.length + i) * LANE_LINE_HEIGHT }, line)),
+        ...titleLines.map((line, i) =>
+            h('text', { class: 'wa-lane-title', x: textX, y: firstY + (labelLines.length + i) * LANE_LINE_HEIGHT }, line),
+        ),
     ]);
 }
 
 function renderNode(node: DiagramNode, box: LaidOutNode, options: RenderOptions): VNode {
     const worst = worstFinding(node.findings);
-    const classes = ['wa-node', `wa-${node.kind}`,
-        node.automatedBy !== undefined && 'wa-automated', node.calls !== undefined && 'wa-calls',
-        node.critical && 'wa-critical', node.start && 'wa-start',
+    const classes = [
+        'wa-node',
+        `wa-${node.kind}`,
+        node.automatedBy !== undefined && 'wa-automated',
+        node.calls !== undefined && 'wa-calls',
+        node.critical && 'wa-critical',
+        node.start && 'wa-start',
         worst && `wa-has-${worst === 'error' ? 'error' : 'warning'}`,
-        options.selected === node.id && 'wa-selected', options.highlighted === node.id && 'wa-highlighted'].filter(Boolean).join(' ');
+        options.selected === node.id && 'wa-selected',
+        options.highlighted === node.id && 'wa-highlighted',
+    ]
+        .filter(Boolean)
+        .join(' ');
     const interactive = options.interactive ?? true;
     const cx = box.x + box.width / 2;
     const cy = box.y + box.height / 2;
@@ -99,15 +138,23 @@ function renderNode(node: DiagramNode, box: LaidOutNode, options: RenderOptions)
         lines.push(h('text', { class: 'wa-node-detail', x: cx, y: y - 1, 'text-anchor': 'middle' }, line));
         y += LINE_HEIGHT;
     }
-    return h('g', {
-        class: classes, 'data-id': node.id, tabindex: interactive ? 0 : undefined, role: interactive ? 'button' : undefined, 'aria-label': `${node.kind} ${node.name}`,
-    }, [
-        h('title', {}, tooltip(node)),
-        ...shape(node, box),
-        ...lines,
-        worst && badge(box, worst),
-        node.start && h('circle', { class: 'wa-start-dot', cx: box.x - 9, cy, r: 5 }),
-    ]);
+    return h(
+        'g',
+        {
+            class: classes,
+            'data-id': node.id,
+            tabindex: interactive ? 0 : undefined,
+            role: interactive ? 'button' : undefined,
+            'aria-label': `${node.kind} ${node.name}`,
+        },
+        [
+            h('title', {}, tooltip(node)),
+            ...shape(node, box),
+            ...lines,
+            worst && badge(box, worst),
+            node.start && h('circle', { class: 'wa-start-dot', cx: box.x - 9, cy, r: 5 }),
+        ],
+    );
 }
 
 function shape(node: DiagramNode, box: LaidOutNode): VNode[] {
@@ -146,13 +193,25 @@ function tooltip(node: DiagramNode): string {
 
 function renderEdge(edge: DiagramEdge, route: LaidOutEdge): VNode {
     const noChannel = edge.handoff && edge.channel === undefined;
-    const classes = ['wa-edge', edge.handoff && 'wa-handoff', noChannel && 'wa-no-channel', edge.critical && 'wa-critical', route.back && 'wa-back']
-        .filter(Boolean).join(' ');
+    const classes = [
+        'wa-edge',
+        edge.handoff && 'wa-handoff',
+        noChannel && 'wa-no-channel',
+        edge.critical && 'wa-critical',
+        route.back && 'wa-back',
+    ]
+        .filter(Boolean)
+        .join(' ');
     const marker = noChannel ? 'wa-arrow-warning' : edge.handoff ? 'wa-arrow-handoff' : 'wa-arrow';
     const text = edgeLabelLines(edge);
-    const tip = [`${edge.from} → ${edge.to}`, edge.label !== undefined ? `when ${edge.label}` : undefined,
+    const tip = [
+        `${edge.from} → ${edge.to}`,
+        edge.label !== undefined ? `when ${edge.label}` : undefined,
         edge.handoff ? (edge.channel ? `hand-off via ${edge.channel}` : 'hand-off without channel') : undefined,
-        ...edge.findings.map(finding => `${finding.severity}: ${finding.message} [${finding.code}]`)].filter(Boolean).join('\n');
+        ...edge.findings.map(finding => `${finding.severity}: ${finding.message} [${finding.code}]`),
+    ]
+        .filter(Boolean)
+        .join('\n');
     return h('g', { class: classes, 'data-edge': edge.id, 'data-from': edge.from, 'data-to': edge.to }, [
         h('title', {}, tip),
         h('path', { d: pathData(route.points), 'marker-end': `url(#${marker})` }),

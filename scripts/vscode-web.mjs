@@ -14,19 +14,19 @@ const require = createRequire(import.meta.url);
 
 /** Debian's binaries (packages `chromium` and `chromium-headless-shell`). */
 const SYSTEM_BROWSERS = {
-    'chromium': process.env.SYSTEM_CHROMIUM ?? '/usr/lib/chromium/chromium',
+    chromium: process.env.SYSTEM_CHROMIUM ?? '/usr/lib/chromium/chromium',
     'chromium-headless-shell': process.env.SYSTEM_CHROMIUM_HEADLESS_SHELL ?? '/usr/lib/chromium/chromium-headless-shell',
 };
 
 /** Where each browser's executable lives inside playwright's folder for it (linux x64). */
 const PLAYWRIGHT_LAYOUT = {
-    'chromium': ['chrome-linux64', 'chrome'],
+    chromium: ['chrome-linux64', 'chrome'],
     'chromium-headless-shell': ['chrome-headless-shell-linux64', 'chrome-headless-shell'],
 };
 
 /** Links Debian's Chromium where test-web's playwright looks for its browsers. Must run before playwright loads. */
 export function prepareBrowsers() {
-    const browsersPath = process.env.PLAYWRIGHT_BROWSERS_PATH ??= path.join(root, '.pw-browsers');
+    const browsersPath = (process.env.PLAYWRIGHT_BROWSERS_PATH ??= path.join(root, '.pw-browsers'));
     const fromTestWeb = createRequire(require.resolve('@vscode/test-web/package.json'));
     const fromPlaywright = createRequire(fromTestWeb.resolve('playwright/package.json'));
     const coreDir = path.dirname(fromPlaywright.resolve('playwright-core/package.json'));

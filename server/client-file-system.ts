@@ -37,11 +37,21 @@ export class ClientFileSystemProvider implements FileSystemProvider {
         return entries.map(toNode);
     }
 
-    statSync(): FileSystemNode { return unavailable(); }
-    existsSync(): boolean { return false; }
-    readBinarySync(): Uint8Array { return unavailable(); }
-    readFileSync(): string { return unavailable(); }
-    readDirectorySync(): FileSystemNode[] { return unavailable(); }
+    statSync(): FileSystemNode {
+        return unavailable();
+    }
+    existsSync(): boolean {
+        return false;
+    }
+    readBinarySync(): Uint8Array {
+        return unavailable();
+    }
+    readFileSync(): string {
+        return unavailable();
+    }
+    readDirectorySync(): FileSystemNode[] {
+        return unavailable();
+    }
 }
 
 function toNode(entry: FileEntry): FileSystemNode {

@@ -14,7 +14,11 @@ export function forgetClosedEditorDocuments(shared: LangiumSharedServices): void
         const uri = URI.parse(document.uri);
         if (uri.scheme !== 'untitled' && registry.hasServices(uri)) return;
         void WorkspaceManager.ready
-            .then(() => WorkspaceLock.write(token => (LangiumDocuments.hasDocument(uri) ? DocumentBuilder.update([], [uri], token) : Promise.resolve())))
+            .then(() =>
+                WorkspaceLock.write(token =>
+                    LangiumDocuments.hasDocument(uri) ? DocumentBuilder.update([], [uri], token) : Promise.resolve(),
+                ),
+            )
             .catch((error: unknown) => console.error(`Could not remove ${document.uri} from the workspace.`, error));
     });
 }

@@ -17,7 +17,9 @@ import { forgetClosedEditorDocuments } from './closed-documents.js';
 // The transports `createConnection` reads from the command line; without one it would throw.
 const TRANSPORTS = /^--(stdio|node-ipc|socket|pipe)(=.+)?$/;
 if (!process.argv.slice(2).some(argument => TRANSPORTS.test(argument))) {
-    process.stderr.write('workflow-language-server: no transport given; run `workflow-language-server --stdio` (or --node-ipc, --socket=PORT, --pipe=NAME)\n');
+    process.stderr.write(
+        'workflow-language-server: no transport given; run `workflow-language-server --stdio` (or --node-ipc, --socket=PORT, --pipe=NAME)\n',
+    );
     process.exit(2);
 }
 

@@ -5,20 +5,43 @@
 import type { FileSystemNode, FileSystemProvider, URI } from 'langium';
 
 export class SchemeFileSystemProvider implements FileSystemProvider {
-    constructor(private readonly local: FileSystemProvider, private readonly remote: FileSystemProvider) {}
+    constructor(
+        private readonly local: FileSystemProvider,
+        private readonly remote: FileSystemProvider,
+    ) {}
 
     private pick(uri: URI): FileSystemProvider {
         return uri.scheme === 'file' ? this.local : this.remote;
     }
 
-    stat(uri: URI): Promise<FileSystemNode> { return this.pick(uri).stat(uri); }
-    statSync(uri: URI): FileSystemNode { return this.pick(uri).statSync(uri); }
-    exists(uri: URI): Promise<boolean> { return this.pick(uri).exists(uri); }
-    existsSync(uri: URI): boolean { return this.pick(uri).existsSync(uri); }
-    readBinary(uri: URI): Promise<Uint8Array> { return this.pick(uri).readBinary(uri); }
-    readBinarySync(uri: URI): Uint8Array { return this.pick(uri).readBinarySync(uri); }
-    readFile(uri: URI): Promise<string> { return this.pick(uri).readFile(uri); }
-    readFileSync(uri: URI): string { return this.pick(uri).readFileSync(uri); }
-    readDirectory(uri: URI): Promise<FileSystemNode[]> { return this.pick(uri).readDirectory(uri); }
-    readDirectorySync(uri: URI): FileSystemNode[] { return this.pick(uri).readDirectorySync(uri); }
+    stat(uri: URI): Promise<FileSystemNode> {
+        return this.pick(uri).stat(uri);
+    }
+    statSync(uri: URI): FileSystemNode {
+        return this.pick(uri).statSync(uri);
+    }
+    exists(uri: URI): Promise<boolean> {
+        return this.pick(uri).exists(uri);
+    }
+    existsSync(uri: URI): boolean {
+        return this.pick(uri).existsSync(uri);
+    }
+    readBinary(uri: URI): Promise<Uint8Array> {
+        return this.pick(uri).readBinary(uri);
+    }
+    readBinarySync(uri: URI): Uint8Array {
+        return this.pick(uri).readBinarySync(uri);
+    }
+    readFile(uri: URI): Promise<string> {
+        return this.pick(uri).readFile(uri);
+    }
+    readFileSync(uri: URI): string {
+        return this.pick(uri).readFileSync(uri);
+    }
+    readDirectory(uri: URI): Promise<FileSystemNode[]> {
+        return this.pick(uri).readDirectory(uri);
+    }
+    readDirectorySync(uri: URI): FileSystemNode[] {
+        return this.pick(uri).readDirectorySync(uri);
+    }
 }

@@ -35,7 +35,10 @@ export function uriOf(name: string): string {
 export async function loadWorkspace(files: Record<string, string>, options: { allowSyntaxErrors?: boolean } = {}): Promise<TestWorkspace> {
     const stripped = Object.entries(files).map(([name, text]) => ({ name, ...stripMarkers(text) }));
     const services = createWorkflowServices(EmptyFileSystem).Workflow;
-    const { documents } = await buildWorkspace(stripped.map(file => ({ uri: uriOf(file.name), text: file.text })), services);
+    const { documents } = await buildWorkspace(
+        stripped.map(file => ({ uri: uriOf(file.name), text: file.text })),
+        services,
+    );
     const result: Record<string, MarkedFile> = {};
     stripped.forEach((file, index) => {
         const document = documents[index];
@@ -122,7 +125,11 @@ export function astShape(node: unknown): unknown {
     if (Array.isArray(node)) return node.map(astShape);
     if (node && typeof node === 'object') {
         if ('$refText' in node) return { ref: (node as { $refText: string }).$refText };
-        return Object.fromEntries(Object.entries(node).filter(([key]) => !key.startsWith('$') || key === '$type').map(([key, value]) => [key, astShape(value)]));
+        return Object.fromEntries(
+            Object.entries(node)
+                .filter(([key]) => !key.startsWith('$') || key === '$type')
+                .map(([key, value]) => [key, astShape(value)]),
+        );
     }
     return node;
 }

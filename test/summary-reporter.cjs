@@ -3,13 +3,13 @@
 const Mocha = require('mocha');
 
 class SummaryReporter extends Mocha.reporters.Spec {
-  constructor(runner, options) {
-    super(runner, options);
-    runner.once(Mocha.Runner.constants.EVENT_RUN_END, () => {
-      const { passes, failures, pending } = runner.stats;
-      process.stdout.write(`\n${passes} passed, ${failures} failed, ${pending} skipped\n`);
-    });
-  }
+    constructor(runner, options) {
+        super(runner, options);
+        runner.once(Mocha.Runner.constants.EVENT_RUN_END, () => {
+            const { passes, failures, pending } = runner.stats;
+            process.stdout.write(`\n${passes} passed, ${failures} failed, ${pending} skipped\n`);
+        });
+    }
 }
 
 module.exports = SummaryReporter;

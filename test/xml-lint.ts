@@ -13,7 +13,11 @@ const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
  */
 export function assertWellFormedXml(text: string, what = 'the document'): void {
     const bad = NOT_XML_CHAR.exec(text);
-    assert.equal(bad, null, `${what} holds U+${bad?.[0].codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')} at ${bad?.index}, which XML does not allow`);
+    assert.equal(
+        bad,
+        null,
+        `${what} holds U+${bad?.[0].codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')} at ${bad?.index}, which XML does not allow`,
+    );
     const result = spawnSync(XMLLINT, ['--noout', '-'], { input: text, encoding: 'utf8' });
     assert.equal(result.error, undefined, `${XMLLINT} could not run: ${result.error?.message}`);
     assert.equal(result.status, 0, `${what} is not well-formed XML:\n${result.stderr}`);

@@ -29,7 +29,8 @@ const SLICE_MS = 12;
  * when `cancelled()` turns true (a newer model arrived). `now` and `yieldNow` are for tests.
  */
 export async function toDomInSlices(
-    node: VNode, cancelled: () => boolean,
+    node: VNode,
+    cancelled: () => boolean,
     now: () => number = () => performance.now(),
     yieldNow: () => Promise<void> = () => new Promise(resolve => setTimeout(resolve, 0)),
 ): Promise<SVGElement | undefined> {

@@ -11,7 +11,12 @@ import { resolvedPalette } from '../diagram/theme.js';
 
 export function exportedSvg(graph: WorkflowGraph, layout: DiagramLayout, view: DiagramView): string {
     const theme = getComputedStyle(document.documentElement);
-    return svgDocument(graph, layout, resolvedPalette(variable => theme.getPropertyValue(variable)), view);
+    return svgDocument(
+        graph,
+        layout,
+        resolvedPalette(variable => theme.getPropertyValue(variable)),
+        view,
+    );
 }
 
 /** Twice the diagram's size, for sharp text on high-density screens. */

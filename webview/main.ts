@@ -45,7 +45,9 @@ sheet.replaceSync(diagramCss(themePalette()));
 document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 
 const save = () => vscode.setState({ ...persisted, ...view.settings });
-const view = new DiagramView(frame, stage, sheet, persisted, save, shown => stage.querySelector('svg')?.classList.toggle('wa-show-critical', shown));
+const view = new DiagramView(frame, stage, sheet, persisted, save, shown =>
+    stage.querySelector('svg')?.classList.toggle('wa-show-critical', shown),
+);
 const criticalToggle = view.criticalToggle;
 /** Whether the next diagram drawn is a new one (opened fitted, or readable), rather than an update keeping the view. */
 let fitPending = persisted.view === undefined;
@@ -76,11 +78,14 @@ window.addEventListener('message', event => {
     if (!isToWebview(message)) {
         return; // not ours, or malformed: ignored
     }
-    void handle(message).catch(error => vscode.postMessage({
-        type: 'error', message: error instanceof Error ? error.message : String(error),
-        // A failed export answers its request, so the command says why at once.
-        ...(message.type === 'export' ? { requestId: message.requestId } : {}),
-    }));
+    void handle(message).catch(error =>
+        vscode.postMessage({
+            type: 'error',
+            message: error instanceof Error ? error.message : String(error),
+            // A failed export answers its request, so the command says why at once.
+            ...(message.type === 'export' ? { requestId: message.requestId } : {}),
+        }),
+    );
 });
 
 /** The drawing of the latest model: an export waits for it, so it exports what is about to be shown. */
@@ -93,9 +98,12 @@ async function handle(message: ToWebview): Promise<void> {
             drawing = shown.catch(() => undefined);
             return shown;
         }
-        case 'highlight': return highlight(message.nodeId);
-        case 'export': return exportDiagram(message.requestId, message.format);
-        case 'click': return void nodeElement(message.nodeId)?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+        case 'highlight':
+            return highlight(message.nodeId);
+        case 'export':
+            return exportDiagram(message.requestId, message.format);
+        case 'click':
+            return void nodeElement(message.nodeId)?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
     }
 }
 
@@ -111,7 +119,9 @@ async function showModel(message: Extract<ToWebview, { type: 'model' }>): Promis
     }
     updatePicker(message.workflows, message.graph?.workflow);
     if (message.syntaxErrors > 0 && current) {
-        showBanner(`${message.fileName} has ${message.syntaxErrors === 1 ? 'a syntax error' : `${message.syntaxErrors} syntax errors`}: showing the last good diagram.`);
+        showBanner(
+            `${message.fileName} has ${message.syntaxErrors === 1 ? 'a syntax error' : `${message.syntaxErrors} syntax errors`}: showing the last good diagram.`,
+        );
         report(true);
         return;
     }
@@ -150,8 +160,12 @@ async function showModel(message: Extract<ToWebview, { type: 'model' }>): Promis
 function report(stale: boolean): void {
     if (!current) return;
     vscode.postMessage({
-        type: 'rendered', workflow: current.graph.workflow, stale,
-        nodeIds: current.graph.nodes.map(node => node.id), edgeCount: current.graph.edges.length, laneIds: current.graph.lanes.map(lane => lane.id),
+        type: 'rendered',
+        workflow: current.graph.workflow,
+        stale,
+        nodeIds: current.graph.nodes.map(node => node.id),
+        edgeCount: current.graph.edges.length,
+        laneIds: current.graph.lanes.map(lane => lane.id),
     });
 }
 
@@ -159,12 +173,14 @@ function updatePicker(workflows: WorkflowChoice[], selected: string | undefined)
     picker.hidden = workflows.length < 2;
     const names = workflows.map(workflow => workflow.name).join('\n');
     if (picker.dataset.names !== names) {
-        picker.replaceChildren(...workflows.map(workflow => {
-            const option = document.createElement('option');
-            option.value = workflow.name;
-            option.textContent = workflow.title ? `${workflow.name} — ${workflow.title}` : workflow.name;
-            return option;
-        }));
+        picker.replaceChildren(
+            ...workflows.map(workflow => {
+                const option = document.createElement('option');
+                option.value = workflow.name;
+                option.textContent = workflow.title ? `${workflow.name} — ${workflow.title}` : workflow.name;
+                return option;
+            }),
+        );
         picker.dataset.names = names;
     }
     if (selected !== undefined) picker.value = selected;
@@ -195,7 +211,11 @@ async function exportDiagram(requestId: number, format: 'svg' | 'png'): Promise<
     await drawing;
     if (!current) throw new Error('There is no diagram to export yet.');
     // The file the command line writes, in the colours the theme gives the preview, with what the user chose to see.
-    const svg = exportedSvg(current.graph, current.layout, { showCritical: criticalToggle.checked, selected: persisted.selected, highlighted });
+    const svg = exportedSvg(current.graph, current.layout, {
+        showCritical: criticalToggle.checked,
+        selected: persisted.selected,
+        highlighted,
+    });
     const data = format === 'svg' ? svg : await svgToPng(svg, current.layout);
     vscode.postMessage({ type: 'exported', requestId, format, data });
 }

@@ -8,7 +8,13 @@ import { ELK_OPTIONS, layoutGraph } from '../../diagram/layout.js';
 import { renderDiagram } from '../../diagram/svg.js';
 import { toDom, toDomInSlices } from '../../webview/dom-render.js';
 
-interface Timing { layout: number[]; render: number[]; plain: number[]; plainSame: number[]; longestTask: number[] }
+interface Timing {
+    layout: number[];
+    render: number[];
+    plain: number[];
+    plainSame: number[];
+    longestTask: number[];
+}
 
 /** ELK's layered layout of the graph without lanes: with its default settings, or with the preview's. */
 async function plainElk(graph: WorkflowGraph, options: Record<string, string> = {}): Promise<void> {
@@ -33,20 +39,31 @@ async function time(task: () => Promise<unknown> | unknown): Promise<number> {
         const timing: Timing = { layout: [], render: [], plain: [], plainSame: [], longestTask: [] };
         for (let run = 0; run < runs; run++) {
             let layout: Awaited<ReturnType<typeof layoutGraph>> | undefined;
-            timing.layout.push(await time(async () => { layout = await layoutGraph(graph, elk, 'RIGHT'); }));
-            timing.render.push(await time(() => {
-                const stage = document.body;
-                stage.replaceChildren(toDom(renderDiagram(graph, layout!)));
-                stage.getBoundingClientRect();
-            }));
+            timing.layout.push(
+                await time(async () => {
+                    layout = await layoutGraph(graph, elk, 'RIGHT');
+                }),
+            );
+            timing.render.push(
+                await time(() => {
+                    const stage = document.body;
+                    stage.replaceChildren(toDom(renderDiagram(graph, layout!)));
+                    stage.getBoundingClientRect();
+                }),
+            );
             // The preview builds the DOM in slices: the longest task on the UI thread is what typing feels.
             let longest = 0;
             let sliceStart = performance.now();
-            await toDomInSlices(renderDiagram(graph, layout!), () => false, () => performance.now(), async () => {
-                longest = Math.max(longest, performance.now() - sliceStart);
-                await new Promise(resolve => setTimeout(resolve, 0));
-                sliceStart = performance.now();
-            });
+            await toDomInSlices(
+                renderDiagram(graph, layout!),
+                () => false,
+                () => performance.now(),
+                async () => {
+                    longest = Math.max(longest, performance.now() - sliceStart);
+                    await new Promise(resolve => setTimeout(resolve, 0));
+                    sliceStart = performance.now();
+                },
+            );
             timing.longestTask.push(Math.max(longest, performance.now() - sliceStart));
             timing.plain.push(await time(() => plainElk(graph)));
             timing.plainSame.push(await time(() => plainElk(graph, ELK_OPTIONS)));

@@ -27,10 +27,15 @@ export class PreviewManager implements vscode.Disposable, PreviewApi {
     private panel: PreviewPanel | undefined;
     private readonly disposables: vscode.Disposable[] = [];
 
-    constructor(private readonly context: vscode.ExtensionContext, private readonly client: BaseLanguageClient) {
+    constructor(
+        private readonly context: vscode.ExtensionContext,
+        private readonly client: BaseLanguageClient,
+    ) {
         this.disposables.push(
             vscode.commands.registerCommand(COMMANDS.openPreview, (uri?: unknown, workflow?: unknown) => this.open(false, uri, workflow)),
-            vscode.commands.registerCommand(COMMANDS.openPreviewToSide, (uri?: unknown, workflow?: unknown) => this.open(true, uri, workflow)),
+            vscode.commands.registerCommand(COMMANDS.openPreviewToSide, (uri?: unknown, workflow?: unknown) =>
+                this.open(true, uri, workflow),
+            ),
             vscode.commands.registerCommand(COMMANDS.exportSvg, (options?: unknown) => this.export('svg', options)),
             vscode.commands.registerCommand(COMMANDS.exportPng, (options?: unknown) => this.export('png', options)),
             vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
@@ -67,7 +72,10 @@ export class PreviewManager implements vscode.Disposable, PreviewApi {
                 reject(new Error('no preview is open'));
                 return;
             }
-            const timer = setTimeout(() => { subscription.dispose(); reject(new Error('the preview did not render in time')); }, timeoutMs);
+            const timer = setTimeout(() => {
+                subscription.dispose();
+                reject(new Error('the preview did not render in time'));
+            }, timeoutMs);
             const subscription = panel.onDidRender(info => {
                 clearTimeout(timer);
                 subscription.dispose();
@@ -78,10 +86,14 @@ export class PreviewManager implements vscode.Disposable, PreviewApi {
 
     /** Opens (or moves) the preview for a document: the given one, else the active editor's. */
     async open(toSide: boolean, uriArgument?: unknown, workflowArgument?: unknown): Promise<void> {
-        const uri = typeof uriArgument === 'string' ? uriArgument
-            : uriArgument instanceof vscode.Uri ? uriArgument.toString()
-            : vscode.window.activeTextEditor && isWorkflow(vscode.window.activeTextEditor.document) ? vscode.window.activeTextEditor.document.uri.toString()
-            : undefined;
+        const uri =
+            typeof uriArgument === 'string'
+                ? uriArgument
+                : uriArgument instanceof vscode.Uri
+                  ? uriArgument.toString()
+                  : vscode.window.activeTextEditor && isWorkflow(vscode.window.activeTextEditor.document)
+                    ? vscode.window.activeTextEditor.document.uri.toString()
+                    : undefined;
         if (!uri) {
             void vscode.window.showInformationMessage('Open a .workflow file to preview it.');
             return;
@@ -93,11 +105,16 @@ export class PreviewManager implements vscode.Disposable, PreviewApi {
             this.panel.show(uri, workflow);
             return;
         }
-        const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Workflow Preview', { viewColumn: column, preserveFocus: toSide }, {
-            enableScripts: true,
-            retainContextWhenHidden: false,
-            localResourceRoots: [vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'webview')],
-        });
+        const panel = vscode.window.createWebviewPanel(
+            PREVIEW_VIEW_TYPE,
+            'Workflow Preview',
+            { viewColumn: column, preserveFocus: toSide },
+            {
+                enableScripts: true,
+                retainContextWhenHidden: false,
+                localResourceRoots: [vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'webview')],
+            },
+        );
         this.adopt(panel, { uri, workflow });
     }
 
@@ -130,7 +147,9 @@ export class PreviewManager implements vscode.Disposable, PreviewApi {
         if (!this.panel && vscode.window.activeTextEditor && isWorkflow(vscode.window.activeTextEditor.document)) await this.open(true);
         const panel = this.panel;
         if (!panel) {
-            void vscode.window.showInformationMessage('There is no workflow preview to export: open a .workflow file and run "Workflow: Open Preview" first.');
+            void vscode.window.showInformationMessage(
+                'There is no workflow preview to export: open a .workflow file and run "Workflow: Open Preview" first.',
+            );
             return undefined;
         }
         let data: string;
@@ -138,15 +157,19 @@ export class PreviewManager implements vscode.Disposable, PreviewApi {
             await panel.whenDrawn();
             data = await panel.exportAs(format);
         } catch (error) {
-            void vscode.window.showErrorMessage(`The diagram could not be exported: ${error instanceof Error ? error.message : String(error)}`);
+            void vscode.window.showErrorMessage(
+                `The diagram could not be exported: ${error instanceof Error ? error.message : String(error)}`,
+            );
             return undefined;
         }
         const source = vscode.Uri.parse(panel.uri);
-        const target = targetOf(options) ?? await vscode.window.showSaveDialog({
-            defaultUri: vscode.Uri.joinPath(source, '..', `${panel.workflow ?? 'workflow'}.${format}`),
-            filters: format === 'svg' ? { 'SVG image': ['svg'] } : { 'PNG image': ['png'] },
-            title: `Export ${panel.workflow ?? 'diagram'} as ${format.toUpperCase()}`,
-        });
+        const target =
+            targetOf(options) ??
+            (await vscode.window.showSaveDialog({
+                defaultUri: vscode.Uri.joinPath(source, '..', `${panel.workflow ?? 'workflow'}.${format}`),
+                filters: format === 'svg' ? { 'SVG image': ['svg'] } : { 'PNG image': ['png'] },
+                title: `Export ${panel.workflow ?? 'diagram'} as ${format.toUpperCase()}`,
+            }));
         if (!target) return undefined;
         const bytes = format === 'svg' ? new TextEncoder().encode(data) : base64ToBytes(data);
         await vscode.workspace.fs.writeFile(target, bytes);
@@ -174,7 +197,8 @@ function targetOf(options: unknown): vscode.Uri | undefined {
     if (target instanceof vscode.Uri) return target;
     if (typeof target === 'string') return vscode.Uri.parse(target);
     // A Uri that crossed a process boundary arrives as its components.
-    if (typeof target === 'object' && target !== null && typeof (target as { scheme?: unknown }).scheme === 'string') return vscode.Uri.from(target as { scheme: string });
+    if (typeof target === 'object' && target !== null && typeof (target as { scheme?: unknown }).scheme === 'string')
+        return vscode.Uri.from(target as { scheme: string });
     return undefined;
 }
 

@@ -100,8 +100,13 @@ export class PreviewPanel implements vscode.Disposable {
         this.result = result;
         this.refreshedEmitter.fire(result);
         this.post({
-            type: 'model', uri: requested.uri, graph: result.graph, workflows: result.workflows.map(({ name, title }) => ({ name, title })),
-            syntaxErrors: result.syntaxErrors, direction: direction(), fileName: fileName(this.state.uri),
+            type: 'model',
+            uri: requested.uri,
+            graph: result.graph,
+            workflows: result.workflows.map(({ name, title }) => ({ name, title })),
+            syntaxErrors: result.syntaxErrors,
+            direction: direction(),
+            fileName: fileName(this.state.uri),
         });
         this.updateTitle();
     }
@@ -200,7 +205,8 @@ export class PreviewPanel implements vscode.Disposable {
                 break;
             case 'error': {
                 const pending = message.requestId === undefined ? undefined : this.exports.get(message.requestId);
-                if (pending) pending.reject(new Error(plainNotice(message.message))); // the export command reports it
+                if (pending)
+                    pending.reject(new Error(plainNotice(message.message))); // the export command reports it
                 else void vscode.window.showErrorMessage(`Workflow preview: ${plainNotice(message.message)}`);
                 break;
             }
@@ -212,11 +218,18 @@ export class PreviewPanel implements vscode.Disposable {
         const node = this.result?.graph?.nodes.find(candidate => candidate.id === nodeId);
         if (!node) return;
         const uri = vscode.Uri.parse(this.state.uri);
-        const range = new vscode.Range(node.nameRange.start.line, node.nameRange.start.character, node.nameRange.end.line, node.nameRange.end.character);
+        const range = new vscode.Range(
+            node.nameRange.start.line,
+            node.nameRange.start.character,
+            node.nameRange.end.line,
+            node.nameRange.end.character,
+        );
         const visible = vscode.window.visibleTextEditors.find(editor => editor.document.uri.toString() === this.state.uri);
-        const editor = visible ?? await vscode.window.showTextDocument(uri, {
-            viewColumn: this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One,
-        });
+        const editor =
+            visible ??
+            (await vscode.window.showTextDocument(uri, {
+                viewColumn: this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One,
+            }));
         editor.selection = new vscode.Selection(range.start, range.end);
         editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     }
@@ -246,8 +259,12 @@ function fileName(uri: string): string {
     return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
 }
 
-function contains(range: { start: { line: number; character: number }; end: { line: number; character: number } }, position: vscode.Position): boolean {
-    const afterStart = position.line > range.start.line || (position.line === range.start.line && position.character >= range.start.character);
+function contains(
+    range: { start: { line: number; character: number }; end: { line: number; character: number } },
+    position: vscode.Position,
+): boolean {
+    const afterStart =
+        position.line > range.start.line || (position.line === range.start.line && position.character >= range.start.character);
     const beforeEnd = position.line < range.end.line || (position.line === range.end.line && position.character <= range.end.character);
     return afterStart && beforeEnd;
 }

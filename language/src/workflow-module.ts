@@ -4,7 +4,13 @@
  */
 import type { Module } from 'langium';
 import { inject } from 'langium';
-import type { DefaultSharedModuleContext, LangiumServices, LangiumSharedServices, PartialLangiumServices, PartialLangiumSharedServices } from 'langium/lsp';
+import type {
+    DefaultSharedModuleContext,
+    LangiumServices,
+    LangiumSharedServices,
+    PartialLangiumServices,
+    PartialLangiumSharedServices,
+} from 'langium/lsp';
 import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
 import { WorkflowGeneratedSharedModule, WorkflowLanguageGeneratedModule } from './generated/module.js';
 import { WorkflowCodeActionProvider } from './lsp/workflow-code-actions.js';

@@ -47,16 +47,34 @@ function usageError(argv: string[]): string {
 describe('command-line arguments', () => {
     it('returns the command, its operands and its options with defaults, typed from the table', () => {
         const invocation = parse('check', 'a', '--max-warnings', '3', 'b', '-q');
-        assert.deepEqual(invocation, { kind: 'run', command: 'check', operands: ['a', 'b'], options: { format: 'text', 'max-warnings': 3, quiet: true, x: undefined } });
-        assert.deepEqual(parse('check', 'a'), { kind: 'run', command: 'check', operands: ['a'], options: { format: 'text', 'max-warnings': undefined, quiet: false, x: undefined } });
+        assert.deepEqual(invocation, {
+            kind: 'run',
+            command: 'check',
+            operands: ['a', 'b'],
+            options: { format: 'text', 'max-warnings': 3, quiet: true, x: undefined },
+        });
+        assert.deepEqual(parse('check', 'a'), {
+            kind: 'run',
+            command: 'check',
+            operands: ['a'],
+            options: { format: 'text', 'max-warnings': undefined, quiet: false, x: undefined },
+        });
     });
 
     it('accepts inline values, short and long aliases, the last of a repeated option, and operands after --', () => {
-        assert.deepEqual(parse('check', '--format=json', '--format', 'text', '--', '--quiet'),
-            { kind: 'run', command: 'check', operands: ['--quiet'], options: { format: 'text', 'max-warnings': undefined, quiet: false, x: undefined } });
+        assert.deepEqual(parse('check', '--format=json', '--format', 'text', '--', '--quiet'), {
+            kind: 'run',
+            command: 'check',
+            operands: ['--quiet'],
+            options: { format: 'text', 'max-warnings': undefined, quiet: false, x: undefined },
+        });
         for (const out of [['-o', 'x.svg'], ['-ox.svg'], ['--out', 'x.svg'], ['--output=x.svg']]) {
             const invocation = parse('draw', 'f', '--kind', 'a', ...out);
-            assert.equal(invocation.kind === 'run' && invocation.command === 'draw' ? invocation.options.out : undefined, 'x.svg', out.join(' '));
+            assert.equal(
+                invocation.kind === 'run' && invocation.command === 'draw' ? invocation.options.out : undefined,
+                'x.svg',
+                out.join(' '),
+            );
         }
     });
 
@@ -64,13 +82,22 @@ describe('command-line arguments', () => {
         assert.equal(usageError(['check', 'a', '--out', 'x']), "check: unknown option '--out' (it is an option of draw)");
         assert.equal(usageError(['check', 'a', '-o', 'x']), "check: unknown option '-o' (it is an option of draw)");
         assert.equal(usageError(['check', 'a', '--nope']), "check: unknown option '--nope' (see 'workflow-architect check --help')");
-        assert.equal(usageError(['check', 'a', '-x', '1']), "check: unknown option '-x' (see 'workflow-architect check --help')", 'a short -x is not the long --x');
+        assert.equal(
+            usageError(['check', 'a', '-x', '1']),
+            "check: unknown option '-x' (see 'workflow-architect check --help')",
+            'a short -x is not the long --x',
+        );
         assert.equal(usageError(['check', 'a', '--format']), "check: option '--format' needs a value");
         assert.equal(usageError(['check', 'a', '--format=']), "check: option '--format' needs a value");
-        assert.equal(usageError(['check', 'a', '--format', '--quiet']),
-            "check: option '--format' needs a value, not the option '--quiet' (write --format=--quiet for a value that starts with '-')");
+        assert.equal(
+            usageError(['check', 'a', '--format', '--quiet']),
+            "check: option '--format' needs a value, not the option '--quiet' (write --format=--quiet for a value that starts with '-')",
+        );
         assert.equal(usageError(['check', 'a', '--format', 'xml']), "check: invalid value 'xml' for option '--format' (use text or json)");
-        assert.equal(usageError(['check', 'a', '--max-warnings', 'many']), "check: option '--max-warnings' needs a whole number, not 'many'");
+        assert.equal(
+            usageError(['check', 'a', '--max-warnings', 'many']),
+            "check: option '--max-warnings' needs a whole number, not 'many'",
+        );
         assert.equal(usageError(['check', 'a', '--max-warnings=-1']), "check: option '--max-warnings' needs a whole number, not '-1'");
         assert.equal(usageError(['check', 'a', '--quiet=yes']), "check: option '--quiet' takes no value");
         assert.equal(usageError(['draw', 'f']), "draw: option '--kind' is required (use a or b)");
@@ -91,37 +118,47 @@ describe('command-line arguments', () => {
     it('prints the help of a command, made from its table, wherever --help or -h is', () => {
         const help = parse('draw', 'f', '--nope', '-h');
         assert.equal(help.kind, 'help');
-        assert.equal(help.kind === 'help' && help.text, [
-            'usage: workflow-architect draw FILE [-o|--out OUT] [--runs N] --kind a|b',
-            '',
-            'Draw one thing.',
-            '',
-            '  FILE                     what to draw',
-            '  -o, --out, --output OUT  where to write',
-            '  --runs N                 how often (default: 100)',
-            '  --kind a|b               which kind (required)',
-            '  -h, --help               show this help',
-            '',
-        ].join('\n'));
-        for (const argv of [['help', 'draw'], ['--help', 'draw'], ['draw', '--help']]) {
+        assert.equal(
+            help.kind === 'help' && help.text,
+            [
+                'usage: workflow-architect draw FILE [-o|--out OUT] [--runs N] --kind a|b',
+                '',
+                'Draw one thing.',
+                '',
+                '  FILE                     what to draw',
+                '  -o, --out, --output OUT  where to write',
+                '  --runs N                 how often (default: 100)',
+                '  --kind a|b               which kind (required)',
+                '  -h, --help               show this help',
+                '',
+            ].join('\n'),
+        );
+        for (const argv of [
+            ['help', 'draw'],
+            ['--help', 'draw'],
+            ['draw', '--help'],
+        ]) {
             assert.deepEqual(parse(...argv), help, argv.join(' '));
         }
     });
 
     it('lists every command with its summary for help, --help and -h', () => {
         const overview = parse('help');
-        assert.equal(overview.kind === 'help' && overview.text, [
-            'usage: workflow-architect COMMAND [ARGS...]',
-            '',
-            'commands:',
-            '  check   Check things.',
-            '  draw    Draw one thing.',
-            '  status  Show the status.',
-            '  help    Show the arguments and options of a command: help COMMAND.',
-            '',
-            "'workflow-architect COMMAND --help' shows the same as 'workflow-architect help COMMAND'.",
-            '',
-        ].join('\n'));
+        assert.equal(
+            overview.kind === 'help' && overview.text,
+            [
+                'usage: workflow-architect COMMAND [ARGS...]',
+                '',
+                'commands:',
+                '  check   Check things.',
+                '  draw    Draw one thing.',
+                '  status  Show the status.',
+                '  help    Show the arguments and options of a command: help COMMAND.',
+                '',
+                "'workflow-architect COMMAND --help' shows the same as 'workflow-architect help COMMAND'.",
+                '',
+            ].join('\n'),
+        );
         assert.deepEqual(parse('--help'), overview);
         assert.deepEqual(parse('-h'), overview);
     });

@@ -18,9 +18,15 @@ import { runCli } from './run-cli.js';
 
 const require = createRequire(import.meta.url);
 /* eslint-disable @typescript-eslint/no-explicit-any */
-const { Linter } = require('bpmnlint') as { Linter: new (options: object) => { lint(root: unknown): Promise<Record<string, Array<{ id: string; message: string; category: string }>>> } };
+const { Linter } = require('bpmnlint') as {
+    Linter: new (options: object) => {
+        lint(root: unknown): Promise<Record<string, Array<{ id: string; message: string; category: string }>>>;
+    };
+};
 const NodeResolver = require('bpmnlint/lib/resolver/node-resolver') as new (options?: object) => unknown;
-const { BpmnModdle } = require('bpmn-moddle') as { BpmnModdle: new (packages?: object) => { fromXML(xml: string): Promise<{ rootElement: any; warnings: Array<{ message: string }> }> } };
+const { BpmnModdle } = require('bpmn-moddle') as {
+    BpmnModdle: new (packages?: object) => { fromXML(xml: string): Promise<{ rootElement: any; warnings: Array<{ message: string }> }> };
+};
 const { Engine } = require('bpmn-engine') as { Engine: new (options: object) => any };
 const { evaluate } = require('feelin') as { evaluate(expression: string, context: object): { value: unknown } };
 
@@ -37,7 +43,11 @@ interface GraphJson {
     edges: Array<{ id: string; from: string; to: string; label?: string; default?: true; back?: true }>;
 }
 
-interface Case { name: string; file: string; workflow: string }
+interface Case {
+    name: string;
+    file: string;
+    workflow: string;
+}
 
 function cases(scratch: string): Case[] {
     const examples: Case[] = ['purchase-to-pay', 'onboarding', 'records-retention'].map(name => {
@@ -61,7 +71,11 @@ function render(file: string, workflow: string, format: 'bpmn' | 'json', directi
 }
 
 /** What one run of the process did: the elements started, in order, and whether it reached an end. */
-interface Run { started: string[]; ended: boolean; jobs: string[] }
+interface Run {
+    started: string[];
+    ended: boolean;
+    jobs: string[];
+}
 
 /** The process variables FEEL sees: the decisions' outcomes. */
 function decisionValues(variables: Record<string, unknown>): Record<string, string> {
@@ -71,11 +85,15 @@ function decisionValues(variables: Record<string, unknown>): Record<string, stri
 async function execute(xml: string, outcome: (decision: string, visit: number) => string): Promise<Run> {
     const jobs: string[] = [];
     const engine = new Engine({
-        name: 'run', source: xml, moddleOptions: { zeebe: ZEEBE_MODDLE },
+        name: 'run',
+        source: xml,
+        moddleOptions: { zeebe: ZEEBE_MODDLE },
         expressions: {
             // Zeebe's convention: an expression starts with `=` and is FEEL.
             resolveExpression: (expression: unknown, context: { environment: { variables: Record<string, unknown> } }) =>
-                typeof expression === 'string' && expression.startsWith('=') ? evaluate(expression.slice(1), decisionValues(context.environment.variables)).value : expression,
+                typeof expression === 'string' && expression.startsWith('=')
+                    ? evaluate(expression.slice(1), decisionValues(context.environment.variables)).value
+                    : expression,
             isExpression: (text: unknown) => typeof text === 'string' && text.startsWith('='),
             hasExpression: (text: unknown) => typeof text === 'string' && text.startsWith('='),
         },
@@ -83,9 +101,16 @@ async function execute(xml: string, outcome: (decision: string, visit: number) =
             // A job worker per task type, as Camunda would run one.
             workers(activity: any) {
                 if (activity.type !== 'bpmn:ServiceTask') return;
-                const definition = activity.behaviour.extensionElements?.values?.find((value: { $type: string }) => value.$type === 'zeebe:TaskDefinition');
+                const definition = activity.behaviour.extensionElements?.values?.find(
+                    (value: { $type: string }) => value.$type === 'zeebe:TaskDefinition',
+                );
                 activity.behaviour.Service = function Worker() {
-                    return { execute: (_message: unknown, callback: (error: null, output: object) => void) => { jobs.push(definition?.type); callback(null, {}); } };
+                    return {
+                        execute: (_message: unknown, callback: (error: null, output: object) => void) => {
+                            jobs.push(definition?.type);
+                            callback(null, {});
+                        },
+                    };
                 };
             },
         },
@@ -93,7 +118,9 @@ async function execute(xml: string, outcome: (decision: string, visit: number) =
     const started: string[] = [];
     const visits = new Map<string, number>();
     const listener = new EventEmitter();
-    listener.on('activity.start', (api: { id: string; type: string }) => { if (api.type !== 'bpmn:BoundaryEvent') started.push(api.id); });
+    listener.on('activity.start', (api: { id: string; type: string }) => {
+        if (api.type !== 'bpmn:BoundaryEvent') started.push(api.id);
+    });
     listener.on('wait', (api: { id: string; environment: { variables: Record<string, unknown> }; signal(): void }) => {
         const decision = /^Node_(\w+)$/.exec(api.id)?.[1];
         if (decision) {
@@ -142,9 +169,14 @@ describe('BPMN export read by its consumers', function () {
 
             it('has no bpmnlint errors with the recommended rules and Camunda 8.8 compatibility', async () => {
                 const { rootElement, warnings } = await new BpmnModdle({ zeebe: ZEEBE_MODDLE }).fromXML(xml);
-                assert.deepEqual(warnings.map(warning => warning.message), []);
+                assert.deepEqual(
+                    warnings.map(warning => warning.message),
+                    [],
+                );
                 const reports = await new Linter({ config: LINT_CONFIG, resolver: new NodeResolver({ require }) }).lint(rootElement);
-                const errors = Object.entries(reports).flatMap(([rule, found]) => found.filter(report => report.category === 'error').map(report => `${rule} ${report.id}: ${report.message}`));
+                const errors = Object.entries(reports).flatMap(([rule, found]) =>
+                    found.filter(report => report.category === 'error').map(report => `${rule} ${report.id}: ${report.message}`),
+                );
                 assert.deepEqual(errors, []);
             });
 
@@ -168,7 +200,7 @@ describe('BPMN export read by its consumers', function () {
                         const type = shape.bpmnElement.$type as string;
                         // How far the point is from the outline, in pixels, roughly.
                         const ratio = type.endsWith('Gateway') ? dx + dy : type.endsWith('Event') ? Math.hypot(dx, dy) : Math.max(dx, dy);
-                        return Math.abs(ratio - 1) * Math.min(width, height) / 2;
+                        return (Math.abs(ratio - 1) * Math.min(width, height)) / 2;
                     };
                     const edges = plane.filter(e => e.$type === 'bpmndi:BPMNEdge');
                     assert.ok(edges.length > 0);
@@ -177,50 +209,82 @@ describe('BPMN export read by its consumers', function () {
                         const flow = edge.bpmnElement;
                         assert.ok(points.length >= 2, flow.id);
                         const [source, target] = [shapes.get(flow.sourceRef.id), shapes.get(flow.targetRef.id)];
-                        assert.ok(measure(source, points[0]) < 1.5, `${direction}: ${flow.id} starts ${measure(source, points[0]).toFixed(1)}px off ${flow.sourceRef.id}`);
-                        assert.ok(measure(target, points[points.length - 1]) < 1.5, `${direction}: ${flow.id} ends ${measure(target, points[points.length - 1]).toFixed(1)}px off ${flow.targetRef.id}`);
+                        assert.ok(
+                            measure(source, points[0]) < 1.5,
+                            `${direction}: ${flow.id} starts ${measure(source, points[0]).toFixed(1)}px off ${flow.sourceRef.id}`,
+                        );
+                        assert.ok(
+                            measure(target, points[points.length - 1]) < 1.5,
+                            `${direction}: ${flow.id} ends ${measure(target, points[points.length - 1]).toFixed(1)}px off ${flow.targetRef.id}`,
+                        );
                     }
                 }
             });
 
             it('runs on bpmn-engine to an end for every combination of decision outcomes, rework loops taken once', async () => {
                 const kinds = new Map(graph.nodes.map(node => [node.id, node.kind]));
-                const decisions = graph.nodes.filter(node => node.kind === 'decision' && graph.edges.filter(edge => edge.from === node.id).length > 1).map(node => node.id);
+                const decisions = graph.nodes
+                    .filter(node => node.kind === 'decision' && graph.edges.filter(edge => edge.from === node.id).length > 1)
+                    .map(node => node.id);
                 const value = (edge: GraphJson['edges'][number]) => (edge.default ? OTHERWISE : edge.label!);
-                const next = (from: string, all: boolean) => graph.edges.filter(edge => edge.from === from && (all || !edge.back)).map(edge => edge.to);
+                const next = (from: string, all: boolean) =>
+                    graph.edges.filter(edge => edge.from === from && (all || !edge.back)).map(edge => edge.to);
                 const reach = (from: string, all = false) => {
                     const seen = new Set([from]);
                     const stack = [from];
-                    while (stack.length > 0) for (const to of next(stack.pop()!, all)) if (!seen.has(to)) { seen.add(to); stack.push(to); }
+                    while (stack.length > 0)
+                        for (const to of next(stack.pop()!, all))
+                            if (!seen.has(to)) {
+                                seen.add(to);
+                                stack.push(to);
+                            }
                     return seen;
                 };
                 // A branch loops when it is a rework transition or leads only into one: no end ahead of it.
                 const branches = new Map(decisions.map(id => [id, graph.edges.filter(edge => edge.from === id)]));
-                const loops = (edge: GraphJson['edges'][number]) => edge.back === true || ![...reach(edge.to)].some(id => kinds.get(id) === 'end');
+                const loops = (edge: GraphJson['edges'][number]) =>
+                    edge.back === true || ![...reach(edge.to)].some(id => kinds.get(id) === 'end');
                 // Every combination of the outcomes that go ahead; then each looping branch taken once.
                 let combinations: Array<Map<string, string>> = [new Map()];
-                for (const id of decisions) combinations = combinations.flatMap(chosen => branches.get(id)!.filter(edge => !loops(edge)).map(edge => new Map([...chosen, [id, value(edge)]])));
+                for (const id of decisions)
+                    combinations = combinations.flatMap(chosen =>
+                        branches
+                            .get(id)!
+                            .filter(edge => !loops(edge))
+                            .map(edge => new Map([...chosen, [id, value(edge)]])),
+                    );
                 if (combinations.length > 64) {
                     // Too many to run them all: every outcome of every decision, the others on their first.
                     const first = new Map(decisions.map(id => [id, value(branches.get(id)!.find(edge => !loops(edge))!)]));
-                    combinations = decisions.flatMap(id => branches.get(id)!.filter(edge => !loops(edge)).map(edge => new Map([...first, [id, value(edge)]])));
+                    combinations = decisions.flatMap(id =>
+                        branches
+                            .get(id)!
+                            .filter(edge => !loops(edge))
+                            .map(edge => new Map([...first, [id, value(edge)]])),
+                    );
                 }
                 // bpmn-engine eliminates dead paths: when a decision inside a parallel branch loops, the
                 // flow it did not take is discarded, and the join downstream counts that branch as
                 // arrived and goes on (Zeebe waits for the token). Such loops are not run here.
                 const splits = graph.nodes.filter(node => next(node.id, false).length > 1).map(node => node.id);
-                const insideBranch = (decision: string) => splits.some(split => {
-                    if (!reach(split).has(decision)) return false;
-                    const arms = next(split, false).map(to => reach(to));
-                    return [...reach(decision)].some(id => arms.filter(arm => arm.has(id)).length > 1);
-                });
+                const insideBranch = (decision: string) =>
+                    splits.some(split => {
+                        if (!reach(split).has(decision)) return false;
+                        const arms = next(split, false).map(to => reach(to));
+                        return [...reach(decision)].some(id => arms.filter(arm => arm.has(id)).length > 1);
+                    });
                 const runs = [
                     ...combinations.map(chosen => ({ chosen, loop: undefined as GraphJson['edges'][number] | undefined })),
-                    ...decisions.filter(id => !insideBranch(id)).flatMap(id => branches.get(id)!.filter(loops)).map(loop => ({ chosen: combinations[0], loop })),
+                    ...decisions
+                        .filter(id => !insideBranch(id))
+                        .flatMap(id => branches.get(id)!.filter(loops))
+                        .map(loop => ({ chosen: combinations[0], loop })),
                 ];
                 assert.ok(combinations.length > 0);
                 for (const { chosen, loop } of runs) {
-                    const run = await execute(xml, (decision, visit) => (loop && loop.from === decision && visit === 1 ? value(loop) : chosen.get(decision) ?? OTHERWISE));
+                    const run = await execute(xml, (decision, visit) =>
+                        loop && loop.from === decision && visit === 1 ? value(loop) : (chosen.get(decision) ?? OTHERWISE),
+                    );
                     const what = `${[...chosen].map(([d, v]) => `${d}=${v === OTHERWISE ? 'otherwise' : v}`).join(', ')}${loop ? `, loop ${loop.from}->${loop.to} once` : ''}`;
                     assert.ok(run.ended, `${what}: the process did not finish: ${run.started.join(' ')}`);
                     const ends = run.started.filter(id => kinds.get(id.replace(/^Node_/, '')) === 'end');
@@ -230,12 +294,15 @@ describe('BPMN export read by its consumers', function () {
                     // The work a loop returns to, from the rework transition's target to the decision, runs twice.
                     let twice = new Set<string>();
                     if (loop && counts.has(loop.from)) {
-                        const rework = loop.back ? loop : graph.edges.find(edge => edge.back && reach(loop.to).has(edge.from) && reach(edge.to).has(loop.from))!;
+                        const rework = loop.back
+                            ? loop
+                            : graph.edges.find(edge => edge.back && reach(loop.to).has(edge.from) && reach(edge.to).has(loop.from))!;
                         assert.ok(rework, `${what}: a rework transition closes the loop`);
                         twice = new Set([...reach(rework.to)].filter(id => reach(id).has(loop.from)));
                         assert.equal(counts.get(loop.from), 2, `${what}: the decision runs again`);
                     }
-                    for (const [id, count] of counts) assert.equal(count, twice.has(id) ? 2 : 1, `${what}: ${id} ran ${count} times: ${run.started.join(' ')}`);
+                    for (const [id, count] of counts)
+                        assert.equal(count, twice.has(id) ? 2 : 1, `${what}: ${id} ran ${count} times: ${run.started.join(' ')}`);
                 }
             });
         });

@@ -10,18 +10,43 @@ import { createRequire } from 'node:module';
 import { runCli as run } from './run-cli.js';
 
 const require = createRequire(import.meta.url);
-const Ajv = (require('ajv') as { default: new (options: object) => { compile(schema: object): ((data: unknown) => boolean) & { errors?: unknown[] | null } } }).default;
+const Ajv = (
+    require('ajv') as {
+        default: new (options: object) => { compile(schema: object): ((data: unknown) => boolean) & { errors?: unknown[] | null } };
+    }
+).default;
 const SCHEMA = JSON.parse(fs.readFileSync('schemas/graph.schema.json', 'utf8')) as { $id: string };
 
 function exampleWorkflows(): Array<[string, string]> {
-    const files = ['examples', 'examples/problems'].flatMap(folder => fs.readdirSync(folder).filter(name => name.endsWith('.workflow')).map(name => path.join(folder, name)));
-    return files.flatMap(file => [...fs.readFileSync(file, 'utf8').matchAll(/^workflow\s+([A-Za-z_]\w*)/gm)].map(match => [file, match[1]] as [string, string]));
+    const files = ['examples', 'examples/problems'].flatMap(folder =>
+        fs
+            .readdirSync(folder)
+            .filter(name => name.endsWith('.workflow'))
+            .map(name => path.join(folder, name)),
+    );
+    return files.flatMap(file =>
+        [...fs.readFileSync(file, 'utf8').matchAll(/^workflow\s+([A-Za-z_]\w*)/gm)].map(match => [file, match[1]] as [string, string]),
+    );
 }
 
-interface Range { line: number; column: number; endLine: number; endColumn: number }
+interface Range {
+    line: number;
+    column: number;
+    endLine: number;
+    endColumn: number;
+}
 interface Json {
-    version: number; file: string; workflow: string; trigger?: string;
-    nodes: Array<{ id: string; name: string; nameRange: Range; range: Range; escalations: Array<{ after: string; minutes: number; to: string; team?: string; person?: string }> }>;
+    version: number;
+    file: string;
+    workflow: string;
+    trigger?: string;
+    nodes: Array<{
+        id: string;
+        name: string;
+        nameRange: Range;
+        range: Range;
+        escalations: Array<{ after: string; minutes: number; to: string; team?: string; person?: string }>;
+    }>;
     edges: Array<{ from: string; to: string; label?: string; default?: true; back?: true }>;
 }
 
@@ -61,13 +86,26 @@ describe('workflow-architect render --format json', function () {
 
     it('marks the otherwise branch as the default and rework loops as back edges, with the trigger and the escalations', () => {
         const graph = json('examples/purchase-to-pay.workflow', 'PurchaseToPay');
-        assert.deepEqual(graph.edges.filter(edge => edge.default).map(edge => `${edge.from}->${edge.to}`), ['Approve->Rejected', 'Match->Clarify']);
-        assert.deepEqual(graph.edges.filter(edge => edge.back).map(edge => `${edge.from}->${edge.to}`), ['Clarify->Match']);
+        assert.deepEqual(
+            graph.edges.filter(edge => edge.default).map(edge => `${edge.from}->${edge.to}`),
+            ['Approve->Rejected', 'Match->Clarify'],
+        );
+        assert.deepEqual(
+            graph.edges.filter(edge => edge.back).map(edge => `${edge.from}->${edge.to}`),
+            ['Clarify->Match'],
+        );
         assert.equal(graph.trigger, 'An employee needs goods or services');
         const approve = graph.nodes.find(node => node.id === 'Approve')!;
-        assert.deepEqual(approve.escalations, [{ after: '1d', minutes: 1440, to: 'Procurement.maya', team: 'Procurement', person: 'maya' }]);
+        assert.deepEqual(approve.escalations, [
+            { after: '1d', minutes: 1440, to: 'Procurement.maya', team: 'Procurement', person: 'maya' },
+        ]);
         const onboarding = json('examples/onboarding.workflow', 'Onboarding');
-        assert.deepEqual(onboarding.edges.filter(edge => edge.back).map(edge => `${edge.from}->${edge.to}`), ['Negotiate->LegalCheck']);
-        assert.deepEqual(onboarding.nodes.find(node => node.id === 'LegalCheck')!.escalations, [{ after: '2d', minutes: 2880, to: 'Legal', team: 'Legal' }]);
+        assert.deepEqual(
+            onboarding.edges.filter(edge => edge.back).map(edge => `${edge.from}->${edge.to}`),
+            ['Negotiate->LegalCheck'],
+        );
+        assert.deepEqual(onboarding.nodes.find(node => node.id === 'LegalCheck')!.escalations, [
+            { after: '2d', minutes: 2880, to: 'Legal', team: 'Legal' },
+        ]);
     });
 });

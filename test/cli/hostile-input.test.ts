@@ -31,7 +31,9 @@ function assertOneLineError(result: { code: number | null; stdout: string; stder
 describe('workflow-architect on hostile paths', function () {
     this.timeout(60_000);
     let dir: string;
-    beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wa-hostile-')); });
+    beforeEach(() => {
+        dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wa-hostile-'));
+    });
     afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
     const write = (name: string, content: string | Buffer) => {
@@ -90,7 +92,10 @@ describe('workflow-architect on hostile paths', function () {
         assert.equal(result.code, 0, result.stderr);
         const lines = result.stdout.trim().split('\n');
         assert.equal(lines.length, 2, result.stdout);
-        assert.ok(lines.every(line => line.startsWith('odd\\nname.workflow:1:')), result.stdout);
+        assert.ok(
+            lines.every(line => line.startsWith('odd\\nname.workflow:1:')),
+            result.stdout,
+        );
         const json = JSON.parse(run(['validate', '.', '--format', 'json'], dir).stdout);
         assert.equal(json.diagnostics[0].file, 'odd\nname.workflow');
     });
@@ -111,7 +116,9 @@ describe('workflow-architect on hostile paths', function () {
     it('ends quietly when the reader of its output goes away', async () => {
         const child = spawn(process.execPath, [BIN, 'validate', 'examples/problems'], { stdio: ['ignore', 'pipe', 'pipe'] });
         let stderr = '';
-        child.stderr.on('data', chunk => { stderr += String(chunk); });
+        child.stderr.on('data', chunk => {
+            stderr += String(chunk);
+        });
         child.stdout.destroy(); // closed before the command writes anything: every write fails with EPIPE
         const code = await new Promise<number | null>(resolve => child.on('close', resolve));
         assert.equal(stderr, '');

@@ -9,8 +9,6 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { BpmnModdle } from 'bpmn-moddle';
 
-
-
 describe('workflow-architect matrix', function () {
     this.timeout(30_000);
 
@@ -20,15 +18,33 @@ describe('workflow-architect matrix', function () {
         const lines = result.stdout.trim().split('\n');
         assert.equal(lines[0], '| Workflow | Step | Kind | Owner | Team | Systems | Automated by | Hand-offs in | Hand-offs out |');
         assert.equal(lines.length, 2 + 7 + 10 + 2, 'one row per step or decision of the three workflows');
-        assert.ok(lines.includes('| PurchaseToPay | CreateOrder | step | Procurement.Buyer | Procurement |  | SAP | Finance (FinanceReview) via ServiceNow | Warehouse (Receive) via SAP; Finance (Invoice) via SAP |'), result.stdout);
+        assert.ok(
+            lines.includes(
+                '| PurchaseToPay | CreateOrder | step | Procurement.Buyer | Procurement |  | SAP | Finance (FinanceReview) via ServiceNow | Warehouse (Receive) via SAP; Finance (Invoice) via SAP |',
+            ),
+            result.stdout,
+        );
     });
 
     it('writes CSV with quoted fields', () => {
-        const result = run(['matrix', 'examples/purchase-to-pay.workflow', 'examples/organization.workflow', 'examples/systems.workflow', 'examples/records-retention.workflow', '--format', 'csv']);
+        const result = run([
+            'matrix',
+            'examples/purchase-to-pay.workflow',
+            'examples/organization.workflow',
+            'examples/systems.workflow',
+            'examples/records-retention.workflow',
+            '--format',
+            'csv',
+        ]);
         assert.equal(result.code, 0, result.stderr);
         const rows = result.stdout.trim().split('\r\n');
         assert.equal(rows[0], 'Workflow,Step,Kind,Owner,Team,Systems,Automated by,Hand-offs in,Hand-offs out');
-        assert.ok(rows.includes('PurchaseToPay,Receive,step,Warehouse.Clerk,Warehouse,SAP,,Procurement (CreateOrder) via SAP,Finance (Pay) via SAP'), rows.join('\n'));
+        assert.ok(
+            rows.includes(
+                'PurchaseToPay,Receive,step,Warehouse.Clerk,Warehouse,SAP,,Procurement (CreateOrder) via SAP,Finance (Pay) via SAP',
+            ),
+            rows.join('\n'),
+        );
         assert.equal(rows.length, 1 + 10 + 2);
     });
 
@@ -46,7 +62,10 @@ describe('workflow-architect render --format bpmn', function () {
         const result = run(['render', 'examples/purchase-to-pay.workflow', '--format', 'bpmn']);
         assert.equal(result.code, 0, result.stderr);
         const { rootElement, warnings } = await new BpmnModdle().fromXML(result.stdout);
-        assert.deepEqual(warnings.map((warning: { message: string }) => warning.message), []);
+        assert.deepEqual(
+            warnings.map((warning: { message: string }) => warning.message),
+            [],
+        );
         const process = rootElement.rootElements.find((element: { $type: string }) => element.$type === 'bpmn:Process');
         assert.equal(process.isExecutable, true);
         const lanes = process.laneSets[0].lanes.map((lane: { name: string }) => lane.name);
@@ -64,20 +83,30 @@ describe('workflow-architect render --format bpmn', function () {
         assert.equal(type('Merge_Match'), 'bpmn:ExclusiveGateway', 'the rework loop meets the way in');
         assert.equal(type('Node_Archive'), 'bpmn:CallActivity');
         assert.equal(type('Node_Paid'), 'bpmn:EndEvent');
-        assert.equal((byId.get('Node_Paid') as { eventDefinitions: Array<{ $type: string }> }).eventDefinitions[0].$type, 'bpmn:TerminateEventDefinition');
+        assert.equal(
+            (byId.get('Node_Paid') as { eventDefinitions: Array<{ $type: string }> }).eventDefinitions[0].$type,
+            'bpmn:TerminateEventDefinition',
+        );
         const approve = byId.get('Gateway_Approve') as { default: { targetRef: { id: string } } };
         assert.equal(approve.default.targetRef.id, 'Node_Rejected', 'otherwise is the default flow');
         const flows = process.flowElements.filter((element: { $type: string }) => element.$type === 'bpmn:SequenceFlow');
         const conditional = flows.find((flow: { name?: string }) => flow.name === 'amount < 10k');
         assert.equal(conditional.conditionExpression.body, '=Approve = "amount < 10k"');
-        const boundary = byId.get('Escalation_FinanceReview_1') as { attachedToRef: { id: string }; cancelActivity: boolean; eventDefinitions: Array<{ timeDuration: { body: string } }> };
+        const boundary = byId.get('Escalation_FinanceReview_1') as {
+            attachedToRef: { id: string };
+            cancelActivity: boolean;
+            eventDefinitions: Array<{ timeDuration: { body: string } }>;
+        };
         assert.equal(boundary.attachedToRef.id, 'Node_FinanceReview');
         assert.equal(boundary.cancelActivity, false);
         assert.equal(boundary.eventDefinitions[0].timeDuration.body, 'P3D');
         assert.equal(type('EscalationTask_FinanceReview_1'), 'bpmn:UserTask');
         assert.match(result.stdout, /<zeebe:taskDefinition type="SAP"\/>/);
         assert.match(result.stdout, /<zeebe:calledElement processId="Process_RecordsRetention" propagateAllChildVariables="false"\/>/);
-        assert.match(result.stdout, /<bpmn:userTask id="EscalationTask_FinanceReview_1"[\s\S]*?<zeebe:assignmentDefinition candidateGroups="Finance" assignee="alice"\/>/);
+        assert.match(
+            result.stdout,
+            /<bpmn:userTask id="EscalationTask_FinanceReview_1"[\s\S]*?<zeebe:assignmentDefinition candidateGroups="Finance" assignee="alice"\/>/,
+        );
         const shapes = rootElement.diagrams[0].plane.planeElement;
         const elements = process.flowElements.filter((element: { $type: string }) => element.$type !== 'bpmn:SequenceFlow').length;
         assert.equal(shapes.filter((shape: { $type: string }) => shape.$type === 'bpmndi:BPMNShape').length, 1 + 4 + elements);
@@ -87,16 +116,25 @@ describe('workflow-architect render --format bpmn', function () {
     it('joins with an inclusive gateway where a branch can go past the join without ending the case', async () => {
         const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'wa-inclusive-'));
         const file = path.join(folder, 'bypass.workflow');
-        fs.writeFileSync(file, [
-            'team Ops { role Clerk }',
-            'workflow Bypass {', '  owner Ops',
-            '  step Split { owner Ops.Clerk; next A, B }',
-            '  step A { owner Ops.Clerk; next Join }',
-            '  decision B { owner Ops.Clerk', '    when "short" -> After', '    otherwise -> Join', '  }',
-            '  step Join { owner Ops.Clerk; next After }',
-            '  step After { owner Ops.Clerk; next Done }',
-            '  end Done', '}', '',
-        ].join('\n'));
+        fs.writeFileSync(
+            file,
+            [
+                'team Ops { role Clerk }',
+                'workflow Bypass {',
+                '  owner Ops',
+                '  step Split { owner Ops.Clerk; next A, B }',
+                '  step A { owner Ops.Clerk; next Join }',
+                '  decision B { owner Ops.Clerk',
+                '    when "short" -> After',
+                '    otherwise -> Join',
+                '  }',
+                '  step Join { owner Ops.Clerk; next After }',
+                '  step After { owner Ops.Clerk; next Done }',
+                '  end Done',
+                '}',
+                '',
+            ].join('\n'),
+        );
         const result = run(['render', file, '--format', 'bpmn']);
         fs.rmSync(folder, { recursive: true, force: true });
         assert.equal(result.code, 0, result.stderr);
@@ -111,8 +149,10 @@ describe('workflow-architect render --format bpmn', function () {
                 assert.equal(result.code, 0, result.stderr);
                 const { rootElement } = await new BpmnModdle().fromXML(result.stdout);
                 const plane = rootElement.diagrams[0].plane.planeElement as Array<{
-                    $type: string; bpmnElement: { id: string; $type: string; targetRef?: { id: string; $type: string } };
-                    bounds?: { x: number; y: number; width: number; height: number }; waypoint?: Array<{ x: number; y: number }>;
+                    $type: string;
+                    bpmnElement: { id: string; $type: string; targetRef?: { id: string; $type: string } };
+                    bounds?: { x: number; y: number; width: number; height: number };
+                    waypoint?: Array<{ x: number; y: number }>;
                 }>;
                 const bounds = new Map(plane.filter(shape => shape.bounds).map(shape => [shape.bpmnElement.id, shape.bounds!]));
                 const into = plane.filter(shape => shape.waypoint && shape.bpmnElement.targetRef?.$type === 'bpmn:EndEvent');
@@ -120,8 +160,13 @@ describe('workflow-architect render --format bpmn', function () {
                 for (const flow of into) {
                     const circle = bounds.get(flow.bpmnElement.targetRef!.id)!;
                     const last = flow.waypoint![flow.waypoint!.length - 1];
-                    const gap = Math.abs(Math.hypot(last.x - (circle.x + circle.width / 2), last.y - (circle.y + circle.height / 2)) - circle.width / 2);
-                    assert.ok(gap <= 1.5, `${file}: ${flow.bpmnElement.id} ends ${gap.toFixed(1)} px off the circle of ${flow.bpmnElement.targetRef!.id}`);
+                    const gap = Math.abs(
+                        Math.hypot(last.x - (circle.x + circle.width / 2), last.y - (circle.y + circle.height / 2)) - circle.width / 2,
+                    );
+                    assert.ok(
+                        gap <= 1.5,
+                        `${file}: ${flow.bpmnElement.id} ends ${gap.toFixed(1)} px off the circle of ${flow.bpmnElement.targetRef!.id}`,
+                    );
                 }
             }
         });

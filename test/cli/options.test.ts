@@ -23,28 +23,49 @@ describe('workflow-architect options', function () {
 
     describe('errors', () => {
         it('refuses an option of another command', () => {
-            assertUsageError(['validate', 'examples', '--direction', 'sideways'], "validate: unknown option '--direction' (it is an option of render)");
-            assertUsageError(['matrix', 'examples', '--workflow', 'Nope'], "matrix: unknown option '--workflow' (it is an option of render)");
+            assertUsageError(
+                ['validate', 'examples', '--direction', 'sideways'],
+                "validate: unknown option '--direction' (it is an option of render)",
+            );
+            assertUsageError(
+                ['matrix', 'examples', '--workflow', 'Nope'],
+                "matrix: unknown option '--workflow' (it is an option of render)",
+            );
             assertUsageError(['validate', 'examples', '-o', 'out.txt'], "validate: unknown option '-o' (it is an option of render)");
         });
 
-        for (const command of [['validate', 'examples'], ['matrix', 'examples'], ['render', FILE, '--format', 'svg']]) {
+        for (const command of [
+            ['validate', 'examples'],
+            ['matrix', 'examples'],
+            ['render', FILE, '--format', 'svg'],
+        ]) {
             it(`refuses an unknown option of ${command[0]}`, () => {
-                assertUsageError([...command, '--colour=always'], `${command[0]}: unknown option '--colour' (see 'workflow-architect ${command[0]} --help')`);
+                assertUsageError(
+                    [...command, '--colour=always'],
+                    `${command[0]}: unknown option '--colour' (see 'workflow-architect ${command[0]} --help')`,
+                );
             });
         }
 
         it('refuses a value outside the choices', () => {
-            assertUsageError(['validate', 'examples', '--format', 'svg'], "validate: invalid value 'svg' for option '--format' (use text or json)");
+            assertUsageError(
+                ['validate', 'examples', '--format', 'svg'],
+                "validate: invalid value 'svg' for option '--format' (use text or json)",
+            );
             assertUsageError(['matrix', 'examples', '--format=json'], "matrix: invalid value 'json' for option '--format' (use md or csv)");
-            assertUsageError(['render', FILE, '--format', 'svg', '--direction', 'sideways'], "render: invalid value 'sideways' for option '--direction' (use right or down)");
+            assertUsageError(
+                ['render', FILE, '--format', 'svg', '--direction', 'sideways'],
+                "render: invalid value 'sideways' for option '--direction' (use right or down)",
+            );
         });
 
         it('refuses a missing value', () => {
             assertUsageError(['validate', 'examples', '--format'], "validate: option '--format' needs a value");
             assertUsageError(['render', FILE, '--format', 'svg', '-o'], "render: option '-o' needs a value");
-            assertUsageError(['render', FILE, '--workflow', '--format', 'svg'],
-                "render: option '--workflow' needs a value, not the option '--format' (write --workflow=--format for a value that starts with '-')");
+            assertUsageError(
+                ['render', FILE, '--workflow', '--format', 'svg'],
+                "render: option '--workflow' needs a value, not the option '--format' (write --workflow=--format for a value that starts with '-')",
+            );
         });
 
         it('refuses a missing or unknown command with the usage', () => {
@@ -78,7 +99,10 @@ describe('workflow-architect options', function () {
                 assert.equal(result.stderr, '');
                 assert.match(result.stdout, new RegExp(`^usage: workflow-architect ${command} `));
                 for (const option of [...described, '-h, --help']) {
-                    assert.ok(result.stdout.split('\n').some(line => line.startsWith(`  ${option}`)), `${option} is described:\n${result.stdout}`);
+                    assert.ok(
+                        result.stdout.split('\n').some(line => line.startsWith(`  ${option}`)),
+                        `${option} is described:\n${result.stdout}`,
+                    );
                 }
                 for (const other of Object.keys(options).filter(name => name !== command)) {
                     assert.doesNotMatch(result.stdout, new RegExp(`^ {2}${other} `, 'm'), 'only this command');
@@ -95,7 +119,11 @@ describe('workflow-architect options', function () {
             try {
                 const expected = run(['render', FILE, '--format', 'mermaid']).stdout;
                 assert.match(expected, /^---\ntitle: "Purchase to pay"/);
-                for (const out of [['-o', path.join(dir, 'a.mmd')], ['--out', path.join(dir, 'b.mmd')], [`--out=${path.join(dir, 'c.mmd')}`]]) {
+                for (const out of [
+                    ['-o', path.join(dir, 'a.mmd')],
+                    ['--out', path.join(dir, 'b.mmd')],
+                    [`--out=${path.join(dir, 'c.mmd')}`],
+                ]) {
                     const result = run(['render', FILE, '--format', 'mermaid', ...out]);
                     assert.equal(result.code, 0, result.stderr);
                     assert.equal(result.stdout, '');

@@ -19,7 +19,10 @@ describe('render of large workflows', () => {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'wa-large-'));
     after(() => fs.rmSync(folder, { recursive: true, force: true }));
 
-    const cases = [['chain', chainText(5000), 5001, 'svg'], ['generated', workflowText('Big', 5000), 5000, 'bpmn']] as const;
+    const cases = [
+        ['chain', chainText(5000), 5001, 'svg'],
+        ['generated', workflowText('Big', 5000), 5000, 'bpmn'],
+    ] as const;
     for (const [name, text, nodes, format] of cases) {
         it(`renders a ${name} workflow of 5,000 steps as ${format}`, function () {
             this.timeout(60_000);

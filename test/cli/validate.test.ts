@@ -8,8 +8,6 @@ import * as path from 'node:path';
 import { runCli as run } from './run-cli.js';
 import { IssueCodes } from '../../language/src/validation/issue-codes.js';
 
-
-
 describe('workflow-architect validate', () => {
     let dir: string;
     beforeEach(() => {
@@ -37,7 +35,10 @@ describe('workflow-architect validate', () => {
         const report = JSON.parse(result.stdout) as { files: number; diagnostics: Array<Record<string, unknown>> };
         assert.equal(report.files, fs.readdirSync('examples/problems').filter(name => name.endsWith('.workflow')).length);
         const codes = new Set(report.diagnostics.map(d => d.code));
-        assert.deepEqual([...Object.values(IssueCodes)].filter(code => !codes.has(code)), []);
+        assert.deepEqual(
+            [...Object.values(IssueCodes)].filter(code => !codes.has(code)),
+            [],
+        );
         for (const d of report.diagnostics) {
             assert.deepEqual(Object.keys(d), ['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'code', 'message']);
             assert.match(String(d.file), /^examples\/problems\/[a-z-]+\.workflow$/);
@@ -49,17 +50,35 @@ describe('workflow-architect validate', () => {
         const result = run(['validate', '.'], dir);
         assert.equal(result.code, 1);
         const lines = result.stdout.trim().split('\n');
-        assert.ok(lines.includes("flow.workflow:4:8 error dead-end Work stops at 'A': it has no outgoing transition. Add `next Target`, or make it an `end`."), result.stdout);
-        assert.ok(lines.includes("flow.workflow:5:7 warning unreachable 'Done' is unreachable: no path from the start 'A' leads to it."), result.stdout);
+        assert.ok(
+            lines.includes(
+                "flow.workflow:4:8 error dead-end Work stops at 'A': it has no outgoing transition. Add `next Target`, or make it an `end`.",
+            ),
+            result.stdout,
+        );
+        assert.ok(
+            lines.includes("flow.workflow:5:7 warning unreachable 'Done' is unreachable: no path from the start 'A' leads to it."),
+            result.stdout,
+        );
     });
 
     it('exits 0 when there are only warnings, and reports JSON ranges 1-based', () => {
-        write('a.workflow', 'team T { role R }\nteam U { role R }\nworkflow W { owner T.R; step A { owner T.R; next B }; step B { owner U.R; next Done }; end Done }\n');
+        write(
+            'a.workflow',
+            'team T { role R }\nteam U { role R }\nworkflow W { owner T.R; step A { owner T.R; next B }; step B { owner U.R; next Done }; end Done }\n',
+        );
         const result = run(['validate', 'a.workflow', '--format=json'], dir);
         assert.equal(result.code, 0);
         const report = JSON.parse(result.stdout);
-        assert.deepEqual(report.diagnostics.map((d: { code: string; line: number; column: number; endColumn: number }) => [d.code, d.line, d.column, d.endColumn]),
-            [[IssueCodes.HandoffWithoutChannel, 3, 50, 51]]);
+        assert.deepEqual(
+            report.diagnostics.map((d: { code: string; line: number; column: number; endColumn: number }) => [
+                d.code,
+                d.line,
+                d.column,
+                d.endColumn,
+            ]),
+            [[IssueCodes.HandoffWithoutChannel, 3, 50, 51]],
+        );
     });
 
     it('loads every file of the folders given as one workspace, recursively', () => {
@@ -73,12 +92,47 @@ describe('workflow-architect validate', () => {
 
     const badInputs: Array<[string, () => string[], RegExp]> = [
         ['a missing path', () => ['validate', 'missing.workflow'], /missing\.workflow: no such file or folder/],
-        ['a folder without workflows', () => { write('empty/readme.txt', 'x'); return ['validate', 'empty']; }, /no \.workflow files/],
-        ['a binary file', () => { write('bin.workflow', Buffer.from([0x74, 0x65, 0x00, 0x01, 0xff])); return ['validate', 'bin.workflow']; }, /binary file/],
-        ['a non-UTF-8 file', () => { write('latin1.workflow', Buffer.from('team \xe9quipe { }', 'latin1')); return ['validate', 'latin1.workflow']; }, /not valid UTF-8/],
-        ['a huge file', () => { write('huge.workflow', Buffer.alloc(17 * 1024 * 1024, 0x20)); return ['validate', 'huge.workflow']; }, /too large/],
+        [
+            'a folder without workflows',
+            () => {
+                write('empty/readme.txt', 'x');
+                return ['validate', 'empty'];
+            },
+            /no \.workflow files/,
+        ],
+        [
+            'a binary file',
+            () => {
+                write('bin.workflow', Buffer.from([0x74, 0x65, 0x00, 0x01, 0xff]));
+                return ['validate', 'bin.workflow'];
+            },
+            /binary file/,
+        ],
+        [
+            'a non-UTF-8 file',
+            () => {
+                write('latin1.workflow', Buffer.from('team \xe9quipe { }', 'latin1'));
+                return ['validate', 'latin1.workflow'];
+            },
+            /not valid UTF-8/,
+        ],
+        [
+            'a huge file',
+            () => {
+                write('huge.workflow', Buffer.alloc(17 * 1024 * 1024, 0x20));
+                return ['validate', 'huge.workflow'];
+            },
+            /too large/,
+        ],
         ['no paths', () => ['validate'], /validate: no PATH given/],
-        ['an unknown format', () => { write('a.workflow', ''); return ['validate', 'a.workflow', '--format', 'xml']; }, /validate: invalid value 'xml' for option '--format'/],
+        [
+            'an unknown format',
+            () => {
+                write('a.workflow', '');
+                return ['validate', 'a.workflow', '--format', 'xml'];
+            },
+            /validate: invalid value 'xml' for option '--format'/,
+        ],
         ['an unknown option', () => ['validate', '--frobnicate'], /validate: unknown option '--frobnicate'/],
         ['an unknown command', () => ['explode'], /unknown command 'explode'/],
     ];

@@ -17,7 +17,10 @@ const format = (text: string) => formatter.format(text);
 /** The AST as plain data, without positions or links, to compare meaning. */
 function shape(text: string): unknown {
     const result = services.parser.LangiumParser.parse(text);
-    assert.deepEqual(result.parserErrors.map(e => e.message), []);
+    assert.deepEqual(
+        result.parserErrors.map(e => e.message),
+        [],
+    );
     return astShape(result.value);
 }
 
@@ -37,7 +40,14 @@ describe('formatting', () => {
         assert.equal(formatted.replace(/"[^"]*"/g, '').includes('\r'), false, 'an LF file stays LF outside its strings');
         assert.ok(formatted.includes('"two\r\nlines"'), 'the string is kept as written');
         const crlf = 'team T {\r\n  role R\r\n}\r\nteam U "x\ny" { }\r\n';
-        assert.equal(format(crlf)!.replace(/"[^"]*"/g, '').replace(/\r\n/g, '').includes('\n'), false, 'a CRLF file stays CRLF');
+        assert.equal(
+            format(crlf)!
+                .replace(/"[^"]*"/g, '')
+                .replace(/\r\n/g, '')
+                .includes('\n'),
+            false,
+            'a CRLF file stays CRLF',
+        );
         assert.equal(format('team T {\r  role R\r}\r')!.replace(/\r/g, '').includes('\n'), false, 'a CR file stays CR');
         assert.equal(format(format(lf)!), format(lf), 'idempotent');
     });
@@ -45,7 +55,8 @@ describe('formatting', () => {
     it('indents by two spaces and puts each clause of a multi-line block on its own line', () => {
         expectCanonical(
             'workflow W {\nowner T.R   trigger "go";sla 2d\n     step A   "First" {owner T.R ;uses S1 ,S2 next B via S1,C}\n}\n',
-            'workflow W {\n  owner T.R\n  trigger "go"\n  sla 2d\n  step A "First" { owner T.R; uses S1, S2; next B via S1, C }\n}\n');
+            'workflow W {\n  owner T.R\n  trigger "go"\n  sla 2d\n  step A "First" { owner T.R; uses S1, S2; next B via S1, C }\n}\n',
+        );
     });
 
     it('keeps a short one-line block on one line and breaks a long one', () => {
@@ -60,7 +71,8 @@ describe('formatting', () => {
     it('keeps comments, trailing and on their own lines, and at most one blank line', () => {
         expectCanonical(
             '// org\n\n\n\nteam T { // the team\n  role A   // first\n\n\n  /* block */ role B\n}\n',
-            '// org\n\nteam T { // the team\n  role A // first\n\n  /* block */ role B\n}\n');
+            '// org\n\nteam T { // the team\n  role A // first\n\n  /* block */ role B\n}\n',
+        );
     });
 
     it('breaks a one-line block that holds a line comment', () => {
@@ -71,18 +83,29 @@ describe('formatting', () => {
 
     it('leaves a document with syntax errors alone', async () => {
         const { main, services: workspaceServices } = await loadText('team T {  role  }', { allowSyntaxErrors: true });
-        const edits = await workspaceServices.lsp.Formatter!.formatDocument(main.document, { textDocument: { uri: main.uri }, options: { tabSize: 2, insertSpaces: true } });
+        const edits = await workspaceServices.lsp.Formatter!.formatDocument(main.document, {
+            textDocument: { uri: main.uri },
+            options: { tabSize: 2, insertSpaces: true },
+        });
         assert.deepEqual(edits, []);
     });
 
     it('returns one minimal edit through the language server API', async () => {
         const { main, services: workspaceServices } = await loadText('team T {\n  role A\n      role B\n}\n');
-        const edits = await workspaceServices.lsp.Formatter!.formatDocument(main.document, { textDocument: { uri: main.uri }, options: { tabSize: 2, insertSpaces: true } });
+        const edits = await workspaceServices.lsp.Formatter!.formatDocument(main.document, {
+            textDocument: { uri: main.uri },
+            options: { tabSize: 2, insertSpaces: true },
+        });
         assert.deepEqual(edits, [{ range: { start: { line: 2, character: 2 }, end: { line: 2, character: 6 } }, newText: '' }]);
     });
 
-    const examples = ['examples', 'examples/problems'].flatMap(folder =>
-        fs.readdirSync(folder).filter(name => name.endsWith('.workflow')).map(name => path.join(folder, name)))
+    const examples = ['examples', 'examples/problems']
+        .flatMap(folder =>
+            fs
+                .readdirSync(folder)
+                .filter(name => name.endsWith('.workflow'))
+                .map(name => path.join(folder, name)),
+        )
         .filter(file => !file.endsWith('syntax.workflow'));
 
     it('refuses the example with a syntax error', () => {

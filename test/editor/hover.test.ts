@@ -21,7 +21,8 @@ workflow Other { owner Sales; step S { owner Sales.<|>bob; calls <|>Deal; next E
 
 async function hoverAt(workspace: TestWorkspace, file: MarkedFile, cursor: number): Promise<string> {
     const hover = await workspace.services.lsp.HoverProvider!.getHoverContent(file.document, {
-        textDocument: { uri: file.uri }, position: file.cursors[cursor],
+        textDocument: { uri: file.uri },
+        position: file.cursors[cursor],
     });
     const contents = hover?.contents as { value: string } | undefined;
     assert.ok(contents, `a hover at cursor ${cursor}`);
@@ -81,7 +82,11 @@ describe('hover', () => {
 
     it('shows a step on its declaration with owner, duration, systems and escalation', async () => {
         const { main, services } = await (async () => {
-            const ws = await loadWorkspace({ 'org.workflow': ORG, 'main.workflow': 'workflow W { owner Sales; step <|>Quote "Send *quote*" { owner Sales.Rep; uses CRM; automated by CRM; duration 90m; escalate after 1d to Sales; next Done }; end Done }' });
+            const ws = await loadWorkspace({
+                'org.workflow': ORG,
+                'main.workflow':
+                    'workflow W { owner Sales; step <|>Quote "Send *quote*" { owner Sales.Rep; uses CRM; automated by CRM; duration 90m; escalate after 1d to Sales; next Done }; end Done }',
+            });
             return { main: ws.files['main.workflow'], services: ws.services };
         })();
         const text = await hoverAt({ services, files: {} }, main, 0);
@@ -95,8 +100,10 @@ describe('hover', () => {
 
     it('shows every user string literally: no link, image, HTML or new block from a title or trigger', async () => {
         const hostile = '[click](https://example.com/x) ![](https://example.com/pixel.png) <img src=x> https://example.com\n\n# Heading';
-        const ws = await loadWorkspace({ 'main.workflow': `team <|>Ops { role R; person eve "${hostile}" as R }
-workflow <|>W { owner Ops; trigger "${hostile}"; step S { owner Ops.<|>eve; next Done }; end Done }` });
+        const ws = await loadWorkspace({
+            'main.workflow': `team <|>Ops { role R; person eve "${hostile}" as R }
+workflow <|>W { owner Ops; trigger "${hostile}"; step S { owner Ops.<|>eve; next Done }; end Done }`,
+        });
         const main = ws.files['main.workflow'];
         for (let cursor = 0; cursor < 3; cursor++) {
             const text = await hoverAt(ws, main, cursor);

@@ -25,7 +25,10 @@ function applyEdits(text: string, edits: TextEdit[], file: MarkedFile): string {
     const doc = file.document.textDocument;
     return [...edits]
         .sort((a, b) => doc.offsetAt(b.range.start) - doc.offsetAt(a.range.start))
-        .reduce((result, edit) => result.slice(0, doc.offsetAt(edit.range.start)) + edit.newText + result.slice(doc.offsetAt(edit.range.end)), text);
+        .reduce(
+            (result, edit) => result.slice(0, doc.offsetAt(edit.range.start)) + edit.newText + result.slice(doc.offsetAt(edit.range.end)),
+            text,
+        );
 }
 
 function applyWorkspaceEdit(workspace: TestWorkspace, edit: WorkspaceEdit | undefined): Record<string, string> {
@@ -50,8 +53,16 @@ describe('navigation and refactoring', () => {
     it('finds the references of a team across files, with or without the declaration', async () => {
         const references = workspace.services.lsp.ReferencesProvider!;
         const without = await references.findReferences(org.document, { ...position(org, 0), context: { includeDeclaration: false } });
-        assert.deepEqual(without.map(ref => ref.uri).sort(), [uriOf('flow.workflow'), uriOf('flow.workflow'), uriOf('org.workflow'), uriOf('org.workflow')]);
-        const withDeclaration = await references.findReferences(org.document, { ...position(org, 0), context: { includeDeclaration: true } });
+        assert.deepEqual(without.map(ref => ref.uri).sort(), [
+            uriOf('flow.workflow'),
+            uriOf('flow.workflow'),
+            uriOf('org.workflow'),
+            uriOf('org.workflow'),
+        ]);
+        const withDeclaration = await references.findReferences(org.document, {
+            ...position(org, 0),
+            context: { includeDeclaration: true },
+        });
         assert.equal(withDeclaration.length, without.length + 1);
     });
 
@@ -72,7 +83,10 @@ describe('navigation and refactoring', () => {
         // The renamed workspace has no broken reference.
         const renamed = await loadWorkspace(after);
         for (const file of Object.values(renamed.files)) {
-            assert.deepEqual(file.document.diagnostics?.filter(d => d.code === 'unresolved-reference'), []);
+            assert.deepEqual(
+                file.document.diagnostics?.filter(d => d.code === 'unresolved-reference'),
+                [],
+            );
         }
     });
 
@@ -96,10 +110,28 @@ describe('navigation and refactoring', () => {
 
     it('outlines teams with members, systems, and workflows with nodes', async () => {
         const symbols = await workspace.services.lsp.DocumentSymbolProvider!.getSymbols(org.document, { textDocument: { uri: org.uri } });
-        assert.deepEqual(symbols.map(s => [s.name, s.kind]), [['Sales', SymbolKind.Namespace], ['Billing', SymbolKind.Namespace], ['CRM', SymbolKind.Class]]);
-        assert.deepEqual(symbols[0].children?.map(s => [s.name, s.kind]), [['Rep', SymbolKind.EnumMember], ['bob', SymbolKind.Constant]]);
-        const flowSymbols = await workspace.services.lsp.DocumentSymbolProvider!.getSymbols(flow.document, { textDocument: { uri: flow.uri } });
-        assert.deepEqual(flowSymbols[0].children?.map(s => s.name), ['Quote', 'Check', 'Won']);
+        assert.deepEqual(
+            symbols.map(s => [s.name, s.kind]),
+            [
+                ['Sales', SymbolKind.Namespace],
+                ['Billing', SymbolKind.Namespace],
+                ['CRM', SymbolKind.Class],
+            ],
+        );
+        assert.deepEqual(
+            symbols[0].children?.map(s => [s.name, s.kind]),
+            [
+                ['Rep', SymbolKind.EnumMember],
+                ['bob', SymbolKind.Constant],
+            ],
+        );
+        const flowSymbols = await workspace.services.lsp.DocumentSymbolProvider!.getSymbols(flow.document, {
+            textDocument: { uri: flow.uri },
+        });
+        assert.deepEqual(
+            flowSymbols[0].children?.map(s => s.name),
+            ['Quote', 'Check', 'Won'],
+        );
     });
 
     it('lists workspace symbols from every file', async () => {
@@ -108,11 +140,25 @@ describe('navigation and refactoring', () => {
     });
 
     it('folds blocks and comments', async () => {
-        const folded = await loadWorkspace({ 'a.workflow': '/* a\n   long\n   comment */\nworkflow W {\n  owner T\n  step A {\n    owner T\n    next A\n  }\n}\nteam T { role R }' });
-        const ranges = await folded.services.lsp.FoldingRangeProvider!.getFoldingRanges(folded.files['a.workflow'].document, { textDocument: { uri: uriOf('a.workflow') } });
+        const folded = await loadWorkspace({
+            'a.workflow':
+                '/* a\n   long\n   comment */\nworkflow W {\n  owner T\n  step A {\n    owner T\n    next A\n  }\n}\nteam T { role R }',
+        });
+        const ranges = await folded.services.lsp.FoldingRangeProvider!.getFoldingRanges(folded.files['a.workflow'].document, {
+            textDocument: { uri: uriOf('a.workflow') },
+        });
         const spans = ranges.map(r => [r.startLine, r.endLine]);
-        assert.ok(spans.some(([start]) => start === 0), 'the block comment folds');
-        assert.ok(spans.some(([start, end]) => start === 3 && end >= 8), 'the workflow folds');
-        assert.ok(spans.some(([start, end]) => start === 5 && end >= 7), 'the step folds');
+        assert.ok(
+            spans.some(([start]) => start === 0),
+            'the block comment folds',
+        );
+        assert.ok(
+            spans.some(([start, end]) => start === 3 && end >= 8),
+            'the workflow folds',
+        );
+        assert.ok(
+            spans.some(([start, end]) => start === 5 && end >= 7),
+            'the step folds',
+        );
     });
 });

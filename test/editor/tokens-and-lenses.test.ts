@@ -47,7 +47,10 @@ workflow W { owner Sales.Rep; sla 2d; step A { owner Sales; uses CRM; duration 4
 
     it('answers a range and a full request that overlap in time with each token once', async () => {
         // VS Code asks for the visible range and the whole document at once; the provider yields while it walks the tree.
-        const { main, services } = await loadText('workflow Scratch {\n  owner Finance.Controller\n  step Check { owner Finance.alice; next Done }\n  end Done\n}\n', { allowSyntaxErrors: true });
+        const { main, services } = await loadText(
+            'workflow Scratch {\n  owner Finance.Controller\n  step Check { owner Finance.alice; next Done }\n  end Done\n}\n',
+            { allowSyntaxErrors: true },
+        );
         const provider = services.lsp.SemanticTokenProvider!;
         const textDocument = { uri: main.uri };
         const alone = positionsOf((await provider.semanticHighlight(main.document, { textDocument })).data);
@@ -83,12 +86,15 @@ workflow Flow {
 }
 workflow Empty { owner A }`);
         const lenses = await services.lsp.CodeLensProvider!.provideCodeLens(main.document, { textDocument: { uri: main.uri } });
-        assert.deepEqual(lenses?.map(lens => [lens.range.start.line, lens.command?.title]), [
-            [2, '3 steps · 2 teams · 2 hand-offs · critical path 1d 5h / SLA 7d'],
-            [2, 'Open preview'],
-            [10, '0 steps · 0 teams · 0 hand-offs · no critical path'],
-            [10, 'Open preview'],
-        ]);
+        assert.deepEqual(
+            lenses?.map(lens => [lens.range.start.line, lens.command?.title]),
+            [
+                [2, '3 steps · 2 teams · 2 hand-offs · critical path 1d 5h / SLA 7d'],
+                [2, 'Open preview'],
+                [10, '0 steps · 0 teams · 0 hand-offs · no critical path'],
+                [10, 'Open preview'],
+            ],
+        );
         assert.deepEqual(lenses?.[1].command?.arguments, [main.uri, 'Flow']);
     });
 });

@@ -11,12 +11,17 @@ describe('messages from the webview', () => {
         assert.ok(!isFromWebview({ type: 'exported', requestId: 1, format: 'svg', data: 'x'.repeat(WEBVIEW_LIMITS.exportChars + 1) }));
         assert.ok(!isFromWebview({ type: 'error', message: 'x'.repeat(WEBVIEW_LIMITS.errorChars + 1) }));
         const ids = Array.from({ length: 20_000 }, (_, i) => `${'n'.repeat(990)}${i}`);
-        assert.ok(!isFromWebview({ type: 'rendered', workflow: 'W', nodeIds: ids, edgeCount: 0, laneIds: [], stale: false }), 'ids over the total');
+        assert.ok(
+            !isFromWebview({ type: 'rendered', workflow: 'W', nodeIds: ids, edgeCount: 0, laneIds: [], stale: false }),
+            'ids over the total',
+        );
         assert.ok(isFromWebview({ type: 'rendered', workflow: 'W', nodeIds: ['A'], edgeCount: 0, laneIds: ['T'], stale: false }));
     });
 
     it('turns error text into one plain line that VS Code cannot render as a link', () => {
-        const notice = plainNotice('Layout failed [x](command:workbench.action.terminal.new)\n[y] (https://example.com) [z]\t(file:///etc/passwd)');
+        const notice = plainNotice(
+            'Layout failed [x](command:workbench.action.terminal.new)\n[y] (https://example.com) [z]\t(file:///etc/passwd)',
+        );
         assert.doesNotMatch(notice, /\]\(/);
         assert.doesNotMatch(notice, /[\n\t]/);
         assert.match(notice, /^Layout failed \[x\] \(command:/);

@@ -18,24 +18,70 @@ import type { WorkflowServices } from '../../language/src/workflow-module.js';
 import { buildWorkspace } from '../../language/src/workspace/workflow-workspace.js';
 import { seededRandom } from '../helpers.js';
 
-const SNIPPETS = ['{', '}', ';', ',', '.', '->', '"', '"x"', 'step', 'decision', 'end', 'owner', 'next', 'via', 'when', 'otherwise',
-    'team', 'role', 'person', 'as', 'system', 'access', 'workflow', 'uses', 'automated by', 'calls', 'duration', '0d', '3w',
-    'escalate after 1d to', 'sla', 'trigger', '/*', '*/', '//', '\uD800', '\r\n', '\t', 'Finance.', 'Finance.Clerk', '99999999999999999999d'];
+const SNIPPETS = [
+    '{',
+    '}',
+    ';',
+    ',',
+    '.',
+    '->',
+    '"',
+    '"x"',
+    'step',
+    'decision',
+    'end',
+    'owner',
+    'next',
+    'via',
+    'when',
+    'otherwise',
+    'team',
+    'role',
+    'person',
+    'as',
+    'system',
+    'access',
+    'workflow',
+    'uses',
+    'automated by',
+    'calls',
+    'duration',
+    '0d',
+    '3w',
+    'escalate after 1d to',
+    'sla',
+    'trigger',
+    '/*',
+    '*/',
+    '//',
+    '\uD800',
+    '\r\n',
+    '\t',
+    'Finance.',
+    'Finance.Clerk',
+    '99999999999999999999d',
+];
 
 function mutate(text: string, next: () => number): string {
     const at = Math.floor(next() * (text.length + 1));
     const pick = <T>(items: T[]) => items[Math.floor(next() * items.length)];
     switch (Math.floor(next() * 7)) {
-        case 0: return text.slice(0, at) + pick(SNIPPETS) + ' ' + text.slice(at);
-        case 1: return text.slice(0, at) + text.slice(at + 1 + Math.floor(next() * 20));
-        case 2: return text.slice(0, at);
+        case 0:
+            return text.slice(0, at) + pick(SNIPPETS) + ' ' + text.slice(at);
+        case 1:
+            return text.slice(0, at) + text.slice(at + 1 + Math.floor(next() * 20));
+        case 2:
+            return text.slice(0, at);
         case 3: {
             const token = /\S+/.exec(text.slice(at))?.[0] ?? '';
             return text.slice(0, at) + token + ' ' + token + text.slice(at + token.length);
         }
-        case 4: return text.replace(/\n/g, '\r\n');
-        case 5: return text.replace(/\r?\n/g, () => pick(['\n', '\r\n', '\r']));
-        default: return text.slice(0, at) + String.fromCharCode(Math.floor(next() * 0xffff)) + text.slice(at);
+        case 4:
+            return text.replace(/\n/g, '\r\n');
+        case 5:
+            return text.replace(/\r?\n/g, () => pick(['\n', '\r\n', '\r']));
+        default:
+            return text.slice(0, at) + String.fromCharCode(Math.floor(next() * 0xffff)) + text.slice(at);
     }
 }
 
@@ -56,7 +102,11 @@ async function exerciseServices(services: WorkflowServices, document: LangiumDoc
     await lsp.SemanticTokenProvider!.semanticHighlight(document, { textDocument });
     await lsp.CodeLensProvider!.provideCodeLens(document, { textDocument });
     const diagnostics = document.diagnostics ?? [];
-    await lsp.CodeActionProvider!.getCodeActions(document, { textDocument, range: { start: position, end: position }, context: { diagnostics } });
+    await lsp.CodeActionProvider!.getCodeActions(document, {
+        textDocument,
+        range: { start: position, end: position },
+        context: { diagnostics },
+    });
     try {
         await lsp.RenameProvider!.rename(document, { textDocument, position, newName: 'Renamed' });
     } catch (error) {
@@ -73,8 +123,10 @@ function assertRangesInside(text: string, document: LangiumDocument, what: strin
     const lines = text.split(/\r\n|\r|\n/);
     for (const diagnostic of document.diagnostics ?? []) {
         const { start, end } = diagnostic.range;
-        assert.ok(start.line >= 0 && end.line < lines.length && start.character >= 0 && end.character <= lines[end.line].length,
-            `${what}: range ${JSON.stringify(diagnostic.range)} outside the text (${diagnostic.code})`);
+        assert.ok(
+            start.line >= 0 && end.line < lines.length && start.character >= 0 && end.character <= lines[end.line].length,
+            `${what}: range ${JSON.stringify(diagnostic.range)} outside the text (${diagnostic.code})`,
+        );
     }
 }
 
@@ -84,17 +136,25 @@ const elk = createElk();
 const SEEDS = Number(process.env.FUZZ_SEEDS ?? 1000);
 
 describe('robustness', () => {
-    const corpus = ['examples', 'examples/problems'].flatMap(folder => fs.readdirSync(folder)
-        .filter(name => name.endsWith('.workflow'))
-        .map(name => ({ name, text: fs.readFileSync(path.join(folder, name), 'utf8') })));
+    const corpus = ['examples', 'examples/problems'].flatMap(folder =>
+        fs
+            .readdirSync(folder)
+            .filter(name => name.endsWith('.workflow'))
+            .map(name => ({ name, text: fs.readFileSync(path.join(folder, name), 'utf8') })),
+    );
 
     it('survives giant tokens: strings, comments and names of millions of characters, closed or not', async function () {
         this.timeout(300_000);
         const huge = 3_000_000;
         const giants = [
-            `"${'x'.repeat(huge)}"`, `"${'x'.repeat(huge)}`, `"${'ab\\"'.repeat(huge / 4)}"`,
-            `/*${'c'.repeat(huge)}*/`, `/*${'c'.repeat(huge)}`, `//${'c'.repeat(huge)}\n`,
-            'N'.repeat(huge), `${'9'.repeat(huge)}d`,
+            `"${'x'.repeat(huge)}"`,
+            `"${'x'.repeat(huge)}`,
+            `"${'ab\\"'.repeat(huge / 4)}"`,
+            `/*${'c'.repeat(huge)}*/`,
+            `/*${'c'.repeat(huge)}`,
+            `//${'c'.repeat(huge)}\n`,
+            'N'.repeat(huge),
+            `${'9'.repeat(huge)}d`,
         ];
         for (const [index, giant] of giants.entries()) {
             const base = corpus[index % corpus.length].text;
@@ -104,7 +164,10 @@ describe('robustness', () => {
                 await exerciseServices(services, documents[0], seededRandom(index));
                 assertRangesInside(text, documents[0], `giant ${index} at ${at}`);
                 for (const diagnostic of documents[0].diagnostics ?? []) {
-                    assert.ok(String(diagnostic.message).length < 2000, `giant ${index}: a message of ${String(diagnostic.message).length} characters`);
+                    assert.ok(
+                        String(diagnostic.message).length < 2000,
+                        `giant ${index}: a message of ${String(diagnostic.message).length} characters`,
+                    );
                 }
             }
         }
@@ -114,7 +177,9 @@ describe('robustness', () => {
         this.timeout(Math.max(120_000, SEEDS * 200));
         const errors: unknown[] = [];
         const originalError = console.error;
-        console.error = (...args: unknown[]) => { errors.push(args.map(String).join(' ')); };
+        console.error = (...args: unknown[]) => {
+            errors.push(args.map(String).join(' '));
+        };
         try {
             for (let seed = 1; seed <= SEEDS; seed++) {
                 const next = seededRandom(seed);

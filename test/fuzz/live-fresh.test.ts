@@ -8,7 +8,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, DocumentSymbolRequest, HoverRequest } from 'vscode-languageserver-protocol';
+import {
+    DidChangeTextDocumentNotification,
+    DidOpenTextDocumentNotification,
+    DocumentSymbolRequest,
+    HoverRequest,
+} from 'vscode-languageserver-protocol';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { TestLspClient } from '../protocol/lsp-client.js';
 import { seededRandom } from '../helpers.js';
@@ -16,20 +21,38 @@ import { seededRandom } from '../helpers.js';
 const FILES: Record<string, string> = {
     'org.workflow': 'team Legal { role Counsel; person ann as Counsel }\nteam Ops { role Agent }\n',
     'systems.workflow': 'system Mail { owner Ops.Agent }\nsystem Vault { owner Legal.Counsel; access Legal }\n',
-    'intake.workflow': 'workflow Intake {\n  owner Ops.Agent\n  sla 1d\n  step Log { owner Ops.Agent; uses Mail; duration 2h; next Review via Mail }\n  step Review { owner Legal.Counsel; duration 1d; next Done }\n  end Done\n}\n',
+    'intake.workflow':
+        'workflow Intake {\n  owner Ops.Agent\n  sla 1d\n  step Log { owner Ops.Agent; uses Mail; duration 2h; next Review via Mail }\n  step Review { owner Legal.Counsel; duration 1d; next Done }\n  end Done\n}\n',
     'archive.workflow': 'workflow Archive {\n  owner Legal\n  step Store { owner Legal.ann; uses Vault; next Stored }\n  end Stored\n}\n',
     'extra.workflow': 'team Spare { }\n',
 };
 
-const SNIPPETS = ['team Legal { }\n', 'team Ops { role Agent }\n', 'system Mail { owner Ops.Agent }\n', '// note\n', '\n', 'x', ' ', 'Legal', 'Ops.Agent', 'Vault', '}', '"t"'];
+const SNIPPETS = [
+    'team Legal { }\n',
+    'team Ops { role Agent }\n',
+    'system Mail { owner Ops.Agent }\n',
+    '// note\n',
+    '\n',
+    'x',
+    ' ',
+    'Legal',
+    'Ops.Agent',
+    'Vault',
+    '}',
+    '"t"',
+];
 
 function edit(text: string, next: () => number): string {
     const at = Math.floor(next() * (text.length + 1));
     switch (Math.floor(next() * 4)) {
-        case 0: return SNIPPETS[Math.floor(next() * SNIPPETS.length)] + text;
-        case 1: return text.slice(0, at) + SNIPPETS[Math.floor(next() * SNIPPETS.length)] + text.slice(at);
-        case 2: return text.slice(0, at) + text.slice(at + 1 + Math.floor(next() * 8));
-        default: return text.replace(/^[^\n]*\n/, '');
+        case 0:
+            return SNIPPETS[Math.floor(next() * SNIPPETS.length)] + text;
+        case 1:
+            return text.slice(0, at) + SNIPPETS[Math.floor(next() * SNIPPETS.length)] + text.slice(at);
+        case 2:
+            return text.slice(0, at) + text.slice(at + 1 + Math.floor(next() * 8));
+        default:
+            return text.replace(/^[^\n]*\n/, '');
     }
 }
 
@@ -51,7 +74,10 @@ describe('live server equals a fresh one', function () {
             const lines = texts[index].split('\n');
             for (const [line, content] of lines.slice(0, 6).entries()) {
                 for (const match of [...content.matchAll(/[A-Za-z_]\w*/g)].slice(0, 4)) {
-                    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character: match.index! } });
+                    const hover = await client.connection.sendRequest(HoverRequest.type, {
+                        textDocument: { uri },
+                        position: { line, character: match.index! },
+                    });
                     hovers.push(hover?.contents ?? null);
                 }
             }
@@ -73,14 +99,17 @@ describe('live server equals a fresh one', function () {
             try {
                 await live.initialize(dir);
                 for (const [index, uri] of uris.entries()) {
-                    await live.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'workflow', version: 1, text: texts[index] } });
+                    await live.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+                        textDocument: { uri, languageId: 'workflow', version: 1, text: texts[index] },
+                    });
                 }
                 const versions = uris.map(() => 1);
                 for (let i = 0; i < EDITS; i++) {
                     const index = Math.floor(next() * uris.length);
                     texts[index] = edit(texts[index], next);
                     await live.connection.sendNotification(DidChangeTextDocumentNotification.type, {
-                        textDocument: { uri: uris[index], version: ++versions[index] }, contentChanges: [{ text: texts[index] }],
+                        textDocument: { uri: uris[index], version: ++versions[index] },
+                        contentChanges: [{ text: texts[index] }],
                     });
                 }
                 // the fresh server reads the final files from disk and has them open, as the live one does
@@ -88,7 +117,9 @@ describe('live server equals a fresh one', function () {
                 fresh = new TestLspClient();
                 await fresh.initialize(dir);
                 for (const [index, uri] of uris.entries()) {
-                    await fresh.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'workflow', version: 1, text: texts[index] } });
+                    await fresh.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+                        textDocument: { uri, languageId: 'workflow', version: 1, text: texts[index] },
+                    });
                 }
                 const freshView = await observe(fresh, uris, texts);
                 const liveView = await observe(live, uris, texts);

@@ -9,8 +9,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-    CompletionRequest, DefinitionRequest, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, DocumentFormattingRequest,
-    DocumentSymbolRequest, HoverRequest, ResponseError, SemanticTokensRequest,
+    CompletionRequest,
+    DefinitionRequest,
+    DidChangeTextDocumentNotification,
+    DidOpenTextDocumentNotification,
+    DocumentFormattingRequest,
+    DocumentSymbolRequest,
+    HoverRequest,
+    ResponseError,
+    SemanticTokensRequest,
 } from 'vscode-languageserver-protocol';
 import { TestLspClient } from '../protocol/lsp-client.js';
 import { seededRandom } from '../helpers.js';
@@ -25,7 +32,9 @@ describe('request bursts', function () {
     before(async () => {
         client = new TestLspClient();
         await client.initialize('examples');
-        await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'workflow', version: 1, text } });
+        await client.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+            textDocument: { uri, languageId: 'workflow', version: 1, text },
+        });
     });
     after(async () => client.dispose());
 
@@ -41,17 +50,36 @@ describe('request bursts', function () {
                 const position = { line, character: Math.floor(next() * (lines[line].length + 1)) };
                 const textDocument = { uri };
                 switch (Math.floor(next() * 7)) {
-                    case 0: requests.push(client.connection.sendRequest(HoverRequest.type, { textDocument, position })); break;
-                    case 1: requests.push(client.connection.sendRequest(CompletionRequest.type, { textDocument, position })); break;
-                    case 2: requests.push(client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument })); break;
-                    case 3: requests.push(client.connection.sendRequest(DefinitionRequest.type, { textDocument, position })); break;
-                    case 4: requests.push(client.connection.sendRequest(DocumentFormattingRequest.type, { textDocument, options: { tabSize: 2, insertSpaces: true } })); break;
-                    case 5: requests.push(client.connection.sendRequest(SemanticTokensRequest.type, { textDocument })); break;
+                    case 0:
+                        requests.push(client.connection.sendRequest(HoverRequest.type, { textDocument, position }));
+                        break;
+                    case 1:
+                        requests.push(client.connection.sendRequest(CompletionRequest.type, { textDocument, position }));
+                        break;
+                    case 2:
+                        requests.push(client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument }));
+                        break;
+                    case 3:
+                        requests.push(client.connection.sendRequest(DefinitionRequest.type, { textDocument, position }));
+                        break;
+                    case 4:
+                        requests.push(
+                            client.connection.sendRequest(DocumentFormattingRequest.type, {
+                                textDocument,
+                                options: { tabSize: 2, insertSpaces: true },
+                            }),
+                        );
+                        break;
+                    case 5:
+                        requests.push(client.connection.sendRequest(SemanticTokensRequest.type, { textDocument }));
+                        break;
                     default: {
                         const at = Math.floor(next() * current.length);
-                        current = next() < 0.5 ? current.slice(0, at) + ' x' + current.slice(at) : current.slice(0, at) + current.slice(at + 2);
+                        current =
+                            next() < 0.5 ? current.slice(0, at) + ' x' + current.slice(at) : current.slice(0, at) + current.slice(at + 2);
                         await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
-                            textDocument: { uri, version: ++version }, contentChanges: [{ text: current }],
+                            textDocument: { uri, version: ++version },
+                            contentChanges: [{ text: current }],
                         });
                     }
                 }
@@ -65,7 +93,10 @@ describe('request bursts', function () {
             assert.ok(client.alive, `burst ${burst}: server still running; stderr: ${client.stderr.slice(0, 2000)}`);
         }
         // back to the original text: the diagnostics of a correct file
-        await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: version + 1 }, contentChanges: [{ text }] });
+        await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+            textDocument: { uri, version: version + 1 },
+            contentChanges: [{ text }],
+        });
         assert.deepEqual(await client.diagnosticsFor(uri, list => list.length === 0, 30_000), []);
     });
 });

@@ -13,7 +13,8 @@ async function completeAt(files: Record<string, string>, fileName = 'main.workfl
     const file = workspace.files[fileName];
     assert.equal(file.cursors.length, 1, 'the test marks one cursor');
     const list = await workspace.services.lsp.CompletionProvider!.getCompletion(file.document, {
-        textDocument: { uri: file.uri }, position: file.cursors[0],
+        textDocument: { uri: file.uri },
+        position: file.cursors[0],
     });
     return list?.items ?? [];
 }
@@ -28,7 +29,16 @@ describe('completion', () => {
     it('offers teams and their roles and people after owner', async () => {
         const items = await completeAt({ 'main.workflow': 'workflow W { owner <|> }' });
         const offered = labels(items);
-        for (const expected of ['Sales', 'Billing', 'Support', 'Sales.Rep', 'Sales.Manager', 'Sales.bob', 'Billing.Clerk', 'Support.Agent']) {
+        for (const expected of [
+            'Sales',
+            'Billing',
+            'Support',
+            'Sales.Rep',
+            'Sales.Manager',
+            'Sales.bob',
+            'Billing.Clerk',
+            'Support.Agent',
+        ]) {
             assert.ok(offered.includes(expected), `${expected} offered in ${offered.join(', ')}`);
         }
         assert.ok(!offered.includes('CRM'), 'systems are not owners');
@@ -47,7 +57,11 @@ describe('completion', () => {
             'workflow W { owner Sales; step A { owner Sales.Rep; next B via <|> }; step B { owner Sales } }',
         ]) {
             const items = await completeAt({ 'main.workflow': text });
-            assert.deepEqual(labels(items).filter(label => /^[A-Z]/.test(label)), ['CRM', 'Chat', 'Ledger'], text);
+            assert.deepEqual(
+                labels(items).filter(label => /^[A-Z]/.test(label)),
+                ['CRM', 'Chat', 'Ledger'],
+                text,
+            );
         }
     });
 
@@ -56,14 +70,20 @@ describe('completion', () => {
             'main.workflow': `${OTHER}workflow W { owner Sales; step A { owner Sales.Rep; next <|> }; decision B { owner Sales }; end Done }`,
         });
         const offered = labels(items);
-        assert.deepEqual(offered.filter(label => ['A', 'B', 'Done', 'Elsewhere', 'Fin'].includes(label)), ['A', 'B', 'Done']);
+        assert.deepEqual(
+            offered.filter(label => ['A', 'B', 'Done', 'Elsewhere', 'Fin'].includes(label)),
+            ['A', 'B', 'Done'],
+        );
     });
 
     it('offers the nodes of the same workflow after ->', async () => {
         const items = await completeAt({
             'main.workflow': `${OTHER}workflow W { owner Sales; decision D { owner Sales; when "x" -> <|> }; step S { owner Sales }; end Done }`,
         });
-        assert.deepEqual(labels(items).filter(label => /^[A-Z]/.test(label)), ['D', 'Done', 'S']);
+        assert.deepEqual(
+            labels(items).filter(label => /^[A-Z]/.test(label)),
+            ['D', 'Done', 'S'],
+        );
     });
 
     it('offers workflows from every file after calls', async () => {
@@ -71,12 +91,18 @@ describe('completion', () => {
             'other.workflow': OTHER,
             'main.workflow': 'workflow W { owner Sales; step A { owner Sales.Rep; calls <|> } }',
         });
-        assert.deepEqual(labels(items).filter(label => /^[A-Z]/.test(label)), ['Other', 'W']);
+        assert.deepEqual(
+            labels(items).filter(label => /^[A-Z]/.test(label)),
+            ['Other', 'W'],
+        );
     });
 
     it('offers teams after access, without qualified members', async () => {
         const items = await completeAt({ 'main.workflow': 'system Fax { owner Sales; access <|> }' });
-        assert.deepEqual(labels(items).filter(label => /^[A-Z]/.test(label)), ['Billing', 'Sales', 'Support']);
+        assert.deepEqual(
+            labels(items).filter(label => /^[A-Z]/.test(label)),
+            ['Billing', 'Sales', 'Support'],
+        );
     });
 
     it('offers clause keywords inside a step and no names', async () => {
@@ -91,17 +117,26 @@ describe('completion', () => {
 
     it('completes from the node around the cursor in a long workflow, inside and between nodes', async () => {
         const steps = Array.from({ length: 40 }, (_, i) => `  step S${i} { owner Sales.Rep; next S${i + 1} }`).join('\n');
-        const inDecision = await completeAt({ 'main.workflow': `workflow W {\n  owner Sales\n${steps}\n  decision D { owner Sales; <|> }\n  step S40 { owner Sales; next Done }\n  end Done\n}` });
+        const inDecision = await completeAt({
+            'main.workflow': `workflow W {\n  owner Sales\n${steps}\n  decision D { owner Sales; <|> }\n  step S40 { owner Sales; next Done }\n  end Done\n}`,
+        });
         const offered = labels(inDecision);
         assert.ok(offered.includes('when') && offered.includes('otherwise'), offered.join(', '));
         assert.ok(!offered.includes('next'), 'a decision has branches, not next');
 
-        const between = await completeAt({ 'main.workflow': `workflow W {\n  owner Sales\n${steps}\n  <|>\n  step S40 { owner Sales; next Done }\n  end Done\n}` });
+        const between = await completeAt({
+            'main.workflow': `workflow W {\n  owner Sales\n${steps}\n  <|>\n  step S40 { owner Sales; next Done }\n  end Done\n}`,
+        });
         const keywords = labels(between);
-        assert.ok(['step', 'decision', 'end', 'owner', 'sla'].every(keyword => keywords.includes(keyword)), keywords.join(', '));
+        assert.ok(
+            ['step', 'decision', 'end', 'owner', 'sla'].every(keyword => keywords.includes(keyword)),
+            keywords.join(', '),
+        );
         assert.ok(!keywords.includes('when'));
 
-        const target = await completeAt({ 'main.workflow': `workflow W {\n  owner Sales\n${steps}\n  step S40 { owner Sales; next S3<|> }\n  end Done\n}` });
+        const target = await completeAt({
+            'main.workflow': `workflow W {\n  owner Sales\n${steps}\n  step S40 { owner Sales; next S3<|> }\n  end Done\n}`,
+        });
         assert.ok(labels(target).includes('S39') && labels(target).includes('S3'), labels(target).slice(0, 10).join(', '));
     });
 

@@ -20,7 +20,8 @@ const FLOW_FILE = `workflow <|Main|> {
 async function definitionAt(workspace: TestWorkspace, fileName: string, cursor: number) {
     const file = workspace.files[fileName];
     const links = await workspace.services.lsp.DefinitionProvider!.getDefinition(file.document, {
-        textDocument: { uri: file.uri }, position: file.cursors[cursor],
+        textDocument: { uri: file.uri },
+        position: file.cursors[cursor],
     });
     assert.equal(links?.length, 1, `one definition at cursor ${cursor} of ${fileName}`);
     return links![0];

@@ -26,10 +26,20 @@ describe('graph model', () => {
     it('puts each node in the lane of its owning team, lanes in order of appearance', async () => {
         const { main } = await loadText(TEXT);
         const graph = buildGraph(main.document, workflowsOf(main.document)[0]);
-        assert.deepEqual(graph.lanes.map(lane => lane.id), ['Sales', 'Billing']);
-        assert.deepEqual(graph.nodes.map(node => [node.id, node.kind, node.lane]), [
-            ['Quote', 'step', 'Sales'], ['Check', 'decision', 'Billing'], ['Invoice', 'step', 'Billing'], ['Bill', 'step', 'Sales'], ['Won', 'end', 'Sales'],
-        ]);
+        assert.deepEqual(
+            graph.lanes.map(lane => lane.id),
+            ['Sales', 'Billing'],
+        );
+        assert.deepEqual(
+            graph.nodes.map(node => [node.id, node.kind, node.lane]),
+            [
+                ['Quote', 'step', 'Sales'],
+                ['Check', 'decision', 'Billing'],
+                ['Invoice', 'step', 'Billing'],
+                ['Bill', 'step', 'Sales'],
+                ['Won', 'end', 'Sales'],
+            ],
+        );
         const invoice = graph.nodes.find(node => node.id === 'Invoice')!;
         assert.equal(invoice.automatedBy, 'CRM');
         assert.equal(invoice.calls, 'Other');
@@ -47,8 +57,14 @@ describe('graph model', () => {
         const edge = (from: string, to: string) => graph.edges.find(e => e.from === from && e.to === to)!;
         assert.deepEqual([edge('Quote', 'Check').handoff, edge('Quote', 'Check').channel], [true, 'CRM']);
         assert.deepEqual([edge('Check', 'Invoice').handoff, edge('Check', 'Invoice').label], [false, 'ok']);
-        assert.deepEqual([edge('Check', 'Quote').handoff, edge('Check', 'Quote').label, edge('Check', 'Quote').channel], [true, 'otherwise', undefined]);
-        assert.deepEqual(edge('Check', 'Quote').findings.map(f => f.code), ['handoff-without-channel']);
+        assert.deepEqual(
+            [edge('Check', 'Quote').handoff, edge('Check', 'Quote').label, edge('Check', 'Quote').channel],
+            [true, 'otherwise', undefined],
+        );
+        assert.deepEqual(
+            edge('Check', 'Quote').findings.map(f => f.code),
+            ['handoff-without-channel'],
+        );
         assert.equal(edge('Bill', 'Won').handoff, false);
     });
 
@@ -57,9 +73,18 @@ describe('graph model', () => {
         const graph = buildGraph(main.document, workflowsOf(main.document)[0]);
         assert.deepEqual(graph.criticalPath, { minutes: 30 * 60, text: '1d 6h', nodes: ['Quote', 'Check', 'Invoice', 'Bill', 'Won'] });
         assert.deepEqual(graph.sla, { minutes: 24 * 60, text: '1d', exceeded: true });
-        assert.deepEqual(graph.nodes.filter(node => node.critical).map(node => node.id), ['Quote', 'Check', 'Invoice', 'Bill', 'Won']);
-        assert.deepEqual(graph.edges.filter(edge => edge.critical).map(edge => `${edge.from}->${edge.to}`), ['Quote->Check', 'Check->Invoice', 'Invoice->Bill', 'Bill->Won']);
-        assert.deepEqual(graph.findings.map(f => f.code), ['sla-exceeded']);
+        assert.deepEqual(
+            graph.nodes.filter(node => node.critical).map(node => node.id),
+            ['Quote', 'Check', 'Invoice', 'Bill', 'Won'],
+        );
+        assert.deepEqual(
+            graph.edges.filter(edge => edge.critical).map(edge => `${edge.from}->${edge.to}`),
+            ['Quote->Check', 'Check->Invoice', 'Invoice->Bill', 'Bill->Won'],
+        );
+        assert.deepEqual(
+            graph.findings.map(f => f.code),
+            ['sla-exceeded'],
+        );
         assert.equal(graph.summary, '4 steps · 2 teams · 3 hand-offs · critical path 1d 6h / SLA 1d');
     });
 
@@ -68,8 +93,14 @@ describe('graph model', () => {
         const other = buildGraph(main.document, workflowsOf(main.document)[1]);
         const orphan = other.nodes.find(node => node.id === 'Orphan')!;
         assert.equal(orphan.lane, NO_TEAM_LANE);
-        assert.deepEqual(orphan.findings.map(f => [f.severity, f.code]), [['error', 'missing-owner']]);
-        assert.deepEqual(other.lanes.map(lane => lane.id), [NO_TEAM_LANE]);
+        assert.deepEqual(
+            orphan.findings.map(f => [f.severity, f.code]),
+            [['error', 'missing-owner']],
+        );
+        assert.deepEqual(
+            other.lanes.map(lane => lane.id),
+            [NO_TEAM_LANE],
+        );
     });
 
     it('is plain data: no AST nodes, links or cycles, only objects, arrays, strings, numbers and booleans', async () => {

@@ -15,7 +15,9 @@ import { astShape, loadWorkspace, seededRandom } from '../helpers.js';
 /** The AST as plain data, without links, plus the position of every token. */
 function snapshot(document: LangiumDocument): { ast: unknown; tokens: string[] } {
     const root = document.parseResult.value.$cstNode!;
-    const tokens = CstUtils.flattenCst(root).map(leaf => `${leaf.offset}+${leaf.length} ${JSON.stringify(leaf.range)} ${leaf.text}`).toArray();
+    const tokens = CstUtils.flattenCst(root)
+        .map(leaf => `${leaf.offset}+${leaf.length} ${JSON.stringify(leaf.range)} ${leaf.text}`)
+        .toArray();
     return { ast: astShape(document.parseResult.value), tokens };
 }
 
@@ -25,19 +27,40 @@ function diagnostics(document: LangiumDocument): string[] {
 
 const EDITS: Array<(text: string, next: () => number) => string> = [
     // a letter typed into a title
-    (text, next) => { const at = nthIndex(text, '"', next) + 1; return text.slice(0, at) + 'x' + text.slice(at); },
+    (text, next) => {
+        const at = nthIndex(text, '"', next) + 1;
+        return text.slice(0, at) + 'x' + text.slice(at);
+    },
     // a letter deleted from a title
-    (text, next) => { const at = nthIndex(text, '"', next) + 1; return text[at] === '"' ? text : text.slice(0, at) + text.slice(at + 1); },
+    (text, next) => {
+        const at = nthIndex(text, '"', next) + 1;
+        return text[at] === '"' ? text : text.slice(0, at) + text.slice(at + 1);
+    },
     // a clause added on its own line inside a step
-    (text, next) => { const at = nthIndex(text, '    next ', next); return at < 0 ? text : text.slice(0, at) + '    duration 3h\n' + text.slice(at); },
+    (text, next) => {
+        const at = nthIndex(text, '    next ', next);
+        return at < 0 ? text : text.slice(0, at) + '    duration 3h\n' + text.slice(at);
+    },
     // a duration changed, which moves the critical path
-    (text, next) => { const at = nthIndex(text, 'duration ', next) + 'duration '.length; return text.slice(0, at) + String(1 + Math.floor(next() * 9)) + text.slice(at); },
+    (text, next) => {
+        const at = nthIndex(text, 'duration ', next) + 'duration '.length;
+        return text.slice(0, at) + String(1 + Math.floor(next() * 9)) + text.slice(at);
+    },
     // a line break inside a clause
-    (text, next) => { const at = nthIndex(text, ' via ', next); return at < 0 ? text : text.slice(0, at) + '\n     ' + text.slice(at); },
+    (text, next) => {
+        const at = nthIndex(text, ' via ', next);
+        return at < 0 ? text : text.slice(0, at) + '\n     ' + text.slice(at);
+    },
     // a target renamed to a node that does not exist (and back, later)
-    (text, next) => { const at = nthIndex(text, 'next ', next) + 'next '.length; return text.slice(0, at) + 'Z' + text.slice(at); },
+    (text, next) => {
+        const at = nthIndex(text, 'next ', next) + 'next '.length;
+        return text.slice(0, at) + 'Z' + text.slice(at);
+    },
     // a syntax error typed, and a whole-file parse
-    (text, next) => { const at = nthIndex(text, '{', next) + 1; return text.slice(0, at) + ' } ' + text.slice(at); },
+    (text, next) => {
+        const at = nthIndex(text, '{', next) + 1;
+        return text.slice(0, at) + ' } ' + text.slice(at);
+    },
 ];
 
 function nthIndex(text: string, needle: string, next: () => number): number {
@@ -50,7 +73,12 @@ describe('incremental parsing', function () {
     this.timeout(120_000);
 
     it('matches a fresh parse after each of 150 seeded edits', async () => {
-        const others = Object.fromEntries(['organization', 'systems', 'records-retention'].map(name => [`${name}.workflow`, fs.readFileSync(`examples/${name}.workflow`, 'utf8')]));
+        const others = Object.fromEntries(
+            ['organization', 'systems', 'records-retention'].map(name => [
+                `${name}.workflow`,
+                fs.readFileSync(`examples/${name}.workflow`, 'utf8'),
+            ]),
+        );
         let text = fs.readFileSync('examples/purchase-to-pay.workflow', 'utf8');
         const live: TestWorkspace = await loadWorkspace({ 'flow.workflow': text, ...others });
         const uri = live.files['flow.workflow'].uri;
@@ -72,7 +100,11 @@ describe('incremental parsing', function () {
             assert.deepEqual(a.ast, b.ast, `AST after edit ${step}`);
             assert.deepEqual(diagnostics(document), diagnostics(expected), `diagnostics after edit ${step}`);
             for (const leaf of CstUtils.flattenCst(document.parseResult.value.$cstNode!)) {
-                assert.deepEqual(leaf.range.start, document.textDocument.positionAt(leaf.offset), `token '${leaf.text}' after edit ${step}`);
+                assert.deepEqual(
+                    leaf.range.start,
+                    document.textDocument.positionAt(leaf.offset),
+                    `token '${leaf.text}' after edit ${step}`,
+                );
             }
         }
     });

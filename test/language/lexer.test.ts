@@ -25,7 +25,10 @@ describe('lexer', () => {
     it('lexes a title of millions of characters as one string', () => {
         const result = lexer.tokenize(`team T "${'x'.repeat(MILLIONS)}" { role R }`);
         assert.deepEqual(result.errors, []);
-        assert.deepEqual(result.tokens.map(token => token.tokenType.name), ['team', 'ID', 'STRING', '{', 'role', 'ID', '}']);
+        assert.deepEqual(
+            result.tokens.map(token => token.tokenType.name),
+            ['team', 'ID', 'STRING', '{', 'role', 'ID', '}'],
+        );
         assert.equal(result.tokens[2].image.length, MILLIONS + 2);
     });
 
@@ -42,7 +45,10 @@ describe('lexer', () => {
         const text = `/*${'x'.repeat(MILLIONS)}*/\n//${'y'.repeat(MILLIONS)}\nteam ${'Z'.repeat(MILLIONS)} { }\n/*${'open '.repeat(MILLIONS / 5)}`;
         const result = lexer.tokenize(text);
         assert.deepEqual(result.tokens.map(token => token.tokenType.name).slice(0, 4), ['team', 'ID', '{', '}']);
-        assert.deepEqual(result.hidden.map(token => token.image.length), [MILLIONS + 4, MILLIONS + 2]);
+        assert.deepEqual(
+            result.hidden.map(token => token.image.length),
+            [MILLIONS + 4, MILLIONS + 2],
+        );
         assert.equal(result.tokens[1].image.length, MILLIONS);
         assert.ok(result.errors.length > 0, 'the unterminated comment at the end is an error');
     });
@@ -54,7 +60,10 @@ describe('lexer', () => {
             let text = '';
             const length = Math.floor(next() * 14);
             for (let i = 0; i < length; i++) text += alphabet[Math.floor(next() * alphabet.length)];
-            for (const [prefix, matcher, regex] of [['"', matchString, GRAMMAR_STRING], ['/*', matchBlockComment, GRAMMAR_BLOCK_COMMENT]] as const) {
+            for (const [prefix, matcher, regex] of [
+                ['"', matchString, GRAMMAR_STRING],
+                ['/*', matchBlockComment, GRAMMAR_BLOCK_COMMENT],
+            ] as const) {
                 // every offset in order, as the lexer tries them after an error
                 const input = `x${prefix}${text}`;
                 for (let offset = 0; offset < input.length; offset++) {

@@ -19,7 +19,10 @@ function expectOne(file: MarkedFile, code: string, severity: DiagnosticSeverity)
 }
 
 function expectNone(file: MarkedFile, code: string) {
-    assert.deepEqual(diagnostics(file, code).map(d => d.message), []);
+    assert.deepEqual(
+        diagnostics(file, code).map(d => d.message),
+        [],
+    );
 }
 
 const flow = (body: string, header = 'owner Sales.Rep') => `${ORG}
@@ -42,14 +45,21 @@ describe('validation', () => {
             for (const huge of ['99999999999999999999d', `${'9'.repeat(400)}w`, '10000w', '100789921m']) {
                 const { main } = await loadText(flow(`sla 1d\n  step A { owner Sales.Rep; duration <|${huge}|>; next Done }\n  end Done`));
                 expectOne(main, IssueCodes.SyntaxError, DiagnosticSeverity.Error);
-                const messages = diagnostics(main).map(d => d.message).join('\n');
+                const messages = diagnostics(main)
+                    .map(d => d.message)
+                    .join('\n');
                 assert.match(messages, /at most 9999w/);
                 assert.doesNotMatch(messages, /Infinity|e\+\d/);
                 assert.ok(messages.length < 400, messages);
             }
             const { main } = await loadText(flow('sla 1d\n  step A { owner Sales.Rep; duration 9999w; next Done }\n  end Done'));
             expectNone(main, IssueCodes.SyntaxError);
-            assert.match(diagnostics(main).map(d => d.message).join('\n'), /Critical path 69993d exceeds the SLA of 1d/);
+            assert.match(
+                diagnostics(main)
+                    .map(d => d.message)
+                    .join('\n'),
+                /Critical path 69993d exceeds the SLA of 1d/,
+            );
         });
         it('reports a repeated single clause', async () => {
             const { main } = await loadText(flow('step A { owner Sales.Rep; duration 1h; <|duration 2h|>; next Done }\n  end Done'));
@@ -109,7 +119,8 @@ workflow W { owner Sales; step A { owner Sales.Rep; next <|X|> }; end Done }`);
         it('cuts a message quoting a token of many short words', async () => {
             const { main } = await loadText(`team T { role ${'a" '.repeat(5000)} }`, { allowSyntaxErrors: true });
             assert.ok(diagnostics(main).length > 0);
-            for (const diagnostic of diagnostics(main)) assert.ok(diagnostic.message.length <= 1100, `${diagnostic.message.length} characters`);
+            for (const diagnostic of diagnostics(main))
+                assert.ok(diagnostic.message.length <= 1100, `${diagnostic.message.length} characters`);
         });
     });
 
@@ -150,8 +161,12 @@ workflow W2 { owner Sales; step A { owner Other.Rep; next Done }; end Done }`);
             const { main } = await loadText(`${ORG}
 system Fax { }
 workflow W { decision D { when "x" -> Done; otherwise -> Done }; end Done }`);
-            assert.deepEqual(diagnostics(main, IssueCodes.MissingOwner).map(d => d.message.split(' has')[0]).sort(),
-                ["Decision 'D'", "System 'Fax'", "Workflow 'W'"]);
+            assert.deepEqual(
+                diagnostics(main, IssueCodes.MissingOwner)
+                    .map(d => d.message.split(' has')[0])
+                    .sort(),
+                ["Decision 'D'", "System 'Fax'", "Workflow 'W'"],
+            );
         });
         it('accepts owners that are teams, roles or people', async () => {
             const { main } = await loadText(flow('step A { owner Sales; next B }\n  step B { owner Sales.Rep; next Done }\n  end Done'));
@@ -192,7 +207,11 @@ workflow W { decision D { when "x" -> Done; otherwise -> Done }; end Done }`);
             assert.match(d.message, /Sales uses Ledger, but Ledger only gives access to Billing/);
         });
         it('reports automation by, and hand-off via, a system the team may not use', async () => {
-            const { main } = await loadText(flow('step A { owner Billing.Clerk; automated by CRM; next B via CRM }\n  step B { owner Sales.Rep; next Done }\n  end Done'));
+            const { main } = await loadText(
+                flow(
+                    'step A { owner Billing.Clerk; automated by CRM; next B via CRM }\n  step B { owner Sales.Rep; next Done }\n  end Done',
+                ),
+            );
             assert.equal(diagnostics(main, IssueCodes.NoSystemAccess).length, 2);
         });
         it('accepts systems that admit the team or have no access list', async () => {
@@ -220,16 +239,26 @@ workflow W { decision D { when "x" -> Done; otherwise -> Done }; end Done }`);
 
     describe(IssueCodes.HandoffWithoutChannel, () => {
         it('reports a hand-off between teams without via', async () => {
-            const { main } = await loadText(flow('step A { owner Sales.Rep; next <|B|> }\n  step B { owner Billing.Clerk; next Done }\n  end Done'));
+            const { main } = await loadText(
+                flow('step A { owner Sales.Rep; next <|B|> }\n  step B { owner Billing.Clerk; next Done }\n  end Done'),
+            );
             const d = expectOne(main, IssueCodes.HandoffWithoutChannel, DiagnosticSeverity.Warning);
             assert.match(d.message, /from Sales to Billing/);
         });
         it('reports a decision branch that hands off without via', async () => {
-            const { main } = await loadText(flow('decision D { owner Sales.Rep; when "x" -> <|B|>; otherwise -> Done }\n  step B { owner Billing; next Done }\n  end Done'));
+            const { main } = await loadText(
+                flow(
+                    'decision D { owner Sales.Rep; when "x" -> <|B|>; otherwise -> Done }\n  step B { owner Billing; next Done }\n  end Done',
+                ),
+            );
             expectOne(main, IssueCodes.HandoffWithoutChannel, DiagnosticSeverity.Warning);
         });
         it('accepts hand-offs with via, same-team transitions and transitions into ends', async () => {
-            const { main } = await loadText(flow('step A { owner Sales.Rep; next B via CRM }\n  step B { owner Support.Agent; next C }\n  step C { owner Support; next Done }\n  end Done'));
+            const { main } = await loadText(
+                flow(
+                    'step A { owner Sales.Rep; next B via CRM }\n  step B { owner Support.Agent; next C }\n  step C { owner Support; next Done }\n  end Done',
+                ),
+            );
             expectNone(main, IssueCodes.HandoffWithoutChannel);
         });
     });
@@ -248,11 +277,17 @@ workflow W { decision D { when "x" -> Done; otherwise -> Done }; end Done }`);
 
     describe(IssueCodes.Unreachable, () => {
         it('reports a node no path from the start reaches', async () => {
-            const { main } = await loadText(flow('step A { owner Sales.Rep; next Done }\n  step <|B|> { owner Sales.Rep; next Done }\n  end Done'));
+            const { main } = await loadText(
+                flow('step A { owner Sales.Rep; next Done }\n  step <|B|> { owner Sales.Rep; next Done }\n  end Done'),
+            );
             expectOne(main, IssueCodes.Unreachable, DiagnosticSeverity.Warning);
         });
         it('accepts nodes reached through loops and branches', async () => {
-            const { main } = await loadText(flow('step A { owner Sales.Rep; next D }\n  decision D { owner Sales.Rep; when "again" -> A; otherwise -> Done }\n  end Done'));
+            const { main } = await loadText(
+                flow(
+                    'step A { owner Sales.Rep; next D }\n  decision D { owner Sales.Rep; when "again" -> A; otherwise -> Done }\n  end Done',
+                ),
+            );
             expectNone(main, IssueCodes.Unreachable);
         });
     });
@@ -270,19 +305,23 @@ workflow W { decision D { when "x" -> Done; otherwise -> Done }; end Done }`);
 
     describe(IssueCodes.SlaExceeded, () => {
         it('reports a critical path longer than the SLA with both durations and the path', async () => {
-            const { main } = await loadText(flow(`<|sla 1d|>
+            const { main } = await loadText(
+                flow(`<|sla 1d|>
   step A { owner Sales.Rep; duration 20h; next B, C }
   step B { owner Sales.Rep; duration 1h; next Done }
   step C { owner Sales.Rep; duration 5h; next Done }
-  end Done`));
+  end Done`),
+            );
             const d = expectOne(main, IssueCodes.SlaExceeded, DiagnosticSeverity.Warning);
             assert.match(d.message, /Critical path 1d 1h exceeds the SLA of 1d: A → C → Done/);
         });
         it('ignores rework loops and accepts a path within the SLA', async () => {
-            const { main } = await loadText(flow(`sla 1w
+            const { main } = await loadText(
+                flow(`sla 1w
   step A { owner Sales.Rep; duration 2d; next D }
   decision D { owner Sales.Rep; duration 1d; when "redo" -> A; otherwise -> Done }
-  end Done`));
+  end Done`),
+            );
             expectNone(main, IssueCodes.SlaExceeded);
         });
         it('counts a week as seven days', async () => {
@@ -297,7 +336,11 @@ workflow W { decision D { when "x" -> Done; otherwise -> Done }; end Done }`);
             expectOne(main, IssueCodes.EscalationToOwner, DiagnosticSeverity.Warning);
         });
         it('accepts an escalation to someone else', async () => {
-            const { main } = await loadText(flow('step A { owner Sales.Rep; escalate after 1d to Sales.Manager; next B }\n  step B { owner Sales; escalate after 1d to Sales.Manager; next Done }\n  end Done'));
+            const { main } = await loadText(
+                flow(
+                    'step A { owner Sales.Rep; escalate after 1d to Sales.Manager; next B }\n  step B { owner Sales; escalate after 1d to Sales.Manager; next Done }\n  end Done',
+                ),
+            );
             expectNone(main, IssueCodes.EscalationToOwner);
         });
     });
@@ -317,7 +360,10 @@ workflow W { decision D { when "x" -> Done; otherwise -> Done }; end Done }`);
         it('reports a team, role, person or system nothing refers to', async () => {
             const { main } = await loadText(`team <|Idle|> { role R }\nsystem Fax { owner Idle.R }`);
             const unused = diagnostics(main, IssueCodes.Unused);
-            assert.deepEqual(unused.map(d => d.message), ["System 'Fax' is never used in the workspace."]);
+            assert.deepEqual(
+                unused.map(d => d.message),
+                ["System 'Fax' is never used in the workspace."],
+            );
             assert.equal(unused[0].severity, DiagnosticSeverity.Hint);
         });
         it('counts references from other files', async () => {
@@ -325,7 +371,10 @@ workflow W { decision D { when "x" -> Done; otherwise -> Done }; end Done }`);
                 'org.workflow': 'team T { role R; role Spare }\nsystem S { owner T.R }',
                 'flow.workflow': 'workflow W { owner T.R; step A { owner T; uses S; next Done }; end Done }',
             });
-            assert.deepEqual(diagnostics(files['org.workflow'], IssueCodes.Unused).map(d => d.message), ["Role 'Spare' is never used in the workspace."]);
+            assert.deepEqual(
+                diagnostics(files['org.workflow'], IssueCodes.Unused).map(d => d.message),
+                ["Role 'Spare' is never used in the workspace."],
+            );
         });
     });
 });

@@ -25,17 +25,37 @@ const ORG = 'team T { role R; role Spare }\nsystem S { owner T.R }\n';
 
 describe('workspace updates', () => {
     it('drops the unused hint in a file when another file starts to use the declaration', async () => {
-        const workspace = await loadWorkspace({ 'org.workflow': ORG, 'flow.workflow': 'workflow W { owner T.R; step A { owner T; uses S; next Done }; end Done }' });
-        assert.deepEqual(diagnostics(workspace.files['org.workflow'], 'unused').map(d => d.message), ["Role 'Spare' is never used in the workspace."]);
+        const workspace = await loadWorkspace({
+            'org.workflow': ORG,
+            'flow.workflow': 'workflow W { owner T.R; step A { owner T; uses S; next Done }; end Done }',
+        });
+        assert.deepEqual(
+            diagnostics(workspace.files['org.workflow'], 'unused').map(d => d.message),
+            ["Role 'Spare' is never used in the workspace."],
+        );
 
         await edit(workspace, 'flow.workflow', 'workflow W { owner T.Spare; step A { owner T; uses S; next Done }; end Done }', 2);
-        assert.deepEqual(summary(workspace, 'org.workflow').filter(line => line.includes('unused')), []);
+        assert.deepEqual(
+            summary(workspace, 'org.workflow').filter(line => line.includes('unused')),
+            [],
+        );
     });
 
     it('reports a duplicate name in a file when another file declares the same name', async () => {
-        const workspace = await loadWorkspace({ 'org.workflow': ORG, 'flow.workflow': 'workflow W { owner T.R; step A { owner T; uses S; next Done }; end Done }' });
-        await edit(workspace, 'flow.workflow', 'system T { owner T }\nworkflow W { owner T.R; step A { owner T; uses S; next Done }; end Done }', 2);
-        assert.ok(summary(workspace, 'org.workflow').some(line => line.startsWith('0:5 duplicate-name')), summary(workspace, 'org.workflow').join('\n'));
+        const workspace = await loadWorkspace({
+            'org.workflow': ORG,
+            'flow.workflow': 'workflow W { owner T.R; step A { owner T; uses S; next Done }; end Done }',
+        });
+        await edit(
+            workspace,
+            'flow.workflow',
+            'system T { owner T }\nworkflow W { owner T.R; step A { owner T; uses S; next Done }; end Done }',
+            2,
+        );
+        assert.ok(
+            summary(workspace, 'org.workflow').some(line => line.startsWith('0:5 duplicate-name')),
+            summary(workspace, 'org.workflow').join('\n'),
+        );
     });
 
     it('ends a series of edits with the diagnostics a fresh workspace computes', async () => {
@@ -53,7 +73,10 @@ describe('workspace updates', () => {
         for (const name of ['org.workflow', 'flow.workflow']) {
             assert.deepEqual(summary(live, name), summary(fresh, name), name);
         }
-        assert.ok(summary(fresh, 'flow.workflow').some(line => line.includes('sla-exceeded')), 'the final text has a finding to compare');
+        assert.ok(
+            summary(fresh, 'flow.workflow').some(line => line.includes('sla-exceeded')),
+            'the final text has a finding to compare',
+        );
     });
 });
 
@@ -68,8 +91,10 @@ workflow W { owner A.R; step X { owner A.p; uses S; next Y }; step Y { owner B.R
         const severities = () => summary(workspace, 'main.workflow');
         assert.ok(severities().some(line => line.includes('handoff-without-channel')));
         const file = workspace.files['main.workflow'];
-        const severityOf = (code: string) => workspace.services.shared.workspace.LangiumDocuments.getDocument(URI.parse(file.uri))!
-            .diagnostics!.filter(d => d.code === code).map(d => d.severity);
+        const severityOf = (code: string) =>
+            workspace.services.shared.workspace.LangiumDocuments.getDocument(URI.parse(file.uri))!
+                .diagnostics!.filter(d => d.code === code)
+                .map(d => d.severity);
         assert.deepEqual(severityOf('handoff-without-channel'), [2]);
 
         workspace.services.shared.workspace.ConfigurationProvider.updateConfiguration({

@@ -16,7 +16,9 @@ async function graphOf(size: number, seed?: number) {
     const [document] = documents;
     const syntax = [...document.parseResult.lexerErrors, ...document.parseResult.parserErrors].map(error => error.message);
     assert.deepEqual(syntax, [], `${generated.name} does not parse`);
-    const errors = (document.diagnostics ?? []).filter(d => d.severity === DiagnosticSeverity.Error).map(d => `${d.range.start.line + 1}: ${d.code} ${d.message}`);
+    const errors = (document.diagnostics ?? [])
+        .filter(d => d.severity === DiagnosticSeverity.Error)
+        .map(d => `${d.range.start.line + 1}: ${d.code} ${d.message}`);
     assert.deepEqual(errors, [], `${generated.name} has errors`);
     const workflow = workflowsOf(document).find(w => w.name === generated.name);
     assert.ok(workflow, `${generated.name} is in the text`);
@@ -38,15 +40,36 @@ describe('generated workflows', () => {
             for (const decision of decisions) {
                 const branches = outgoing(decision.id);
                 assert.ok(branches.length >= 2 && branches.length <= 3, `${decision.id} has ${branches.length} branches`);
-                assert.ok(branches.every(edge => edge.label !== undefined), `${decision.id}'s branches are labelled`);
+                assert.ok(
+                    branches.every(edge => edge.label !== undefined),
+                    `${decision.id}'s branches are labelled`,
+                );
             }
-            assert.ok(graph.edges.some(edge => edge.label === 'otherwise'), 'has an otherwise');
-            assert.ok(graph.nodes.some(node => node.kind === 'step' && outgoing(node.id).length >= 2), 'has a parallel split');
-            assert.ok(graph.nodes.some(node => graph.edges.filter(edge => edge.to === node.id && !edge.label).length >= 2), 'has a join');
+            assert.ok(
+                graph.edges.some(edge => edge.label === 'otherwise'),
+                'has an otherwise',
+            );
+            assert.ok(
+                graph.nodes.some(node => node.kind === 'step' && outgoing(node.id).length >= 2),
+                'has a parallel split',
+            );
+            assert.ok(
+                graph.nodes.some(node => graph.edges.filter(edge => edge.to === node.id && !edge.label).length >= 2),
+                'has a join',
+            );
             assert.ok(backEdges(graph).size > 0, 'has a rework loop');
-            assert.ok(graph.edges.some(edge => edge.handoff && edge.channel !== undefined), 'has a hand-off via a channel');
-            assert.ok(graph.edges.some(edge => edge.handoff && edge.channel === undefined), 'has a hand-off without one');
-            assert.ok(graph.nodes.some(node => node.kind === 'end'), 'has an end');
+            assert.ok(
+                graph.edges.some(edge => edge.handoff && edge.channel !== undefined),
+                'has a hand-off via a channel',
+            );
+            assert.ok(
+                graph.edges.some(edge => edge.handoff && edge.channel === undefined),
+                'has a hand-off without one',
+            );
+            assert.ok(
+                graph.nodes.some(node => node.kind === 'end'),
+                'has an end',
+            );
         });
     }
 

@@ -13,7 +13,19 @@ import { seededRandom } from '../helpers.js';
 const RANGE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 function node(id: string, lane: string, kind: DiagramNode['kind'] = 'step'): DiagramNode {
-    return { id, kind, name: id, lane, systems: [], minutes: 60, start: id === 'S0', critical: false, range: RANGE, nameRange: RANGE, findings: [] };
+    return {
+        id,
+        kind,
+        name: id,
+        lane,
+        systems: [],
+        minutes: 60,
+        start: id === 'S0',
+        critical: false,
+        range: RANGE,
+        nameRange: RANGE,
+        findings: [],
+    };
 }
 
 function edge(from: string, to: string): DiagramEdge {
@@ -26,8 +38,13 @@ function chain(steps: number): WorkflowGraph {
     nodes.push(node('Done', 'T0', 'end'));
     const edges = nodes.slice(1).map((to, i) => edge(nodes[i].id, to.id));
     return {
-        uri: 'file:///chain.workflow', workflow: 'Chain', lanes: ['T0', 'T1', 'T2'].map(id => ({ id, label: id })),
-        nodes, edges, summary: '', findings: [],
+        uri: 'file:///chain.workflow',
+        workflow: 'Chain',
+        lanes: ['T0', 'T1', 'T2'].map(id => ({ id, label: id })),
+        nodes,
+        edges,
+        summary: '',
+        findings: [],
     };
 }
 
@@ -57,12 +74,19 @@ describe('large graphs', () => {
         for (const { from, to } of edges) assert.ok(layer.get(to)! > layer.get(from)!, `${from} -> ${to} runs forward`);
         const byLayer = new Map<number, number[]>();
         for (const id of ids) (byLayer.get(layer.get(id)!) ?? byLayer.set(layer.get(id)!, []).get(layer.get(id)!)!).push(rank.get(id)!);
-        for (const ranks of byLayer.values()) assert.deepEqual([...ranks].sort((a, b) => a - b), ranks.map((_, i) => i));
+        for (const ranks of byLayer.values())
+            assert.deepEqual(
+                [...ranks].sort((a, b) => a - b),
+                ranks.map((_, i) => i),
+            );
     });
 
     it('handles a chain of 100,000 nodes in the simple layering without running out of stack', () => {
         const ids = Array.from({ length: 100_000 }, (_, i) => `N${i}`);
-        const { layer } = simpleLayering(ids, ids.slice(1).map((id, i) => ({ from: ids[i], to: id })));
+        const { layer } = simpleLayering(
+            ids,
+            ids.slice(1).map((id, i) => ({ from: ids[i], to: id })),
+        );
         assert.equal(layer.get('N99999'), 99_999);
     });
 });

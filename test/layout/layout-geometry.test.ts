@@ -23,29 +23,49 @@ const DIRECTIONS: Direction[] = ['RIGHT', 'DOWN'];
 const elk = createElk();
 
 /** The example files that hold workflows, all loaded as one workspace so that names across files resolve. */
-const exampleFiles = fs.readdirSync(EXAMPLES).filter(name => name.endsWith('.workflow'))
+const exampleFiles = fs
+    .readdirSync(EXAMPLES)
+    .filter(name => name.endsWith('.workflow'))
     .map(name => ({ name, text: fs.readFileSync(path.join(EXAMPLES, name), 'utf8') }));
 let examples: Promise<Map<string, WorkflowGraph[]>> | undefined;
 
 function exampleGraphs(file: string): Promise<WorkflowGraph[]> {
-    examples ??= buildWorkspace(exampleFiles.map(f => ({ uri: `file:///examples/${f.name}`, text: f.text }))).then(({ documents }) =>
-        new Map(documents.map((document, index) => [exampleFiles[index].name, workflowsOf(document).map(workflow => buildGraph(document, workflow))])));
+    examples ??= buildWorkspace(exampleFiles.map(f => ({ uri: `file:///examples/${f.name}`, text: f.text }))).then(
+        ({ documents }) =>
+            new Map(
+                documents.map((document, index) => [
+                    exampleFiles[index].name,
+                    workflowsOf(document).map(workflow => buildGraph(document, workflow)),
+                ]),
+            ),
+    );
     return examples.then(graphs => graphs.get(file) ?? []);
 }
 
 async function generatedGraph(size: number): Promise<WorkflowGraph> {
     const generated = generateWorkflow(size);
     const { documents } = await buildWorkspace([{ uri: `file:///generated/${generated.name}.workflow`, text: generated.text }]);
-    return buildGraph(documents[0], workflowsOf(documents[0]).find(workflow => workflow.name === generated.name)!);
+    return buildGraph(
+        documents[0],
+        workflowsOf(documents[0]).find(workflow => workflow.name === generated.name)!,
+    );
 }
 
 const cases: Array<{ name: string; graphs: () => Promise<WorkflowGraph[]> }> = [
-    ...exampleFiles.filter(file => /^\s*workflow\s/m.test(file.text)).map(file => ({ name: `examples/${file.name}`, graphs: () => exampleGraphs(file.name) })),
+    ...exampleFiles
+        .filter(file => /^\s*workflow\s/m.test(file.text))
+        .map(file => ({ name: `examples/${file.name}`, graphs: () => exampleGraphs(file.name) })),
     ...GENERATED_SIZES.map(size => ({ name: `generated, ${size} nodes`, graphs: async () => [await generatedGraph(size)] })),
 ];
 
 function expectNone(qualities: LayoutQuality[], rule: Rule): void {
-    assert.equal(qualities.map(quality => describeDefects(quality, [rule])).filter(Boolean).join('\n'), '');
+    assert.equal(
+        qualities
+            .map(quality => describeDefects(quality, [rule]))
+            .filter(Boolean)
+            .join('\n'),
+        '',
+    );
 }
 
 describe('layout geometry', () => {
@@ -63,7 +83,7 @@ describe('layout geometry', () => {
 
                 it('every lane holds all of its nodes, outside its header', () => expectNone(qualities, 'nodeOutsideLane'));
                 it('lanes do not overlap', () => expectNone(qualities, 'laneOverlap'));
-                it('every edge starts on its source\'s outline and ends on its target\'s', () => expectNone(qualities, 'edgeOffOutline'));
+                it("every edge starts on its source's outline and ends on its target's", () => expectNone(qualities, 'edgeOffOutline'));
             });
         }
     }

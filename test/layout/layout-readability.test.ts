@@ -20,20 +20,28 @@ const EXAMPLES = 'examples';
 const DIRECTIONS: Direction[] = ['RIGHT', 'DOWN'];
 const elk = createElk();
 
-const exampleFiles = fs.readdirSync(EXAMPLES).filter(name => name.endsWith('.workflow'))
+const exampleFiles = fs
+    .readdirSync(EXAMPLES)
+    .filter(name => name.endsWith('.workflow'))
     .map(name => ({ name, text: fs.readFileSync(path.join(EXAMPLES, name), 'utf8') }));
 
 async function exampleGraphs(): Promise<Array<{ name: string; graph: WorkflowGraph }>> {
     const { documents } = await buildWorkspace(exampleFiles.map(f => ({ uri: `file:///examples/${f.name}`, text: f.text })));
-    return documents.flatMap((document, index) => workflowsOf(document).map(workflow => ({
-        name: `examples/${exampleFiles[index].name}: ${workflow.name}`, graph: buildGraph(document, workflow),
-    })));
+    return documents.flatMap((document, index) =>
+        workflowsOf(document).map(workflow => ({
+            name: `examples/${exampleFiles[index].name}: ${workflow.name}`,
+            graph: buildGraph(document, workflow),
+        })),
+    );
 }
 
 async function generatedGraph(size: number): Promise<WorkflowGraph> {
     const generated = generateWorkflow(size);
     const { documents } = await buildWorkspace([{ uri: `file:///generated/${generated.name}.workflow`, text: generated.text }]);
-    return buildGraph(documents[0], workflowsOf(documents[0]).find(workflow => workflow.name === generated.name)!);
+    return buildGraph(
+        documents[0],
+        workflowsOf(documents[0]).find(workflow => workflow.name === generated.name)!,
+    );
 }
 
 describe('layout readability: no defect of any rule', () => {

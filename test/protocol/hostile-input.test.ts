@@ -17,9 +17,10 @@ describe('language server on hostile input', function () {
     });
     after(async () => client.dispose());
 
-    const open = (uri: string, text: string) => client.connection.sendNotification(DidOpenTextDocumentNotification.type, {
-        textDocument: { uri, languageId: 'workflow', version: 1, text },
-    });
+    const open = (uri: string, text: string) =>
+        client.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+            textDocument: { uri, languageId: 'workflow', version: 1, text },
+        });
 
     it('survives a title of millions of characters and an unterminated string as long', async () => {
         const title = 'file:///hostile/title.workflow';
@@ -28,8 +29,13 @@ describe('language server on hostile input', function () {
         await open(unterminated, `team U "${'x'.repeat(6_000_000)}\n`);
         const diagnostics = await client.diagnosticsFor(unterminated, list => list.length > 0, 30_000);
         assert.ok(diagnostics.some(d => d.code === 'syntax-error'));
-        const symbols = await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: title } }) as DocumentSymbol[];
-        assert.deepEqual(symbols.map(symbol => symbol.name), ['T']);
+        const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, {
+            textDocument: { uri: title },
+        })) as DocumentSymbol[];
+        assert.deepEqual(
+            symbols.map(symbol => symbol.name),
+            ['T'],
+        );
         assert.ok(client.alive, `server still running; stderr: ${client.stderr.slice(0, 2000)}`);
     });
 });

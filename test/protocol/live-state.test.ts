@@ -9,13 +9,18 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-    DidChangeTextDocumentNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, DocumentSymbolRequest, HoverRequest,
+    DidChangeTextDocumentNotification,
+    DidCloseTextDocumentNotification,
+    DidOpenTextDocumentNotification,
+    DocumentSymbolRequest,
+    HoverRequest,
     WorkspaceSymbolRequest,
 } from 'vscode-languageserver-protocol';
 import type { Diagnostic, DocumentSymbol, SymbolInformation } from 'vscode-languageserver-protocol';
 import { TestLspClient } from './lsp-client.js';
 
-const summary = (diagnostics: Diagnostic[]) => diagnostics.map(d => `${d.range.start.line}:${d.range.start.character} ${d.code} ${d.message}`).sort();
+const summary = (diagnostics: Diagnostic[]) =>
+    diagnostics.map(d => `${d.range.start.line}:${d.range.start.character} ${d.code} ${d.message}`).sort();
 
 describe('live server equals a fresh start', function () {
     this.timeout(60_000);
@@ -28,11 +33,14 @@ describe('live server equals a fresh start', function () {
         await client.initialize(dir);
         return client;
     };
-    const open = (client: TestLspClient, name: string, text: string) => client.connection.sendNotification(DidOpenTextDocumentNotification.type, {
-        textDocument: { uri: name.includes(':') ? name : uri(name), languageId: 'workflow', version: 1, text },
-    });
+    const open = (client: TestLspClient, name: string, text: string) =>
+        client.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+            textDocument: { uri: name.includes(':') ? name : uri(name), languageId: 'workflow', version: 1, text },
+        });
 
-    beforeEach(() => { dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'wa-live-'))); });
+    beforeEach(() => {
+        dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'wa-live-')));
+    });
     afterEach(async () => {
         await Promise.all(clients.splice(0).map(client => client.dispose()));
         fs.rmSync(dir, { recursive: true, force: true });
@@ -45,10 +53,16 @@ describe('live server equals a fresh start', function () {
         await open(client, 'open.workflow', 'team Legal { }\n');
         await client.diagnosticsFor(uri('other.workflow'), list => list.some(d => String(d.message).includes('open.workflow:1)')));
         await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
-            textDocument: { uri: uri('open.workflow'), version: 2 }, contentChanges: [{ text: '// one\n// two\nteam Legal { }\n' }],
+            textDocument: { uri: uri('open.workflow'), version: 2 },
+            contentChanges: [{ text: '// one\n// two\nteam Legal { }\n' }],
         });
-        const after = await client.diagnosticsFor(uri('other.workflow'), list => list.some(d => String(d.message).includes('open.workflow:3)')));
-        assert.ok(after.every(d => !String(d.message).includes('open.workflow:1)')), JSON.stringify(after));
+        const after = await client.diagnosticsFor(uri('other.workflow'), list =>
+            list.some(d => String(d.message).includes('open.workflow:3)')),
+        );
+        assert.ok(
+            after.every(d => !String(d.message).includes('open.workflow:1)')),
+            JSON.stringify(after),
+        );
     });
 
     it('links namesakes alike whether didOpen comes before or after the workspace has loaded', async () => {
@@ -64,7 +78,10 @@ describe('live server equals a fresh start', function () {
         await late.connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'Legal' }); // answered once the workspace is indexed
         await open(late, 'b-teams.workflow', files['b-teams.workflow']);
         for (const name of Object.keys(files)) {
-            const [a, b] = await Promise.all([early.diagnosticsFor(uri(name), list => list.length > 0), late.diagnosticsFor(uri(name), list => list.length > 0)]);
+            const [a, b] = await Promise.all([
+                early.diagnosticsFor(uri(name), list => list.length > 0),
+                late.diagnosticsFor(uri(name), list => list.length > 0),
+            ]);
             // let late updates arrive, then compare what each server shows last
             await new Promise(resolve => setTimeout(resolve, 300));
             assert.deepEqual(summary(await early.diagnosticsFor(uri(name))), summary(await late.diagnosticsFor(uri(name))), name);
@@ -72,7 +89,10 @@ describe('live server equals a fresh start', function () {
         }
         // the file whose URI sorts first wins: Legal.Clerk resolves, Legal.Counsel does not
         const flow = summary(await early.diagnosticsFor(uri('flow.workflow')));
-        assert.ok(flow.some(line => line.includes('unresolved-reference') && line.includes('Counsel')), flow.join('\n'));
+        assert.ok(
+            flow.some(line => line.includes('unresolved-reference') && line.includes('Counsel')),
+            flow.join('\n'),
+        );
     });
 
     it('forgets an unsaved document when it is closed', async () => {
@@ -86,9 +106,16 @@ describe('live server equals a fresh start', function () {
             await client.diagnosticsFor(uri('org.workflow'), list => list.some(d => d.code === 'duplicate-name'));
             await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: name } });
             const after = await client.diagnosticsFor(uri('org.workflow'), list => !list.some(d => d.code === 'duplicate-name'));
-            assert.deepEqual(after.map(d => d.code), ['unused']);
-            const symbols = await client.connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'Legal' }) as SymbolInformation[];
-            assert.deepEqual(symbols.map(symbol => symbol.location.uri), [uri('org.workflow')], name);
+            assert.deepEqual(
+                after.map(d => d.code),
+                ['unused'],
+            );
+            const symbols = (await client.connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'Legal' })) as SymbolInformation[];
+            assert.deepEqual(
+                symbols.map(symbol => symbol.location.uri),
+                [uri('org.workflow')],
+                name,
+            );
         }
     });
 
@@ -107,8 +134,14 @@ describe('live server equals a fresh start', function () {
             client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: outside }, position: { line: 1, character: 9 } }),
             client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: uri('org.workflow') } }),
         ]);
-        assert.deepEqual((symbols as DocumentSymbol[]).map(symbol => symbol.name), ['W']);
+        assert.deepEqual(
+            (symbols as DocumentSymbol[]).map(symbol => symbol.name),
+            ['W'],
+        );
         assert.ok(hover, 'a hover for Legal');
-        assert.deepEqual((orgSymbols as DocumentSymbol[]).map(symbol => symbol.name), ['Legal']);
+        assert.deepEqual(
+            (orgSymbols as DocumentSymbol[]).map(symbol => symbol.name),
+            ['Legal'],
+        );
     });
 });

@@ -7,8 +7,12 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { MessageConnection } from 'vscode-languageserver-protocol/node';
 import {
-    createMessageConnection, InitializedNotification, InitializeRequest, PublishDiagnosticsNotification,
-    StreamMessageReader, StreamMessageWriter,
+    createMessageConnection,
+    InitializedNotification,
+    InitializeRequest,
+    PublishDiagnosticsNotification,
+    StreamMessageReader,
+    StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 
@@ -23,7 +27,9 @@ export class TestLspClient {
 
     constructor() {
         this.child = spawn(process.execPath, [SERVER_BIN, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-        this.child.stderr!.on('data', chunk => { this.stderr += String(chunk); });
+        this.child.stderr!.on('data', chunk => {
+            this.stderr += String(chunk);
+        });
         this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
         this.connection.onNotification(PublishDiagnosticsNotification.type, params => {
             this.diagnostics.set(params.uri, params.diagnostics);
@@ -35,13 +41,20 @@ export class TestLspClient {
     async initialize(folder: string): Promise<void> {
         const uri = pathToFileURL(path.resolve(folder)).toString();
         await this.connection.sendRequest(InitializeRequest.type, {
-            processId: process.pid, rootUri: uri, capabilities: {}, workspaceFolders: [{ uri, name: path.basename(folder) }],
+            processId: process.pid,
+            rootUri: uri,
+            capabilities: {},
+            workspaceFolders: [{ uri, name: path.basename(folder) }],
         });
         await this.connection.sendNotification(InitializedNotification.type, {});
     }
 
     /** Resolves with the diagnostics of a document once `accept` holds for them (or rejects after a timeout). */
-    async diagnosticsFor(uri: string, accept: (diagnostics: Diagnostic[]) => boolean = () => true, timeoutMs = 10_000): Promise<Diagnostic[]> {
+    async diagnosticsFor(
+        uri: string,
+        accept: (diagnostics: Diagnostic[]) => boolean = () => true,
+        timeoutMs = 10_000,
+    ): Promise<Diagnostic[]> {
         const deadline = Date.now() + timeoutMs;
         for (;;) {
             const current = this.diagnostics.get(uri);

@@ -48,13 +48,19 @@ describe('Workflow Architect on the desktop (Node extension host, files on disk)
         const retention = (await openEditor(workspaceFile('records-retention.workflow'))).document;
         await waitForDiagnostics(retention.uri, list => list.length === 0);
         const systems = workspaceFile('systems.workflow');
-        assert.ok(!vscode.workspace.textDocuments.some(document => document.uri.toString() === systems.toString()), 'systems.workflow is not open');
+        assert.ok(
+            !vscode.workspace.textDocuments.some(document => document.uri.toString() === systems.toString()),
+            'systems.workflow is not open',
+        );
         try {
             host.runOtherProcess(REPLACE_SCRIPT, [systems.fsPath, 'system Archive ', 'system RecordStore ']);
             // `uses Archive`, `via Archive` and `automated by Archive` no longer resolve: the server read the file again.
             const broken = await waitForDiagnostics(retention.uri, list => list.filter(unresolvedOne('Archive')).length === 3);
             const line = positionOf(retention, 'uses Archive').line;
-            assert.ok(broken.some(d => d.range.start.line === line), broken.map(d => `${d.range.start.line}: ${d.message}`).join('; '));
+            assert.ok(
+                broken.some(d => d.range.start.line === line),
+                broken.map(d => `${d.range.start.line}: ${d.message}`).join('; '),
+            );
         } finally {
             host.runOtherProcess(REPLACE_SCRIPT, [systems.fsPath, 'system RecordStore ', 'system Archive ']);
         }
@@ -66,10 +72,16 @@ describe('Workflow Architect on the desktop (Node extension host, files on disk)
         await waitForDiagnostics(onboarding.uri, list => list.length === 0);
         try {
             host.runOtherProcess(REPLACE_SCRIPT, [onboarding.uri.fsPath, 'next LegalCheck via DocuSign', 'next LegalCheck via Fax']);
-            await until(async () => onboarding.getText(), text => text.includes('via Fax'));
+            await until(
+                async () => onboarding.getText(),
+                text => text.includes('via Fax'),
+            );
             assert.ok(onboarding.getText().includes('via Fax'), 'the editor shows the text on disk');
             const broken = await waitForDiagnostics(onboarding.uri, unresolved('Fax'));
-            assert.ok(broken.every(d => codeOf(d) === 'unresolved-reference'), broken.map(d => d.message).join('; '));
+            assert.ok(
+                broken.every(d => codeOf(d) === 'unresolved-reference'),
+                broken.map(d => d.message).join('; '),
+            );
         } finally {
             host.runOtherProcess(REPLACE_SCRIPT, [onboarding.uri.fsPath, 'next LegalCheck via Fax', 'next LegalCheck via DocuSign']);
         }
@@ -89,7 +101,11 @@ describe('Workflow Architect on the desktop (Node extension host, files on disk)
         assert.strictEqual(before.length, 1, `one server process, found ${JSON.stringify(before)}`);
 
         host.kill(before[0]);
-        const after = await until(async () => host.childProcesses(SERVER_BUNDLE), pids => pids.length === 1 && pids[0] !== before[0] && client.state === RUNNING, 60_000);
+        const after = await until(
+            async () => host.childProcesses(SERVER_BUNDLE),
+            pids => pids.length === 1 && pids[0] !== before[0] && client.state === RUNNING,
+            60_000,
+        );
         assert.strictEqual(after.length, 1, 'a new server process');
         assert.notStrictEqual(after[0], before[0]);
         assert.strictEqual(client.state, RUNNING, 'the client is running again');
@@ -97,7 +113,9 @@ describe('Workflow Architect on the desktop (Node extension host, files on disk)
         // The new server has the workspace and the open documents: an edit gets its diagnostics.
         await waitForDiagnostics(document.uri, list => list.some(d => codeOf(d) === 'individual-owner'), 60_000);
         const owner = document.positionAt(document.getText().indexOf('Finance.alice'));
-        assert.ok(await editor.edit(edit => edit.replace(new vscode.Range(owner, owner.translate(0, 'Finance.alice'.length)), 'Finance.Nobody')));
+        assert.ok(
+            await editor.edit(edit => edit.replace(new vscode.Range(owner, owner.translate(0, 'Finance.alice'.length)), 'Finance.Nobody')),
+        );
         const diagnostics = await waitForDiagnostics(document.uri, unresolved('Nobody'));
         assert.ok(!diagnostics.some(d => codeOf(d) === 'individual-owner'), diagnostics.map(d => d.message).join('; '));
     });
@@ -110,9 +128,13 @@ describe('Workflow Architect on the desktop (Node extension host, files on disk)
             content: 'workflow Review {\n  owner Audit.Lead\n  step Sample { owner Audit.Lead; next Done }\n  end Done\n}\n',
         });
         await vscode.window.showTextDocument(document);
-        const changed = () => new Promise<void>(resolve => {
-            const subscription = vscode.workspace.onDidChangeWorkspaceFolders(() => { subscription.dispose(); resolve(); });
-        });
+        const changed = () =>
+            new Promise<void>(resolve => {
+                const subscription = vscode.workspace.onDidChangeWorkspaceFolders(() => {
+                    subscription.dispose();
+                    resolve();
+                });
+            });
         try {
             await waitForDiagnostics(document.uri, unresolved('Audit'));
             const count = vscode.workspace.workspaceFolders?.length ?? 0;

@@ -14,7 +14,10 @@ describe('Workflow Architect in VS Code', () => {
         assert.strictEqual(editor.document.languageId, 'workflow');
         const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
         assert.ok(extension, `${EXTENSION_ID} is installed`);
-        await until(async () => extension.isActive, active => active);
+        await until(
+            async () => extension.isActive,
+            active => active,
+        );
         assert.strictEqual(extension.isActive, true);
     });
 
@@ -39,9 +42,11 @@ describe('Workflow Architect in VS Code', () => {
 
     it('offers teams and roles after owner, systems after uses, and same-workflow nodes after next', async () => {
         const document = (await openEditor(flowUri())).document;
-        const complete = (position: vscode.Position, expected: string) => until(
-            () => vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position),
-            list => labelsOf(list).includes(expected));
+        const complete = (position: vscode.Position, expected: string) =>
+            until(
+                () => vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position),
+                list => labelsOf(list).includes(expected),
+            );
 
         const owners = labelsOf(await complete(positionOf(document, 'owner Requesters.Employee', 'owner '.length), 'Finance.Controller'));
         assert.ok(owners.includes('Procurement') && owners.includes('Finance.Controller'), owners.join(', '));
@@ -60,13 +65,19 @@ describe('Workflow Architect in VS Code', () => {
         const document = (await openEditor(flowUri())).document;
         const position = positionOf(document, 'owner Finance.Controller', 'owner Fin'.length);
         const locations = await until(
-            () => vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>('vscode.executeDefinitionProvider', document.uri, position),
-            list => (list?.length ?? 0) > 0);
+            () =>
+                vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>(
+                    'vscode.executeDefinitionProvider',
+                    document.uri,
+                    position,
+                ),
+            list => (list?.length ?? 0) > 0,
+        );
         assert.strictEqual(locations.length, 1);
         const target = locations[0];
         const uri = 'targetUri' in target ? target.targetUri : target.uri;
         assert.ok(uri.path.endsWith('/organization.workflow'), uri.toString());
-        const range = 'targetUri' in target ? target.targetSelectionRange ?? target.targetRange : target.range;
+        const range = 'targetUri' in target ? (target.targetSelectionRange ?? target.targetRange) : target.range;
         const organization = await vscode.workspace.openTextDocument(uri);
         assert.strictEqual(organization.getText(range), 'Finance');
     });
@@ -94,7 +105,10 @@ describe('Workflow Architect in VS Code', () => {
         await vscode.window.showTextDocument(declaring);
         await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
         const unresolved = await waitForDiagnostics(using.uri, list => list.some(d => codeOf(d) === 'unresolved-reference'));
-        assert.ok(unresolved.every(d => d.message.includes('Sandbox')), unresolved.map(d => d.message).join('; '));
+        assert.ok(
+            unresolved.every(d => d.message.includes('Sandbox')),
+            unresolved.map(d => d.message).join('; '),
+        );
 
         // The server is still there: an edit is checked.
         const editor = await vscode.window.showTextDocument(using);
@@ -118,20 +132,27 @@ describe('Workflow Architect commands', () => {
 
 describe('Workflow Architect settings', () => {
     afterEach(async () => {
-        await vscode.workspace.getConfiguration('workflowArchitect').update('severity.handoffWithoutChannel', undefined, vscode.ConfigurationTarget.Global);
+        await vscode.workspace
+            .getConfiguration('workflowArchitect')
+            .update('severity.handoffWithoutChannel', undefined, vscode.ConfigurationTarget.Global);
     });
 
     it('applies a severity override for hand-offs without channel while the document is open', async () => {
         const document = await vscode.workspace.openTextDocument({
             language: 'workflow',
-            content: 'workflow Handoff {\n  owner Finance\n  step A { owner Finance.Clerk; next B }\n  step B { owner Procurement.Buyer; next Done }\n  end Done\n}\n',
+            content:
+                'workflow Handoff {\n  owner Finance\n  step A { owner Finance.Clerk; next B }\n  step B { owner Procurement.Buyer; next Done }\n  end Done\n}\n',
         });
         await vscode.window.showTextDocument(document);
         const before = await waitForDiagnostics(document.uri, list => list.some(d => codeOf(d) === 'handoff-without-channel'));
         assert.strictEqual(before.find(d => codeOf(d) === 'handoff-without-channel')!.severity, vscode.DiagnosticSeverity.Warning);
 
-        await vscode.workspace.getConfiguration('workflowArchitect').update('severity.handoffWithoutChannel', 'error', vscode.ConfigurationTarget.Global);
-        const after = await waitForDiagnostics(document.uri, list => list.some(d => codeOf(d) === 'handoff-without-channel' && d.severity === vscode.DiagnosticSeverity.Error));
+        await vscode.workspace
+            .getConfiguration('workflowArchitect')
+            .update('severity.handoffWithoutChannel', 'error', vscode.ConfigurationTarget.Global);
+        const after = await waitForDiagnostics(document.uri, list =>
+            list.some(d => codeOf(d) === 'handoff-without-channel' && d.severity === vscode.DiagnosticSeverity.Error),
+        );
         assert.ok(after.length > 0);
     });
 });

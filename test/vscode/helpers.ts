@@ -23,7 +23,11 @@ export function codeOf(diagnostic: vscode.Diagnostic): string {
 }
 
 /** Waits until the diagnostics of a document satisfy `accept`, or fails after `timeoutMs`. */
-export async function waitForDiagnostics(uri: vscode.Uri, accept: (diagnostics: vscode.Diagnostic[]) => boolean, timeoutMs = 30_000): Promise<vscode.Diagnostic[]> {
+export async function waitForDiagnostics(
+    uri: vscode.Uri,
+    accept: (diagnostics: vscode.Diagnostic[]) => boolean,
+    timeoutMs = 30_000,
+): Promise<vscode.Diagnostic[]> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
         const current = vscode.languages.getDiagnostics(uri);
@@ -34,8 +38,14 @@ export async function waitForDiagnostics(uri: vscode.Uri, accept: (diagnostics: 
             throw new Error(`diagnostics never matched; last: ${JSON.stringify(current.map(d => `${codeOf(d)}: ${d.message}`))}`);
         }
         await new Promise<void>(resolve => {
-            const subscription = vscode.languages.onDidChangeDiagnostics(() => { subscription.dispose(); resolve(); });
-            setTimeout(() => { subscription.dispose(); resolve(); }, 250);
+            const subscription = vscode.languages.onDidChangeDiagnostics(() => {
+                subscription.dispose();
+                resolve();
+            });
+            setTimeout(() => {
+                subscription.dispose();
+                resolve();
+            }, 250);
         });
     }
 }
@@ -69,7 +79,11 @@ export async function revert(document: vscode.TextDocument): Promise<void> {
     if (!document.isDirty) return;
     await vscode.window.showTextDocument(document);
     await vscode.commands.executeCommand('workbench.action.files.revert');
-    await until(async () => document.isDirty, dirty => !dirty, 5000);
+    await until(
+        async () => document.isDirty,
+        dirty => !dirty,
+        5000,
+    );
     if (document.isDirty) throw new Error(`${document.uri.toString()} could not be reverted`);
 }
 

@@ -12,7 +12,11 @@ import { closingLine } from './summary.js';
 provideDesktopHost({
     runOtherProcess(script, args) {
         // In Electron, `process.execPath` is VS Code itself; this makes it behave as Node.
-        execFileSync(process.execPath, ['-e', script, '--', ...args], { env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, stdio: 'inherit', timeout: 30_000 });
+        execFileSync(process.execPath, ['-e', script, '--', ...args], {
+            env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+            stdio: 'inherit',
+            timeout: 30_000,
+        });
     },
     childProcesses(text) {
         const table = execFileSync('ps', ['-A', '-o', 'pid=,ppid=,args='], { encoding: 'utf8' });

@@ -10,7 +10,20 @@ import type { PreviewApi } from '../../client/preview/preview-manager.js';
 import type { RenderedInfo } from '../../client/preview/preview-panel.js';
 import { discardChanges, EXTENSION_ID, openEditor, positionOf, revert, until, workspaceFile } from './helpers.js';
 
-const EXAMPLE_NODES = ['Request', 'Approve', 'FinanceReview', 'CreateOrder', 'Receive', 'Invoice', 'Match', 'Clarify', 'Pay', 'Archive', 'Paid', 'Rejected'];
+const EXAMPLE_NODES = [
+    'Request',
+    'Approve',
+    'FinanceReview',
+    'CreateOrder',
+    'Receive',
+    'Invoice',
+    'Match',
+    'Clarify',
+    'Pay',
+    'Archive',
+    'Paid',
+    'Rejected',
+];
 
 async function api(): Promise<WorkflowExtensionApi> {
     const extension = vscode.extensions.getExtension<WorkflowExtensionApi>(EXTENSION_ID)!;
@@ -22,7 +35,10 @@ function renderWhere(preview: PreviewApi, accept: (info: RenderedInfo) => boolea
     const panel = preview.current;
     if (!panel) return Promise.reject(new Error('no preview is open'));
     return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => { subscription.dispose(); reject(new Error('the preview never rendered what was expected')); }, timeoutMs);
+        const timer = setTimeout(() => {
+            subscription.dispose();
+            reject(new Error('the preview never rendered what was expected'));
+        }, timeoutMs);
         const subscription = panel.onDidRender(info => {
             if (!accept(info)) return;
             clearTimeout(timer);
@@ -59,12 +75,18 @@ describe('Workflow preview in VS Code', () => {
         await screenshot('workbench-preview-light');
     });
 
-    it('selects a node\'s declaration in the editor when the node is clicked', async () => {
+    it("selects a node's declaration in the editor when the node is clicked", async () => {
         const { preview } = await api();
-        const editor = vscode.window.visibleTextEditors.find(candidate => candidate.document.uri.path.endsWith('purchase-to-pay.workflow'))!;
+        const editor = vscode.window.visibleTextEditors.find(candidate =>
+            candidate.document.uri.path.endsWith('purchase-to-pay.workflow'),
+        )!;
         preview.current!.post({ type: 'click', nodeId: 'FinanceReview' });
         const expected = positionOf(editor.document, 'step FinanceReview', 'step '.length);
-        await until(async () => editor.selection.start.line, line => line === expected.line, 10_000);
+        await until(
+            async () => editor.selection.start.line,
+            line => line === expected.line,
+            10_000,
+        );
         assert.strictEqual(editor.document.getText(editor.selection), 'FinanceReview');
     });
 
@@ -82,8 +104,15 @@ describe('Workflow preview in VS Code', () => {
         const panel = preview.current!.panel;
         const flow = vscode.window.visibleTextEditors.find(candidate => candidate.document.uri.path.endsWith('purchase-to-pay.workflow'))!;
         const hideBehind = async () => {
-            const other = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'plaintext' }), { viewColumn: panel.viewColumn, preview: false });
-            await until(async () => panel.visible, visible => !visible, 10_000);
+            const other = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'plaintext' }), {
+                viewColumn: panel.viewColumn,
+                preview: false,
+            });
+            await until(
+                async () => panel.visible,
+                visible => !visible,
+                10_000,
+            );
             assert.strictEqual(panel.visible, false, 'the preview tab is hidden');
             return other.document.uri;
         };
@@ -91,7 +120,9 @@ describe('Workflow preview in VS Code', () => {
         const scratch: vscode.Uri[] = [];
         try {
             scratch.push(await hideBehind());
-            const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('workflowArchitect.exportSvg', { target: targets[0] });
+            const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('workflowArchitect.exportSvg', {
+                target: targets[0],
+            });
             assert.strictEqual(written?.toString(), targets[0].toString());
             const svg = new TextDecoder().decode(await vscode.workspace.fs.readFile(targets[0]));
             assert.match(svg, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<svg /);
@@ -104,8 +135,13 @@ describe('Workflow preview in VS Code', () => {
             assert.strictEqual(new TextDecoder().decode(png.subarray(1, 4)), 'PNG');
         } finally {
             for (const target of targets) await Promise.resolve(vscode.workspace.fs.delete(target)).catch(() => undefined);
-            const tabs = vscode.window.tabGroups.all.flatMap(group => group.tabs)
-                .filter(tab => tab.input instanceof vscode.TabInputText && scratch.some(uri => uri.toString() === (tab.input as vscode.TabInputText).uri.toString()));
+            const tabs = vscode.window.tabGroups.all
+                .flatMap(group => group.tabs)
+                .filter(
+                    tab =>
+                        tab.input instanceof vscode.TabInputText &&
+                        scratch.some(uri => uri.toString() === (tab.input as vscode.TabInputText).uri.toString()),
+                );
             await vscode.window.tabGroups.close(tabs);
             // The next tests open the workflow in the active group, which must be the editor's, not the preview's.
             await vscode.window.showTextDocument(flow.document, flow.viewColumn);
@@ -145,7 +181,11 @@ describe('Workflow preview in VS Code', () => {
         const { preview } = await api();
         await discardChanges();
         await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-        await until(async () => preview.current, current => current === undefined, 10_000);
+        await until(
+            async () => preview.current,
+            current => current === undefined,
+            10_000,
+        );
         const target = workspaceFile('exported-without-preview.svg');
         const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('workflowArchitect.exportSvg', { target });
         assert.strictEqual(written, undefined);

@@ -31,10 +31,11 @@ if (missing.length > 0) {
 let server;
 let workspace;
 let cleaning;
-const cleanUp = () => cleaning ??= (async () => {
-    await server?.stop();
-    workspace?.remove();
-})();
+const cleanUp = () =>
+    (cleaning ??= (async () => {
+        await server?.stop();
+        workspace?.remove();
+    })());
 for (const signal of ['SIGINT', 'SIGTERM']) {
     process.once(signal, () => {
         console.error(`desktop integration tests: ${signal}, stopping code-server`);
@@ -55,7 +56,15 @@ try {
         ['skipWelcome', 'true'],
     ];
     const url = `${server.url}?workspace=${encodeURIComponent(workspace.workspaceFile)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-    exitCode = await runInWorkbench({ chromium, url, artifacts: path.join(root, 'test-artifacts'), prefix: 'desktop-', limitMs, host: 'desktop', verbose });
+    exitCode = await runInWorkbench({
+        chromium,
+        url,
+        artifacts: path.join(root, 'test-artifacts'),
+        prefix: 'desktop-',
+        limitMs,
+        host: 'desktop',
+        verbose,
+    });
     if (exitCode !== 0 && fs.existsSync(server.logFile)) {
         const log = fs.readFileSync(server.logFile, 'utf8').trim().split('\n').slice(-20).join('\n');
         if (log) console.error(`the end of code-server's log:\n${log}`);

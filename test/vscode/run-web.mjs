@@ -32,7 +32,12 @@ const server = await open({
 let exitCode;
 try {
     exitCode = await runInWorkbench({
-        chromium, url: `http://localhost:${port}/`, artifacts: path.join(root, 'test-artifacts'), limitMs, host: 'web', verbose: Boolean(process.env.VERBOSE),
+        chromium,
+        url: `http://localhost:${port}/`,
+        artifacts: path.join(root, 'test-artifacts'),
+        limitMs,
+        host: 'web',
+        verbose: Boolean(process.env.VERBOSE),
     });
 } catch (error) {
     console.error(`web integration tests: ${error instanceof Error ? error.message : error}`);

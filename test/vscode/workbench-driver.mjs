@@ -33,7 +33,9 @@ export async function runInWorkbench({ chromium, url, artifacts, prefix = '', li
         if (verbose) page.on('console', message => console.log(`[page] ${message.text()}`));
         return await new Promise(resolve => {
             const watchdog = setTimeout(() => {
-                console.error(`${host} integration tests: no result after ${limitMs / 1000} s, aborting (run with VERBOSE=1 for the workbench's console)`);
+                console.error(
+                    `${host} integration tests: no result after ${limitMs / 1000} s, aborting (run with VERBOSE=1 for the workbench's console)`,
+                );
                 resolve(2);
             }, limitMs);
             page.on('crash', () => {

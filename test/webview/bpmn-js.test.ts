@@ -18,29 +18,51 @@ const BPMN_JS = require.resolve('bpmn-js/dist/bpmn-modeler.production.min.js');
 const ZEEBE_MODDLE = JSON.parse(fs.readFileSync('test/bpmn/zeebe-moddle.json', 'utf8')) as object;
 
 function exampleWorkflows(): Array<[string, string]> {
-    const files = ['examples', 'examples/problems'].flatMap(folder => fs.readdirSync(folder).filter(name => name.endsWith('.workflow')).map(name => path.join(folder, name)));
-    return files.flatMap(file => [...fs.readFileSync(file, 'utf8').matchAll(/^workflow\s+([A-Za-z_]\w*)/gm)].map(match => [file, match[1]] as [string, string]));
+    const files = ['examples', 'examples/problems'].flatMap(folder =>
+        fs
+            .readdirSync(folder)
+            .filter(name => name.endsWith('.workflow'))
+            .map(name => path.join(folder, name)),
+    );
+    return files.flatMap(file =>
+        [...fs.readFileSync(file, 'utf8').matchAll(/^workflow\s+([A-Za-z_]\w*)/gm)].map(match => [file, match[1]] as [string, string]),
+    );
 }
 
-interface Imported { error?: string; warnings: string[]; drawn: number }
+interface Imported {
+    error?: string;
+    warnings: string[];
+    drawn: number;
+}
 
 async function importInto(page: Page, xml: string, zeebe: object | undefined): Promise<Imported> {
-    return page.evaluate(async ({ xml, zeebe }) => {
-        const container = document.body.appendChild(document.createElement('div'));
-        container.style.width = '1200px';
-        container.style.height = '800px';
-        const BpmnJS = (window as unknown as { BpmnJS: new (options: object) => { importXML(xml: string): Promise<{ warnings: Array<{ message: string }> }>; get(name: string): { getAll(): unknown[] }; destroy(): void } }).BpmnJS;
-        const modeler = new BpmnJS({ container, moddleExtensions: zeebe ? { zeebe } : {} });
-        try {
-            const { warnings } = await modeler.importXML(xml);
-            return { warnings: warnings.map(warning => warning.message), drawn: modeler.get('elementRegistry').getAll().length };
-        } catch (error) {
-            return { error: String((error as Error).message), warnings: [], drawn: 0 };
-        } finally {
-            modeler.destroy();
-            container.remove();
-        }
-    }, { xml, zeebe });
+    return page.evaluate(
+        async ({ xml, zeebe }) => {
+            const container = document.body.appendChild(document.createElement('div'));
+            container.style.width = '1200px';
+            container.style.height = '800px';
+            const BpmnJS = (
+                window as unknown as {
+                    BpmnJS: new (options: object) => {
+                        importXML(xml: string): Promise<{ warnings: Array<{ message: string }> }>;
+                        get(name: string): { getAll(): unknown[] };
+                        destroy(): void;
+                    };
+                }
+            ).BpmnJS;
+            const modeler = new BpmnJS({ container, moddleExtensions: zeebe ? { zeebe } : {} });
+            try {
+                const { warnings } = await modeler.importXML(xml);
+                return { warnings: warnings.map(warning => warning.message), drawn: modeler.get('elementRegistry').getAll().length };
+            } catch (error) {
+                return { error: String((error as Error).message), warnings: [], drawn: 0 };
+            } finally {
+                modeler.destroy();
+                container.remove();
+            }
+        },
+        { xml, zeebe },
+    );
 }
 
 describe('BPMN export imported by bpmn-js in Chromium', function () {

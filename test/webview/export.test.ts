@@ -23,7 +23,9 @@ function firstDifference(actual: string, expected: string): string {
     const a = actual.split('\n');
     const b = expected.split('\n');
     const line = a.findIndex((text, index) => text !== b[index]);
-    return line < 0 ? `the export has ${a.length} lines, render ${b.length}` : `line ${line + 1} differs:\nexport: ${a[line]}\nrender: ${b[line]}`;
+    return line < 0
+        ? `the export has ${a.length} lines, render ${b.length}`
+        : `line ${line + 1} differs:\nexport: ${a[line]}\nrender: ${b[line]}`;
 }
 
 /**
@@ -39,13 +41,25 @@ async function styleDifferences(harness: Harness, svg: string): Promise<string[]
         const originals = [shown, ...shown.querySelectorAll('*')];
         const copies = [copy, ...copy.querySelectorAll('*')];
         if (originals.length !== copies.length) return [`${originals.length} elements shown, ${copies.length} exported`];
-        const properties = ['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'opacity', 'font-family', 'font-size', 'font-weight', 'text-anchor'];
+        const properties = [
+            'fill',
+            'stroke',
+            'stroke-width',
+            'stroke-dasharray',
+            'opacity',
+            'font-family',
+            'font-size',
+            'font-weight',
+            'text-anchor',
+        ];
         const differences: string[] = [];
         originals.forEach((original, index) => {
             const [want, got] = [getComputedStyle(original), getComputedStyle(copies[index])];
             for (const property of properties) {
                 if (want.getPropertyValue(property) !== got.getPropertyValue(property)) {
-                    differences.push(`<${original.tagName} class="${original.getAttribute('class') ?? ''}"> ${property}: shown ${want.getPropertyValue(property)}, exported ${got.getPropertyValue(property)}`);
+                    differences.push(
+                        `<${original.tagName} class="${original.getAttribute('class') ?? ''}"> ${property}: shown ${want.getPropertyValue(property)}, exported ${got.getPropertyValue(property)}`,
+                    );
                 }
             }
         });
@@ -120,11 +134,19 @@ describe('preview export in Chromium', function () {
         const pick = (index: number) => XML_INVALID_STRINGS[index % XML_INVALID_STRINGS.length];
         const odd: WorkflowGraph = {
             ...graph,
-            workflow: pick(0), title: pick(1), owner: pick(2), summary: pick(3),
+            workflow: pick(0),
+            title: pick(1),
+            owner: pick(2),
+            summary: pick(3),
             lanes: graph.lanes.map((lane, index) => ({ ...lane, label: pick(index + 4), title: pick(index + 5) })),
             nodes: graph.nodes.map((node, index) => ({
-                ...node, title: pick(index), owner: pick(index + 1), duration: pick(index + 2), calls: node.calls && pick(index + 3),
-                automatedBy: node.automatedBy && pick(index + 4), systems: [pick(index + 5)],
+                ...node,
+                title: pick(index),
+                owner: pick(index + 1),
+                duration: pick(index + 2),
+                calls: node.calls && pick(index + 3),
+                automatedBy: node.automatedBy && pick(index + 4),
+                systems: [pick(index + 5)],
                 findings: [{ severity: 'warning', code: pick(index + 6), message: pick(index + 7) }],
             })),
             edges: graph.edges.map((edge, index) => ({ ...edge, label: pick(index), channel: edge.channel && pick(index + 1) })),
@@ -135,14 +157,23 @@ describe('preview export in Chromium', function () {
 
         const svg = await exportFrom(harness, 'svg', 1);
         assertWellFormedXml(svg, 'the exported SVG');
-        assert.ok(svg.includes('start  of heading') && svg.includes('lone \uFFFD high surrogate'), 'controls dropped, broken characters replaced');
+        assert.ok(
+            svg.includes('start  of heading') && svg.includes('lone \uFFFD high surrogate'),
+            'controls dropped, broken characters replaced',
+        );
         assert.ok(svg.includes('\uD83D\uDE80'), 'a surrogate pair is a character and stays');
-        const browserParses = await harness.page.evaluate(text => new DOMParser().parseFromString(text, 'image/svg+xml').querySelector('parsererror') === null, svg);
+        const browserParses = await harness.page.evaluate(
+            text => new DOMParser().parseFromString(text, 'image/svg+xml').querySelector('parsererror') === null,
+            svg,
+        );
         assert.ok(browserParses, 'the browser parses it too');
 
         const png = Buffer.from(await exportFrom(harness, 'png', 2), 'base64');
         assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
-        assert.deepEqual((await harness.posted()).filter(message => message.type === 'error'), []);
+        assert.deepEqual(
+            (await harness.posted()).filter(message => message.type === 'error'),
+            [],
+        );
         assert.deepEqual(await harness.violations(), []);
     });
 });

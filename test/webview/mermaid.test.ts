@@ -20,8 +20,15 @@ const MERMAID = require.resolve('mermaid/dist/mermaid.min.js');
 
 /** Every workflow of every example file, as `[file, workflow]`. */
 function exampleWorkflows(): Array<[string, string]> {
-    const files = ['examples', 'examples/problems'].flatMap(folder => fs.readdirSync(folder).filter(name => name.endsWith('.workflow')).map(name => path.join(folder, name)));
-    return files.flatMap(file => [...fs.readFileSync(file, 'utf8').matchAll(/^workflow\s+([A-Za-z_]\w*)/gm)].map(match => [file, match[1]] as [string, string]));
+    const files = ['examples', 'examples/problems'].flatMap(folder =>
+        fs
+            .readdirSync(folder)
+            .filter(name => name.endsWith('.workflow'))
+            .map(name => path.join(folder, name)),
+    );
+    return files.flatMap(file =>
+        [...fs.readFileSync(file, 'utf8').matchAll(/^workflow\s+([A-Za-z_]\w*)/gm)].map(match => [file, match[1]] as [string, string]),
+    );
 }
 
 function render(file: string, workflow: string, format: 'mermaid' | 'json', direction = 'right'): string {
@@ -41,7 +48,11 @@ interface Drawn {
 /** Parses and renders a chart with Mermaid; the texts and centres of what it drew. */
 async function draw(page: Page, text: string): Promise<Drawn> {
     return page.evaluate(async source => {
-        const mermaid = (window as unknown as { mermaid: { render(id: string, text: string): Promise<{ svg: string }>; parse(text: string): Promise<unknown> } }).mermaid;
+        const mermaid = (
+            window as unknown as {
+                mermaid: { render(id: string, text: string): Promise<{ svg: string }>; parse(text: string): Promise<unknown> };
+            }
+        ).mermaid;
         try {
             await mermaid.parse(source);
             const { svg } = await mermaid.render(`chart${Math.random().toString(36).slice(2)}`, source);
@@ -79,7 +90,12 @@ describe('Mermaid export read by mermaid in Chromium', function () {
         page = await browser.newPage();
         await page.setContent('<!doctype html><html><body></body></html>');
         await page.addScriptTag({ path: MERMAID });
-        await page.evaluate(() => (window as unknown as { mermaid: { initialize(config: object): void } }).mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' }));
+        await page.evaluate(() =>
+            (window as unknown as { mermaid: { initialize(config: object): void } }).mermaid.initialize({
+                startOnLoad: false,
+                securityLevel: 'strict',
+            }),
+        );
         scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'wa-mermaid-'));
     });
     after(async () => {
@@ -99,12 +115,23 @@ describe('Mermaid export read by mermaid in Chromium', function () {
         });
     }
 
-    const TRICKY = ['Say "yes" or "no"', 'a <b>bold</b> & #34; claim', 'back\\slash', '`markdown` **not**', 'hash #1; and #x;', 'tab\there', 'emoji 🚀 and ü'];
+    const TRICKY = [
+        'Say "yes" or "no"',
+        'a <b>bold</b> & #34; claim',
+        'back\\slash',
+        '`markdown` **not**',
+        'hash #1; and #x;',
+        'tab\there',
+        'emoji 🚀 and ü',
+    ];
     for (const text of TRICKY) {
         it(`shows ${JSON.stringify(text)} as written in the title, a node and an edge label`, async () => {
             const quoted = JSON.stringify(text);
             const file = path.join(scratch, 'tricky.workflow');
-            fs.writeFileSync(file, `team Ops { role Clerk }\nworkflow Tricky ${quoted} {\n  owner Ops\n  decision Ask ${quoted} {\n    owner Ops.Clerk\n    when ${quoted} -> Done\n    otherwise -> Done\n  }\n  end Done ${quoted}\n}\n`);
+            fs.writeFileSync(
+                file,
+                `team Ops { role Clerk }\nworkflow Tricky ${quoted} {\n  owner Ops\n  decision Ask ${quoted} {\n    owner Ops.Clerk\n    when ${quoted} -> Done\n    otherwise -> Done\n  }\n  end Done ${quoted}\n}\n`,
+            );
             const drawn = await draw(page, render(file, 'Tricky', 'mermaid'));
             const shown = text.replace(/\t/g, ' ');
             assert.equal(drawn.error, undefined);
@@ -117,17 +144,29 @@ describe('Mermaid export read by mermaid in Chromium', function () {
         });
     }
 
-    for (const [direction, along] of [['right', 'x'], ['down', 'y']] as const) {
+    for (const [direction, along] of [
+        ['right', 'x'],
+        ['down', 'y'],
+    ] as const) {
         it(`keeps the declared direction (${direction}) for a workflow with one lane`, async () => {
             const file = path.join(scratch, 'one-lane.workflow');
-            fs.writeFileSync(file, 'team Ops { role Clerk }\nworkflow Solo {\n  owner Ops\n  step A { owner Ops.Clerk; next B }\n  step B { owner Ops.Clerk; next C }\n  step C { owner Ops.Clerk; next Done }\n  end Done\n}\n');
+            fs.writeFileSync(
+                file,
+                'team Ops { role Clerk }\nworkflow Solo {\n  owner Ops\n  step A { owner Ops.Clerk; next B }\n  step B { owner Ops.Clerk; next C }\n  step C { owner Ops.Clerk; next Done }\n  end Done\n}\n',
+            );
             const drawn = await draw(page, render(file, 'Solo', 'mermaid', direction));
             assert.equal(drawn.error, undefined);
             const order = ['A', 'B', 'C', 'Done'].map(id => drawn.nodes[id]);
             const across = along === 'x' ? 'y' : 'x';
             for (let i = 1; i < order.length; i++) {
-                assert.ok(order[i][along] > order[i - 1][along], `${direction}: node ${i} follows node ${i - 1} along ${along}: ${JSON.stringify(order)}`);
-                assert.ok(Math.abs(order[i][across] - order[0][across]) < 5, `${direction}: the nodes line up along ${across}: ${JSON.stringify(order)}`);
+                assert.ok(
+                    order[i][along] > order[i - 1][along],
+                    `${direction}: node ${i} follows node ${i - 1} along ${along}: ${JSON.stringify(order)}`,
+                );
+                assert.ok(
+                    Math.abs(order[i][across] - order[0][across]) < 5,
+                    `${direction}: the nodes line up along ${across}: ${JSON.stringify(order)}`,
+                );
             }
         });
     }

@@ -37,17 +37,29 @@ describe('preview webview in Chromium', function () {
                 const { x, y, width, height } = (element as SVGGraphicsElement).getBBox();
                 return { x, y, width, height };
             };
-            const lanes = [...document.querySelectorAll('.wa-lane')].map(lane => ({ id: lane.getAttribute('data-lane')!, box: box(lane.querySelector('.wa-lane-band')!) }));
-            const nodes = [...document.querySelectorAll('.wa-node')].map(node => ({ id: node.getAttribute('data-id')!, box: box(node.querySelector('.wa-shape')!), classes: node.getAttribute('class')! }));
+            const lanes = [...document.querySelectorAll('.wa-lane')].map(lane => ({
+                id: lane.getAttribute('data-lane')!,
+                box: box(lane.querySelector('.wa-lane-band')!),
+            }));
+            const nodes = [...document.querySelectorAll('.wa-node')].map(node => ({
+                id: node.getAttribute('data-id')!,
+                box: box(node.querySelector('.wa-shape')!),
+                classes: node.getAttribute('class')!,
+            }));
             return { lanes, nodes, edges: document.querySelectorAll('.wa-edge').length };
         });
-        assert.deepEqual(drawn.lanes.map(lane => lane.id), graph.lanes.map(lane => lane.id));
+        assert.deepEqual(
+            drawn.lanes.map(lane => lane.id),
+            graph.lanes.map(lane => lane.id),
+        );
         assert.equal(drawn.edges, graph.edges.length);
         for (const node of graph.nodes) {
             const shown = drawn.nodes.find(candidate => candidate.id === node.id)!;
             const lane = drawn.lanes.find(candidate => candidate.id === node.lane)!;
-            assert.ok(shown.box.y >= lane.box.y && shown.box.y + shown.box.height <= lane.box.y + lane.box.height,
-                `${node.id} ${JSON.stringify(shown.box)} inside lane ${node.lane} ${JSON.stringify(lane.box)}`);
+            assert.ok(
+                shown.box.y >= lane.box.y && shown.box.y + shown.box.height <= lane.box.y + lane.box.height,
+                `${node.id} ${JSON.stringify(shown.box)} inside lane ${node.lane} ${JSON.stringify(lane.box)}`,
+            );
         }
         assert.match(drawn.nodes.find(node => node.id === 'Approve')!.classes, /wa-decision/);
         assert.match(drawn.nodes.find(node => node.id === 'CreateOrder')!.classes, /wa-automated/);
@@ -86,8 +98,11 @@ describe('preview webview in Chromium', function () {
         await harness.renderedAfter(0);
         await harness.page.locator('.wa-node[data-id="FinanceReview"]').click();
         const posted = await harness.posted();
-        assert.deepEqual(posted.filter(message => message.type === 'reveal'), [{ type: 'reveal', nodeId: 'FinanceReview' }]);
-        assert.match(await harness.page.locator('.wa-node[data-id="FinanceReview"]').getAttribute('class') ?? '', /wa-selected/);
+        assert.deepEqual(
+            posted.filter(message => message.type === 'reveal'),
+            [{ type: 'reveal', nodeId: 'FinanceReview' }],
+        );
+        assert.match((await harness.page.locator('.wa-node[data-id="FinanceReview"]').getAttribute('class')) ?? '', /wa-selected/);
 
         await harness.send({ type: 'highlight', nodeId: 'Pay' });
         await harness.page.waitForSelector('.wa-node.wa-highlighted[data-id="Pay"]');
@@ -102,7 +117,7 @@ describe('preview webview in Chromium', function () {
         const stale = await harness.renderedAfter(1);
         assert.equal(stale.stale, true);
         assert.equal(await harness.page.locator('.wa-node').count(), graph.nodes.length);
-        assert.match(await harness.page.locator('#banner').textContent() ?? '', /2 syntax errors: showing the last good diagram/);
+        assert.match((await harness.page.locator('#banner').textContent()) ?? '', /2 syntax errors: showing the last good diagram/);
         assert.equal(await harness.page.locator('#banner').isVisible(), true);
     });
 
@@ -110,10 +125,13 @@ describe('preview webview in Chromium', function () {
         harness = await openHarness();
         const big = await exampleGraph();
         const smaller = { ...big, nodes: big.nodes.filter(node => node.lane === 'Finance'), edges: [], summary: 'newer' };
-        await harness.page.evaluate(([first, second]) => {
-            window.postMessage(first, '*');
-            window.postMessage(second, '*');
-        }, [model(big), model(smaller)] as const);
+        await harness.page.evaluate(
+            ([first, second]) => {
+                window.postMessage(first, '*');
+                window.postMessage(second, '*');
+            },
+            [model(big), model(smaller)] as const,
+        );
         const rendered = await harness.renderedAfter(0);
         assert.deepEqual([...rendered.nodeIds].sort(), smaller.nodes.map(node => node.id).sort());
         await harness.page.waitForTimeout(300);
@@ -139,11 +157,19 @@ describe('preview webview in Chromium', function () {
         const pick = (index: number) => hostile[index % hostile.length];
         const evil: WorkflowGraph = {
             ...graph,
-            workflow: pick(0), title: pick(1), owner: pick(2), summary: pick(3),
+            workflow: pick(0),
+            title: pick(1),
+            owner: pick(2),
+            summary: pick(3),
             lanes: graph.lanes.map((lane, index) => ({ ...lane, label: pick(index + 4), title: pick(index + 9) })),
             nodes: graph.nodes.map((node, index) => ({
-                ...node, title: pick(index + 14), owner: pick(index + 20), duration: pick(index + 26), calls: node.calls && pick(index + 30),
-                automatedBy: node.automatedBy && pick(index + 31), systems: [pick(index + 32)],
+                ...node,
+                title: pick(index + 14),
+                owner: pick(index + 20),
+                duration: pick(index + 26),
+                calls: node.calls && pick(index + 30),
+                automatedBy: node.automatedBy && pick(index + 31),
+                systems: [pick(index + 32)],
                 findings: [{ severity: 'error', code: pick(index + 33), message: pick(index + 34) }],
             })),
             edges: graph.edges.map((edge, index) => ({ ...edge, label: pick(index + 40), channel: edge.channel && pick(index + 45) })),
@@ -153,14 +179,19 @@ describe('preview webview in Chromium', function () {
         const result = await harness.page.evaluate(() => ({
             pwned: (window as unknown as { __pwned?: number }).__pwned,
             scripts: document.querySelectorAll('script').length,
-            injected: document.querySelectorAll('#stage img, #stage iframe, #stage script, #stage foreignObject, #stage a, #stage object, #stage embed').length,
+            injected: document.querySelectorAll(
+                '#stage img, #stage iframe, #stage script, #stage foreignObject, #stage a, #stage object, #stage embed',
+            ).length,
             titles: [...document.querySelectorAll('.wa-node-title')].map(element => element.textContent ?? ''),
             options: document.querySelectorAll('#workflow option').length,
         }));
         assert.equal(result.pwned, undefined, 'no hostile string ran');
-        assert.equal(result.scripts, 2, 'only the page\'s own scripts');
+        assert.equal(result.scripts, 2, "only the page's own scripts");
         assert.equal(result.injected, 0, 'no element was created from text');
-        assert.ok(result.titles.some(title => title.includes('<')), 'markup shows as text');
+        assert.ok(
+            result.titles.some(title => title.includes('<')),
+            'markup shows as text',
+        );
         assert.equal(result.options, hostile.length, 'every workflow name offered as text');
         assert.ok(hostile.length >= 50);
         await harness.page.mouse.move(400, 300);
@@ -171,8 +202,20 @@ describe('preview webview in Chromium', function () {
 
     it('ignores malformed messages and keeps working', async () => {
         harness = await openHarness();
-        for (const junk of [null, 42, 'model', [], {}, { type: 'model' }, { type: 'model', graph: 'x', workflows: [] }, { type: 'export' },
-            { type: 'highlight', nodeId: 5 }, { type: 'click' }, { type: 'unknown' }, { type: 'model', uri: 'u', workflows: [], syntaxErrors: 0, direction: 'LEFT', fileName: 'f' }]) {
+        for (const junk of [
+            null,
+            42,
+            'model',
+            [],
+            {},
+            { type: 'model' },
+            { type: 'model', graph: 'x', workflows: [] },
+            { type: 'export' },
+            { type: 'highlight', nodeId: 5 },
+            { type: 'click' },
+            { type: 'unknown' },
+            { type: 'model', uri: 'u', workflows: [], syntaxErrors: 0, direction: 'LEFT', fileName: 'f' },
+        ]) {
             await harness.send(junk);
         }
         await harness.send(model(graph));
@@ -187,7 +230,9 @@ describe('preview webview in Chromium', function () {
         await harness.send(model(graph));
         await harness.renderedAfter(0);
         await harness.send({ type: 'export', requestId: 7, format: 'svg' });
-        await harness.page.waitForFunction(() => (window as unknown as { __posted: Array<{ type: string }> }).__posted.some(m => m.type === 'exported'));
+        await harness.page.waitForFunction(() =>
+            (window as unknown as { __posted: Array<{ type: string }> }).__posted.some(m => m.type === 'exported'),
+        );
         const svg = (await harness.posted()).find(message => message.type === 'exported')!;
         assert.equal(svg.requestId, 7);
         const data = String(svg.data);
@@ -195,11 +240,18 @@ describe('preview webview in Chromium', function () {
         assert.equal((data.match(/class="wa-node /g) ?? []).length, graph.nodes.length);
         assert.doesNotMatch(data, /<style/, 'styles are written onto the elements');
         assert.match(data, /class="wa-background"[^>]* fill="#ffffff"/);
-        const parsed = await harness.page.evaluate(text => new DOMParser().parseFromString(text, 'image/svg+xml').querySelector('parsererror') === null, data);
+        const parsed = await harness.page.evaluate(
+            text => new DOMParser().parseFromString(text, 'image/svg+xml').querySelector('parsererror') === null,
+            data,
+        );
         assert.ok(parsed, 'the SVG parses');
 
         await harness.send({ type: 'export', requestId: 8, format: 'png' });
-        await harness.page.waitForFunction(() => (window as unknown as { __posted: Array<{ type: string; requestId?: number }> }).__posted.some(m => m.type === 'exported' && m.requestId === 8));
+        await harness.page.waitForFunction(() =>
+            (window as unknown as { __posted: Array<{ type: string; requestId?: number }> }).__posted.some(
+                m => m.type === 'exported' && m.requestId === 8,
+            ),
+        );
         const png = (await harness.posted()).find(message => message.type === 'exported' && message.requestId === 8)!;
         const bytes = Buffer.from(String(png.data), 'base64');
         assert.equal(bytes.subarray(1, 4).toString('latin1'), 'PNG');

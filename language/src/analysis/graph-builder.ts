@@ -11,12 +11,23 @@ import { NO_TEAM_LANE } from '../../../protocol/graph-model.js';
 import { formatDuration, parseDuration } from '../model/duration.js';
 import type { Node, Transition, Workflow } from '../generated/ast.js';
 import { isDecision, isEnd, isPerson, isStep } from '../generated/ast.js';
-import { handoffTeams, nodeMinutes, nodesByName, outgoingTransitions, ownerText, ownerTextOf, owningTeam, startNode } from '../model/workflow-model.js';
+import {
+    handoffTeams,
+    nodeMinutes,
+    nodesByName,
+    outgoingTransitions,
+    ownerText,
+    ownerTextOf,
+    owningTeam,
+    startNode,
+} from '../model/workflow-model.js';
 import { summarize, summaryLine } from './workflow-summary.js';
 
 const SEVERITIES: Record<number, Severity> = {
-    [DiagnosticSeverity.Error]: 'error', [DiagnosticSeverity.Warning]: 'warning',
-    [DiagnosticSeverity.Information]: 'info', [DiagnosticSeverity.Hint]: 'hint',
+    [DiagnosticSeverity.Error]: 'error',
+    [DiagnosticSeverity.Warning]: 'warning',
+    [DiagnosticSeverity.Information]: 'info',
+    [DiagnosticSeverity.Hint]: 'hint',
 };
 
 export function buildGraph(document: LangiumDocument, workflow: Workflow): WorkflowGraph {
@@ -45,19 +56,24 @@ export function buildGraph(document: LangiumDocument, workflow: Workflow): Workf
             systems: work ? work.uses.flatMap(clause => clause.systems.map(ref => ref.$refText)) : [],
             duration: work?.durations[0]?.duration,
             minutes: nodeMinutes(node),
-            escalations: work ? work.escalations.map(escalation => ({
-                after: escalation.after,
-                minutes: parseDuration(escalation.after) ?? 0,
-                to: ownerText(escalation.target),
-                team: escalation.target?.team?.ref?.name,
-                person: isPerson(escalation.target?.member?.ref) ? escalation.target.member.ref.name : undefined,
-            })) : [],
+            escalations: work
+                ? work.escalations.map(escalation => ({
+                      after: escalation.after,
+                      minutes: parseDuration(escalation.after) ?? 0,
+                      to: ownerText(escalation.target),
+                      team: escalation.target?.team?.ref?.name,
+                      person: isPerson(escalation.target?.member?.ref) ? escalation.target.member.ref.name : undefined,
+                  }))
+                : [],
             start: node === start,
             critical: critical.has(node),
             range: node.$cstNode!.range,
             nameRange: nameRange(node),
             // A missing channel is marked on its edge; everything else inside the node marks the node.
-            findings: findings.inside(node.$cstNode!.range).filter(finding => finding.code !== 'handoff-without-channel').map(stripMarker),
+            findings: findings
+                .inside(node.$cstNode!.range)
+                .filter(finding => finding.code !== 'handoff-without-channel')
+                .map(stripMarker),
         };
     });
 
@@ -90,16 +106,21 @@ export function buildGraph(document: LangiumDocument, workflow: Workflow): Workf
         lanes,
         nodes: diagramNodes,
         edges,
-        criticalPath: summary.criticalPath ? {
-            minutes: summary.criticalPath.minutes,
-            text: formatDuration(summary.criticalPath.minutes),
-            nodes: summary.criticalPath.nodes.map(node => node.name),
-        } : undefined,
-        sla: summary.slaMinutes !== undefined ? {
-            minutes: summary.slaMinutes,
-            text: formatDuration(summary.slaMinutes),
-            exceeded: (summary.criticalPath?.minutes ?? 0) > summary.slaMinutes,
-        } : undefined,
+        criticalPath: summary.criticalPath
+            ? {
+                  minutes: summary.criticalPath.minutes,
+                  text: formatDuration(summary.criticalPath.minutes),
+                  nodes: summary.criticalPath.nodes.map(node => node.name),
+              }
+            : undefined,
+        sla:
+            summary.slaMinutes !== undefined
+                ? {
+                      minutes: summary.slaMinutes,
+                      text: formatDuration(summary.slaMinutes),
+                      exceeded: (summary.criticalPath?.minutes ?? 0) > summary.slaMinutes,
+                  }
+                : undefined,
         summary: summaryLine(summary),
         findings: workflowFindings(workflow, findings),
     };
@@ -146,7 +167,10 @@ function nameRange(node: Node): TextRange {
 function workflowFindings(workflow: Workflow, findings: FindingIndex): Finding[] {
     const nodeRanges = workflow.nodes.map(node => node.$cstNode?.range).filter((range): range is TextRange => range !== undefined);
     return workflow.$cstNode
-        ? findings.inside(workflow.$cstNode.range).filter(finding => !nodeRanges.some(range => contains(range, finding.range))).map(stripMarker)
+        ? findings
+              .inside(workflow.$cstNode.range)
+              .filter(finding => !nodeRanges.some(range => contains(range, finding.range)))
+              .map(stripMarker)
         : [];
 }
 

@@ -23,7 +23,17 @@ export interface MatrixRow {
     readonly handoffsOut: string[];
 }
 
-export const MATRIX_COLUMNS = ['Workflow', 'Step', 'Kind', 'Owner', 'Team', 'Systems', 'Automated by', 'Hand-offs in', 'Hand-offs out'] as const;
+export const MATRIX_COLUMNS = [
+    'Workflow',
+    'Step',
+    'Kind',
+    'Owner',
+    'Team',
+    'Systems',
+    'Automated by',
+    'Hand-offs in',
+    'Hand-offs out',
+] as const;
 
 export function ownershipMatrix(documents: LangiumDocument[]): MatrixRow[] {
     return documents.flatMap(workflowsOf).flatMap(rowsOf);
@@ -41,20 +51,22 @@ function rowsOf(workflow: Workflow): MatrixRow[] {
             }
         }
     }
-    return workflow.nodes.filter((node): node is WorkNode => isWorkNode(node) && Boolean(node.name)).map(node => ({
-        workflow: workflow.name,
-        step: node.name,
-        kind: node.$type === 'Step' ? 'step' : 'decision',
-        owner: ownerTextOf(node) ?? '',
-        team: owningTeam(node)?.name ?? '',
-        systems: node.uses.flatMap(clause => clause.systems.map(ref => ref.$refText)),
-        automatedBy: node.automations[0]?.system?.$refText ?? '',
-        handoffsIn: incoming.get(node) ?? [],
-        handoffsOut: outgoingTransitions(node).flatMap(transition => {
-            const teams = handoffTeams(transition);
-            return teams ? [describe(teams.to.name, transition.target!.ref!.name, transition.channel?.$refText)] : [];
-        }),
-    }));
+    return workflow.nodes
+        .filter((node): node is WorkNode => isWorkNode(node) && Boolean(node.name))
+        .map(node => ({
+            workflow: workflow.name,
+            step: node.name,
+            kind: node.$type === 'Step' ? 'step' : 'decision',
+            owner: ownerTextOf(node) ?? '',
+            team: owningTeam(node)?.name ?? '',
+            systems: node.uses.flatMap(clause => clause.systems.map(ref => ref.$refText)),
+            automatedBy: node.automations[0]?.system?.$refText ?? '',
+            handoffsIn: incoming.get(node) ?? [],
+            handoffsOut: outgoingTransitions(node).flatMap(transition => {
+                const teams = handoffTeams(transition);
+                return teams ? [describe(teams.to.name, transition.target!.ref!.name, transition.channel?.$refText)] : [];
+            }),
+        }));
 }
 
 function describe(team: string, step: string, channel: string | undefined): string {
@@ -62,8 +74,17 @@ function describe(team: string, step: string, channel: string | undefined): stri
 }
 
 function cells(row: MatrixRow): string[] {
-    return [row.workflow, row.step, row.kind, row.owner, row.team, row.systems.join(', '), row.automatedBy,
-        row.handoffsIn.join('; '), row.handoffsOut.join('; ')];
+    return [
+        row.workflow,
+        row.step,
+        row.kind,
+        row.owner,
+        row.team,
+        row.systems.join(', '),
+        row.automatedBy,
+        row.handoffsIn.join('; '),
+        row.handoffsOut.join('; '),
+    ];
 }
 
 /** A Markdown table; `|` in cells is escaped. */
@@ -76,6 +97,6 @@ export function matrixMarkdown(rows: MatrixRow[]): string {
 
 /** CSV as RFC 4180 has it: fields with commas, quotes or line breaks are quoted. */
 export function matrixCsv(rows: MatrixRow[]): string {
-    const field = (text: string) => /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+    const field = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
     return [MATRIX_COLUMNS, ...rows.map(cells)].map(row => row.map(field).join(',')).join('\r\n') + '\r\n';
 }

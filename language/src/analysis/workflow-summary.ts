@@ -30,7 +30,13 @@ export function summarize(workflow: Workflow): WorkflowSummary {
         if (team) teams.add(team.name);
         handoffs += outgoingTransitions(node).filter(transition => handoffTeams(transition)).length;
     }
-    return { steps, teams: [...teams], handoffs, criticalPath: criticalPath(workflow), slaMinutes: parseDuration(workflow.slas[0]?.duration) };
+    return {
+        steps,
+        teams: [...teams],
+        handoffs,
+        criticalPath: criticalPath(workflow),
+        slaMinutes: parseDuration(workflow.slas[0]?.duration),
+    };
 }
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;

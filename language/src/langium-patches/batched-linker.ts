@@ -15,7 +15,9 @@ const NODES_BETWEEN_YIELDS = 2000;
 export class BatchedLinker extends DefaultLinker {
     override async link(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
         const nodes: AstNode[] = [];
-        walkAst(document.parseResult.value, node => { nodes.push(node); });
+        walkAst(document.parseResult.value, node => {
+            nodes.push(node);
+        });
         for (let i = 0; i < nodes.length; i++) {
             if (i % NODES_BETWEEN_YIELDS === 0) {
                 await interruptAndCheck(cancelToken);

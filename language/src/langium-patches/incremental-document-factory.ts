@@ -16,7 +16,8 @@ export class IncrementalDocumentFactory extends DefaultLangiumDocumentFactory {
     }
 
     override async update<T extends AstNode = AstNode>(
-        document: LangiumDocument<T>, cancellationToken = Cancellation.CancellationToken.None,
+        document: LangiumDocument<T>,
+        cancellationToken = Cancellation.CancellationToken.None,
     ): Promise<LangiumDocument<T>> {
         const oldText = document.parseResult.value.$cstNode?.root.fullText;
         const textDocument = this.textDocuments?.get(document.uri.toString());
@@ -29,9 +30,12 @@ export class IncrementalDocumentFactory extends DefaultLangiumDocumentFactory {
         }
         if (oldText !== text) {
             const parser = this.serviceRegistry.getServices(document.uri).parser.LangiumParser;
-            const incremental = oldText === undefined ? undefined
-                : reparseIncrementally(parser, document.parseResult as unknown as ParseResult<Model>, oldText, text);
-            document.parseResult = (incremental as unknown as ParseResult<T>) ?? await this.parseAsync<T>(document.uri, text, cancellationToken);
+            const incremental =
+                oldText === undefined
+                    ? undefined
+                    : reparseIncrementally(parser, document.parseResult as unknown as ParseResult<Model>, oldText, text);
+            document.parseResult =
+                (incremental as unknown as ParseResult<T>) ?? (await this.parseAsync<T>(document.uri, text, cancellationToken));
             (document.parseResult.value as { $document?: LangiumDocument }).$document = document;
         }
         document.state = DocumentState.Parsed;

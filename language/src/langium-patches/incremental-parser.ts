@@ -37,7 +37,12 @@ interface Change {
     readonly delta: number;
 }
 
-export function reparseIncrementally(parser: LangiumParser, previous: ParseResult<Model>, oldText: string, newText: string): ParseResult<Model> | undefined {
+export function reparseIncrementally(
+    parser: LangiumParser,
+    previous: ParseResult<Model>,
+    oldText: string,
+    newText: string,
+): ParseResult<Model> | undefined {
     if (previous.lexerErrors.length > 0 || previous.parserErrors.length > 0 || !previous.value.$cstNode) {
         return undefined;
     }
@@ -50,8 +55,14 @@ export function reparseIncrementally(parser: LangiumParser, previous: ParseResul
     const snippet = newText.slice(old.offset, old.end + change.delta);
     const parsed = parser.parse<Node>(snippet, { rule: target.$type });
     const fresh = parsed.value.$cstNode;
-    if (parsed.lexerErrors.length > 0 || parsed.parserErrors.length > 0 || parsed.value.$type !== target.$type || !fresh
-        || fresh.offset !== 0 || fresh.end !== snippet.length) {
+    if (
+        parsed.lexerErrors.length > 0 ||
+        parsed.parserErrors.length > 0 ||
+        parsed.value.$type !== target.$type ||
+        !fresh ||
+        fresh.offset !== 0 ||
+        fresh.end !== snippet.length
+    ) {
         return undefined;
     }
     splice(target, parsed.value, old, fresh as CompositeCstNodeImpl);
@@ -65,7 +76,8 @@ function diff(oldText: string, newText: string): Change {
     let start = 0;
     while (start < max && oldText.charCodeAt(start) === newText.charCodeAt(start)) start++;
     let suffix = 0;
-    while (suffix < max - start && oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)) suffix++;
+    while (suffix < max - start && oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix))
+        suffix++;
     return { start, oldEnd: oldText.length - suffix, delta: newText.length - oldText.length };
 }
 

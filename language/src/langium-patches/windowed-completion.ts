@@ -41,14 +41,23 @@ export class WindowedCompletionProvider extends DefaultCompletionProvider {
             return super.findFeaturesAt(document, offset);
         }
         const text = document.getText();
-        const synthetic = TextDocument.create(document.uri, document.languageId, document.version, `workflow W {\n${text.slice(start, offset)}`);
+        const synthetic = TextDocument.create(
+            document.uri,
+            document.languageId,
+            document.version,
+            `workflow W {\n${text.slice(start, offset)}`,
+        );
         return super.findFeaturesAt(synthetic, synthetic.getText().length);
     }
 
     /** The document of the request being answered, for `backtrackToAnyToken`, which Langium gives only the text. */
     private answering: LangiumDocument | undefined;
 
-    override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
+    override async getCompletion(
+        document: LangiumDocument,
+        params: CompletionParams,
+        cancelToken?: CancellationToken,
+    ): Promise<CompletionList | undefined> {
         // Langium looks for the tokens around the cursor synchronously, before its first await:
         // the field holds this request's document for exactly that call.
         this.answering = document;
@@ -63,13 +72,16 @@ export class WindowedCompletionProvider extends DefaultCompletionProvider {
     protected override backtrackToAnyToken(text: string, offset: number): ReturnType<DefaultCompletionProvider['backtrackToAnyToken']> {
         const document = this.answering;
         this.answering = undefined;
-        const start = document && document.textDocument.getText().length === text.length ? this.restartOffset(document.textDocument, offset) : undefined;
+        const start =
+            document && document.textDocument.getText().length === text.length
+                ? this.restartOffset(document.textDocument, offset)
+                : undefined;
         if (start === undefined) {
             return super.backtrackToAnyToken(text, offset);
         }
         const end = Math.min(text.length, offset + BACKTRACK_WINDOW);
         const found = super.backtrackToAnyToken(text.slice(start, end), offset - start);
-        const shift = (value: number | undefined) => value === undefined ? undefined : value + start;
+        const shift = (value: number | undefined) => (value === undefined ? undefined : value + start);
         return {
             nextTokenStart: found.nextTokenStart + start,
             nextTokenEnd: found.nextTokenEnd + start,
@@ -85,8 +97,9 @@ export class WindowedCompletionProvider extends DefaultCompletionProvider {
         if (!document || document.textDocument.version !== textDocument.version || !model?.$cstNode) {
             return undefined;
         }
-        const workflow = model.declarations.find(declaration => declaration.$cstNode
-            && declaration.$cstNode.offset < offset && offset <= declaration.$cstNode.end);
+        const workflow = model.declarations.find(
+            declaration => declaration.$cstNode && declaration.$cstNode.offset < offset && offset <= declaration.$cstNode.end,
+        );
         if (!isWorkflow(workflow)) {
             return undefined;
         }

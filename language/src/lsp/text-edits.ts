@@ -34,7 +34,10 @@ export function insertClause(document: LangiumDocument, block: AstNode, clause: 
     if (text.slice(closeLineStart, close.offset).trim().length === 0) {
         return { range: { start: at(closeLineStart), end: at(closeLineStart) }, newText: `${indent}${clause}\n` };
     }
-    return { range: { start: at(close.offset), end: at(close.offset) }, newText: `\n${indent}${clause}\n${lineIndent(text, close.offset)}` };
+    return {
+        range: { start: at(close.offset), end: at(close.offset) },
+        newText: `\n${indent}${clause}\n${lineIndent(text, close.offset)}`,
+    };
 }
 
 /** Appends a top-level declaration at the end of a document, after one blank line. */

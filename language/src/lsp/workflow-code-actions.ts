@@ -34,12 +34,18 @@ export class WorkflowCodeActionProvider implements CodeActionProvider {
             const node = this.nodeAt(document, diagnostic);
             if (!node) return [];
             switch (diagnostic.code) {
-                case IssueCodes.MissingOwner: return this.addOwner(document, diagnostic, node);
-                case IssueCodes.HandoffWithoutChannel: return this.addChannel(document, diagnostic, node);
-                case IssueCodes.MissingOtherwise: return this.addOtherwise(document, diagnostic, node);
-                case IssueCodes.UnresolvedReference: return this.createMissing(document, diagnostic, node);
-                case IssueCodes.Unused: return this.removeUnused(document, diagnostic, node);
-                default: return [];
+                case IssueCodes.MissingOwner:
+                    return this.addOwner(document, diagnostic, node);
+                case IssueCodes.HandoffWithoutChannel:
+                    return this.addChannel(document, diagnostic, node);
+                case IssueCodes.MissingOtherwise:
+                    return this.addOtherwise(document, diagnostic, node);
+                case IssueCodes.UnresolvedReference:
+                    return this.createMissing(document, diagnostic, node);
+                case IssueCodes.Unused:
+                    return this.removeUnused(document, diagnostic, node);
+                default:
+                    return [];
             }
         });
     }
@@ -51,7 +57,8 @@ export class WorkflowCodeActionProvider implements CodeActionProvider {
     }
 
     private addOwner(document: LangiumDocument, diagnostic: Diagnostic, node: AstNode): CodeAction[] {
-        const owned = AstUtils.getContainerOfType(node, n => isStep(n) || isDecision(n) || isWorkflow(n) || isSystem(n)) as WorkNode | Workflow | System | undefined;
+        const owned = AstUtils.getContainerOfType(node, n => isStep(n) || isDecision(n) || isWorkflow(n) || isSystem(n)) as
+            WorkNode | Workflow | System | undefined;
         if (!owned) return [];
         return this.ownerCandidates(owned).flatMap((owner, index) => {
             const edit = insertClause(document, owned, `owner ${owner}`, 'first');
@@ -62,7 +69,9 @@ export class WorkflowCodeActionProvider implements CodeActionProvider {
     /** Owners that make sense here: the workflow's owner, then the owners of neighbouring nodes. */
     private ownerCandidates(owned: WorkNode | Workflow | System): string[] {
         const candidates: string[] = [];
-        const add = (text: string | undefined) => { if (text && !candidates.includes(text)) candidates.push(text); };
+        const add = (text: string | undefined) => {
+            if (text && !candidates.includes(text)) candidates.push(text);
+        };
         if (isSystem(owned)) {
             owned.accesses.forEach(access => access.teams.forEach(team => add(team.ref?.name)));
         } else if (isWorkflow(owned)) {
@@ -93,17 +102,28 @@ export class WorkflowCodeActionProvider implements CodeActionProvider {
             .toArray()
             // Systems that name both teams explicitly first: they are meant for this hand-off.
             .sort((a, b) => Number(open(a)) - Number(open(b)));
-        return systems.slice(0, MAX_CHOICES).map((system, index) =>
-            fix(`Hand off via ${system.name}`, diagnostic, { [document.uri.toString()]: [{ range: { start: end, end }, newText: ` via ${system.name}` }] }, index === 0));
+        return systems
+            .slice(0, MAX_CHOICES)
+            .map((system, index) =>
+                fix(
+                    `Hand off via ${system.name}`,
+                    diagnostic,
+                    { [document.uri.toString()]: [{ range: { start: end, end }, newText: ` via ${system.name}` }] },
+                    index === 0,
+                ),
+            );
     }
 
     private addOtherwise(document: LangiumDocument, diagnostic: Diagnostic, node: AstNode): CodeAction[] {
         const decision = AstUtils.getContainerOfType(node, isDecision);
         if (!decision) return [];
-        return decision.$container.nodes.filter(isEnd).slice(0, MAX_CHOICES).flatMap((end, index) => {
-            const edit = insertClause(document, decision, `otherwise -> ${end.name}`, 'last');
-            return edit ? [fix(`Add otherwise -> ${end.name}`, diagnostic, { [document.uri.toString()]: [edit] }, index === 0)] : [];
-        });
+        return decision.$container.nodes
+            .filter(isEnd)
+            .slice(0, MAX_CHOICES)
+            .flatMap((end, index) => {
+                const edit = insertClause(document, decision, `otherwise -> ${end.name}`, 'last');
+                return edit ? [fix(`Add otherwise -> ${end.name}`, diagnostic, { [document.uri.toString()]: [edit] }, index === 0)] : [];
+            });
     }
 
     private createMissing(document: LangiumDocument, diagnostic: Diagnostic, node: AstNode): CodeAction[] {
@@ -115,7 +135,16 @@ export class WorkflowCodeActionProvider implements CodeActionProvider {
             const member = node.member?.$refNode && node.member.$refNode.offset <= offset ? node.member.$refText : undefined;
             if (team && member) {
                 const edit = insertClause(AstUtils.getDocument(team), team, `role ${member}`, 'last');
-                return edit ? [fix(`Create role ${member} in team ${team.name}`, diagnostic, { [AstUtils.getDocument(team).uri.toString()]: [edit] }, true)] : [];
+                return edit
+                    ? [
+                          fix(
+                              `Create role ${member} in team ${team.name}`,
+                              diagnostic,
+                              { [AstUtils.getDocument(team).uri.toString()]: [edit] },
+                              true,
+                          ),
+                      ]
+                    : [];
             }
             const body = node.member ? `team ${name} {\n  role ${node.member.$refText}\n}` : `team ${name} {\n}`;
             return [this.createDeclaration(document, diagnostic, 'Team', `Create team ${name}`, body)];
@@ -123,7 +152,8 @@ export class WorkflowCodeActionProvider implements CodeActionProvider {
         if (node.$type === 'AccessClause') {
             return [this.createDeclaration(document, diagnostic, 'Team', `Create team ${name}`, `team ${name} {\n}`)];
         }
-        const systemReference = node.$type === 'UsesClause' || node.$type === 'AutomatedClause' || (isTransition(node) && node.channel?.$refText === name);
+        const systemReference =
+            node.$type === 'UsesClause' || node.$type === 'AutomatedClause' || (isTransition(node) && node.channel?.$refText === name);
         if (systemReference) {
             const workflow = AstUtils.getContainerOfType(node, isWorkflow);
             const owner = workflow && ownerTextOf(workflow);
@@ -134,7 +164,13 @@ export class WorkflowCodeActionProvider implements CodeActionProvider {
     }
 
     /** Appends the declaration to the file that already declares things of its kind, else to this one. */
-    private createDeclaration(document: LangiumDocument, diagnostic: Diagnostic, type: 'Team' | 'System', title: string, body: string): CodeAction {
+    private createDeclaration(
+        document: LangiumDocument,
+        diagnostic: Diagnostic,
+        type: 'Team' | 'System',
+        title: string,
+        body: string,
+    ): CodeAction {
         const target = this.documents.all.find(doc => declarationsOf(doc).some(d => d.$type === type)) ?? document;
         return fix(title, diagnostic, { [target.uri.toString()]: [appendDeclaration(target, body)] }, true);
     }
@@ -143,11 +179,12 @@ export class WorkflowCodeActionProvider implements CodeActionProvider {
         const declaration = AstUtils.getContainerOfType(node, n => isTeam(n) || isRole(n) || isPerson(n) || isSystem(n));
         const edit = declaration && removeNode(document, declaration);
         const name = (declaration as { name?: string } | undefined)?.name;
-        return edit ? [fix(`Remove unused ${declaration.$type.toLowerCase()} ${name}`, diagnostic, { [document.uri.toString()]: [edit] }, true)] : [];
+        return edit
+            ? [fix(`Remove unused ${declaration.$type.toLowerCase()} ${name}`, diagnostic, { [document.uri.toString()]: [edit] }, true)]
+            : [];
     }
 }
 
 function fix(title: string, diagnostic: Diagnostic, changes: Record<string, TextEdit[]>, isPreferred: boolean): CodeAction {
     return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred, edit: { changes } };
 }
-

@@ -20,7 +20,10 @@ export class WorkflowCodeLensProvider implements CodeLensProvider {
             if (!range) continue;
             const at = { start: range.start, end: range.start };
             lenses.push({ range: at, command: { title: summaryLine(summarize(workflow)), command: '' } });
-            lenses.push({ range: at, command: { title: 'Open preview', command: OPEN_PREVIEW_COMMAND, arguments: [document.uri.toString(), workflow.name] } });
+            lenses.push({
+                range: at,
+                command: { title: 'Open preview', command: OPEN_PREVIEW_COMMAND, arguments: [document.uri.toString(), workflow.name] },
+            });
         }
         return lenses;
     }

@@ -20,7 +20,9 @@ export class WorkflowCompletionProvider extends WindowedCompletionProvider {
     }
 
     protected override completionForCrossReference(
-        context: CompletionContext, next: NextFeature<GrammarAST.CrossReference>, acceptor: CompletionAcceptor,
+        context: CompletionContext,
+        next: NextFeature<GrammarAST.CrossReference>,
+        acceptor: CompletionAcceptor,
     ): MaybePromise<void> {
         const result = super.completionForCrossReference(context, next, acceptor);
         const rule = AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule);
@@ -40,14 +42,19 @@ export class WorkflowCompletionProvider extends WindowedCompletionProvider {
         return result;
     }
 
-    protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
+    protected override createReferenceCompletionItem(
+        description: AstNodeDescription,
+        refInfo: ReferenceInfo,
+        context: CompletionContext,
+    ): CompletionValueItem {
         const item = super.createReferenceCompletionItem(description, refInfo, context);
         const title = (description.node as { title?: string } | undefined)?.title;
         return { ...item, detail: title ? `${description.type.toLowerCase()} — ${title}` : description.type.toLowerCase() };
     }
 
     private teams(): Team[] {
-        return this.indexManager.allElements('Team')
+        return this.indexManager
+            .allElements('Team')
             .map(description => description.node as Team | undefined)
             .nonNullable()
             .toArray();

@@ -7,7 +7,13 @@ import { DefaultDocumentSymbolProvider } from 'langium/lsp';
 import type { DocumentSymbol } from 'vscode-languageserver';
 
 export class WorkflowDocumentSymbolProvider extends DefaultDocumentSymbolProvider {
-    protected override createSymbol(document: LangiumDocument, astNode: AstNode, cstNode: CstNode, nameNode: CstNode, computedName?: string): DocumentSymbol {
+    protected override createSymbol(
+        document: LangiumDocument,
+        astNode: AstNode,
+        cstNode: CstNode,
+        nameNode: CstNode,
+        computedName?: string,
+    ): DocumentSymbol {
         const symbol = super.createSymbol(document, astNode, cstNode, nameNode, computedName);
         const title = (astNode as { title?: string }).title;
         return title ? { ...symbol, detail: title } : symbol;

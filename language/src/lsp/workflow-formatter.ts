@@ -15,15 +15,40 @@
 import type { LangiumDocument } from 'langium';
 import type { Formatter } from 'langium/lsp';
 import type { LangiumServices } from 'langium/lsp';
-import type { DocumentFormattingParams, DocumentOnTypeFormattingOptions, DocumentRangeFormattingParams, TextEdit } from 'vscode-languageserver';
+import type {
+    DocumentFormattingParams,
+    DocumentOnTypeFormattingOptions,
+    DocumentRangeFormattingParams,
+    TextEdit,
+} from 'vscode-languageserver';
 import type { LangiumParser, Lexer } from 'langium';
 
 export const MAX_WIDTH = 100;
 const INDENT = '  ';
 
 /** Keywords that begin a declaration, a clause or a branch: one item of a block. */
-const ITEM_STARTS = new Set(['team', 'system', 'workflow', 'role', 'person', 'owner', 'access', 'trigger', 'sla', 'step', 'decision',
-    'end', 'uses', 'automated', 'calls', 'duration', 'escalate', 'next', 'when', 'otherwise']);
+const ITEM_STARTS = new Set([
+    'team',
+    'system',
+    'workflow',
+    'role',
+    'person',
+    'owner',
+    'access',
+    'trigger',
+    'sla',
+    'step',
+    'decision',
+    'end',
+    'uses',
+    'automated',
+    'calls',
+    'duration',
+    'escalate',
+    'next',
+    'when',
+    'otherwise',
+]);
 
 interface Token {
     readonly image: string;
@@ -50,8 +75,9 @@ export class WorkflowFormatter implements Formatter {
 
     /** Formats the whole document and returns the change when it touches the requested range. */
     formatDocumentRange(document: LangiumDocument, params: DocumentRangeFormattingParams): TextEdit[] {
-        return this.edits(document).filter(edit =>
-            edit.range.start.line <= params.range.end.line && edit.range.end.line >= params.range.start.line);
+        return this.edits(document).filter(
+            edit => edit.range.start.line <= params.range.end.line && edit.range.end.line >= params.range.start.line,
+        );
     }
 
     formatDocumentOnType(): TextEdit[] {
@@ -74,8 +100,10 @@ export class WorkflowFormatter implements Formatter {
             .map(token => ({
                 // Trailing blanks inside a line comment are the only whitespace a token carries at a line end.
                 image: token.tokenType.name === 'SL_COMMENT' ? token.image.trimEnd() : token.image,
-                kind: token.tokenType.name, offset: token.startOffset,
-                line: token.startLine ?? 0, endLine: token.endLine ?? token.startLine ?? 0,
+                kind: token.tokenType.name,
+                offset: token.startOffset,
+                line: token.startLine ?? 0,
+                endLine: token.endLine ?? token.startLine ?? 0,
             }));
         if (!matchBraces(tokens)) {
             return undefined;
@@ -96,12 +124,18 @@ export class WorkflowFormatter implements Formatter {
         let start = 0;
         while (start < text.length && start < formatted.length && text[start] === formatted[start]) start++;
         let end = 0;
-        while (end < text.length - start && end < formatted.length - start
-            && text[text.length - 1 - end] === formatted[formatted.length - 1 - end]) end++;
-        return [{
-            range: { start: document.textDocument.positionAt(start), end: document.textDocument.positionAt(text.length - end) },
-            newText: formatted.slice(start, formatted.length - end),
-        }];
+        while (
+            end < text.length - start &&
+            end < formatted.length - start &&
+            text[text.length - 1 - end] === formatted[formatted.length - 1 - end]
+        )
+            end++;
+        return [
+            {
+                range: { start: document.textDocument.positionAt(start), end: document.textDocument.positionAt(text.length - end) },
+                newText: formatted.slice(start, formatted.length - end),
+            },
+        ];
     }
 }
 

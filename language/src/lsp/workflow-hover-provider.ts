@@ -35,7 +35,7 @@ export class WorkflowHoverProvider extends AstNodeHoverProvider {
 
     private team(team: Team): string {
         const roles = team.members.filter(isRole).map(role => role.name);
-        const people = team.members.filter(isPerson).map(person => person.title ? `${person.name} (${person.title})` : person.name);
+        const people = team.members.filter(isPerson).map(person => (person.title ? `${person.name} (${person.title})` : person.name));
         return card('team', team.name, team.title, [
             ['Roles', list(roles)],
             ['People', list(people)],
@@ -129,7 +129,9 @@ function escapeInline(text: string): string {
 
 function card(kind: string, name: string, title: string | undefined, rows: Array<[string, string | undefined]>): string {
     const heading = `**${kind}** ${codeSpan(name)}${title ? ` — ${escapeMarkdown(title)}` : ''}`;
-    const lines = rows.filter(([, value]) => value !== undefined && value !== '').map(([label, value]) => `- ${label}: ${escapeInline(value!)}`);
+    const lines = rows
+        .filter(([, value]) => value !== undefined && value !== '')
+        .map(([label, value]) => `- ${label}: ${escapeInline(value!)}`);
     return lines.length > 0 ? `${heading}\n\n${lines.join('\n')}` : heading;
 }
 

@@ -23,10 +23,18 @@ export class WorkflowRenameProvider extends DefaultRenameProvider {
     constructor(services: WorkflowServices) {
         super(services as LangiumServices);
         this.facts = services.validation.WorkspaceFacts;
-        this.keywords = new Set(AstUtils.streamAllContents(services.Grammar).filter(GrammarAST.isKeyword).map(keyword => keyword.value));
+        this.keywords = new Set(
+            AstUtils.streamAllContents(services.Grammar)
+                .filter(GrammarAST.isKeyword)
+                .map(keyword => keyword.value),
+        );
     }
 
-    override async rename(document: LangiumDocument, params: RenameParams, cancelToken?: CancellationToken): Promise<WorkspaceEdit | undefined> {
+    override async rename(
+        document: LangiumDocument,
+        params: RenameParams,
+        cancelToken?: CancellationToken,
+    ): Promise<WorkspaceEdit | undefined> {
         const target = this.targetAt(document, params);
         if (target) {
             const problem = this.problemWith(target, params.newName);
@@ -40,7 +48,11 @@ export class WorkflowRenameProvider extends DefaultRenameProvider {
     private targetAt(document: LangiumDocument, params: RenameParams): AstNode | undefined {
         const root = document.parseResult.value.$cstNode;
         if (!root) return undefined;
-        const leaf = CstUtils.findDeclarationNodeAtOffset(root, document.textDocument.offsetAt(params.position), this.grammarConfig.nameRegexp);
+        const leaf = CstUtils.findDeclarationNodeAtOffset(
+            root,
+            document.textDocument.offsetAt(params.position),
+            this.grammarConfig.nameRegexp,
+        );
         return leaf ? this.references.findDeclarations(leaf)[0] : undefined;
     }
 
@@ -62,11 +74,15 @@ export class WorkflowRenameProvider extends DefaultRenameProvider {
         }
         if (isRole(target) || isPerson(target)) {
             const team = target.$container;
-            return team.members.some(member => member.name === newName) ? `Team '${team.name}' already has a member named '${newName}'.` : undefined;
+            return team.members.some(member => member.name === newName)
+                ? `Team '${team.name}' already has a member named '${newName}'.`
+                : undefined;
         }
         if (isStep(target) || isDecision(target) || isEnd(target)) {
             const workflow = target.$container;
-            return workflow.nodes.some(node => node.name === newName) ? `Workflow '${workflow.name}' already has a node named '${newName}'.` : undefined;
+            return workflow.nodes.some(node => node.name === newName)
+                ? `Workflow '${workflow.name}' already has a node named '${newName}'.`
+                : undefined;
         }
         return undefined;
     }

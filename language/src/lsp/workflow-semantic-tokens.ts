@@ -13,11 +13,33 @@
 import type { AstNode, LangiumDocument } from 'langium';
 import type { SemanticTokenAcceptor } from 'langium/lsp';
 import { AbstractSemanticTokenProvider } from 'langium/lsp';
-import type { CancellationToken, SemanticTokens, SemanticTokensDelta, SemanticTokensDeltaParams, SemanticTokensParams, SemanticTokensRangeParams } from 'vscode-languageserver';
+import type {
+    CancellationToken,
+    SemanticTokens,
+    SemanticTokensDelta,
+    SemanticTokensDeltaParams,
+    SemanticTokensParams,
+    SemanticTokensRangeParams,
+} from 'vscode-languageserver';
 import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
 import {
-    isAccessClause, isAutomatedClause, isCallsClause, isDecision, isDurationClause, isEnd, isEscalateClause, isOwnerRef, isPerson,
-    isRole, isSlaClause, isStep, isSystem, isTeam, isTransition, isUsesClause, isWorkflow,
+    isAccessClause,
+    isAutomatedClause,
+    isCallsClause,
+    isDecision,
+    isDurationClause,
+    isEnd,
+    isEscalateClause,
+    isOwnerRef,
+    isPerson,
+    isRole,
+    isSlaClause,
+    isStep,
+    isSystem,
+    isTeam,
+    isTransition,
+    isUsesClause,
+    isWorkflow,
 } from '../generated/ast.js';
 
 const DECLARATION = SemanticTokenModifiers.declaration;
@@ -25,15 +47,27 @@ const DECLARATION = SemanticTokenModifiers.declaration;
 export class WorkflowSemanticTokenProvider extends AbstractSemanticTokenProvider {
     private queue: Promise<unknown> = Promise.resolve();
 
-    override semanticHighlight(document: LangiumDocument, params: SemanticTokensParams, cancelToken?: CancellationToken): Promise<SemanticTokens> {
+    override semanticHighlight(
+        document: LangiumDocument,
+        params: SemanticTokensParams,
+        cancelToken?: CancellationToken,
+    ): Promise<SemanticTokens> {
         return this.oneAtATime(() => super.semanticHighlight(document, params, cancelToken));
     }
 
-    override semanticHighlightRange(document: LangiumDocument, params: SemanticTokensRangeParams, cancelToken?: CancellationToken): Promise<SemanticTokens> {
+    override semanticHighlightRange(
+        document: LangiumDocument,
+        params: SemanticTokensRangeParams,
+        cancelToken?: CancellationToken,
+    ): Promise<SemanticTokens> {
         return this.oneAtATime(() => super.semanticHighlightRange(document, params, cancelToken));
     }
 
-    override semanticHighlightDelta(document: LangiumDocument, params: SemanticTokensDeltaParams, cancelToken?: CancellationToken): Promise<SemanticTokens | SemanticTokensDelta> {
+    override semanticHighlightDelta(
+        document: LangiumDocument,
+        params: SemanticTokensDeltaParams,
+        cancelToken?: CancellationToken,
+    ): Promise<SemanticTokens | SemanticTokensDelta> {
         return this.oneAtATime(() => super.semanticHighlightDelta(document, params, cancelToken));
     }
 

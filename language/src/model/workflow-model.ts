@@ -20,7 +20,7 @@ export function outgoingTransitions(node: Node): Transition[] {
     }
     if (isDecision(node)) {
         // A branch still being typed may have no transition yet.
-        return node.branches.flatMap(branch => branch.transition ? [branch.transition] : []);
+        return node.branches.flatMap(branch => (branch.transition ? [branch.transition] : []));
     }
     return [];
 }

@@ -9,7 +9,15 @@
  *   asking every node for its references.
  */
 import type { AstNode, AstNodeDescription, AstNodeLocator, LangiumCoreServices, LangiumDocument, ReferenceDescription } from 'langium';
-import { Cancellation, CstUtils, DefaultReferenceDescriptionProvider, DefaultScopeComputation, interruptAndCheck, MultiMap, UriUtils } from 'langium';
+import {
+    Cancellation,
+    CstUtils,
+    DefaultReferenceDescriptionProvider,
+    DefaultScopeComputation,
+    interruptAndCheck,
+    MultiMap,
+    UriUtils,
+} from 'langium';
 
 export class WorkflowScopeComputation extends DefaultScopeComputation {
     override async collectLocalSymbols(): Promise<MultiMap<AstNode, AstNodeDescription>> {
@@ -25,7 +33,10 @@ export class WorkflowReferenceDescriptionProvider extends DefaultReferenceDescri
         this.locator = services.workspace.AstNodeLocator;
     }
 
-    override async createDescriptions(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<ReferenceDescription[]> {
+    override async createDescriptions(
+        document: LangiumDocument,
+        cancelToken = Cancellation.CancellationToken.None,
+    ): Promise<ReferenceDescription[]> {
         const descriptions: ReferenceDescription[] = [];
         const sourceUri = document.uri;
         let count = 0;

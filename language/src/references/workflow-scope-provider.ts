@@ -62,9 +62,7 @@ export class WorkflowScopeProvider extends DefaultScopeProvider {
         // Teams and workflows are top-level declarations: their index names them within the file.
         const key = `${kind}:${owner.$containerIndex}`;
         return this.containerScopes.get(document.uri, key, () => {
-            const children: AstNode[] = isWorkflow(owner)
-                ? owner.nodes
-                : kind === 'roles' ? owner.members.filter(isRole) : owner.members;
+            const children: AstNode[] = isWorkflow(owner) ? owner.nodes : kind === 'roles' ? owner.members.filter(isRole) : owner.members;
             // A declaration the parser could not name is not a link target.
             const named = children.filter(child => (child as { name?: string }).name);
             return new MapScope(firstByName(named.map(child => this.describe(child, document))));

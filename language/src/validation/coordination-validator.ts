@@ -16,9 +16,14 @@ export class CoordinationValidator {
         }
         const teams = handoffTeams(transition);
         if (teams) {
-            accept('warning', `Hand-off from ${teams.from.name} to ${teams.to.name} has no channel: add \`via <System>\` to say how the work is passed on.`, {
-                node: transition, code: IssueCodes.HandoffWithoutChannel,
-            });
+            accept(
+                'warning',
+                `Hand-off from ${teams.from.name} to ${teams.to.name} has no channel: add \`via <System>\` to say how the work is passed on.`,
+                {
+                    node: transition,
+                    code: IssueCodes.HandoffWithoutChannel,
+                },
+            );
         }
     }
 

@@ -16,9 +16,13 @@ export class FlowValidator {
         if (outgoingTransitions(node).length > 0) {
             return;
         }
-        const fix = isDecision(node) ? 'add a `when "…" -> Target` or `otherwise -> Target` branch' : 'add `next Target`, or make it an `end`';
+        const fix = isDecision(node)
+            ? 'add a `when "…" -> Target` or `otherwise -> Target` branch'
+            : 'add `next Target`, or make it an `end`';
         accept('error', `Work stops at '${node.name}': it has no outgoing transition. ${capitalize(fix)}.`, {
-            node, property: 'name', code: IssueCodes.DeadEnd,
+            node,
+            property: 'name',
+            code: IssueCodes.DeadEnd,
         });
     }
 
@@ -31,14 +35,18 @@ export class FlowValidator {
         }
         if (!nodes.some(isEnd)) {
             accept('warning', `Workflow '${workflow.name}' has no end: add \`end Done "…"\` so it is clear when the work is finished.`, {
-                node: workflow, property: 'name', code: IssueCodes.NoEnd,
+                node: workflow,
+                property: 'name',
+                code: IssueCodes.NoEnd,
             });
         }
         const reached = reachableNodes(workflow);
         for (const node of nodes) {
             if (!reached.has(node)) {
                 accept('warning', `'${node.name}' is unreachable: no path from the start '${start.name}' leads to it.`, {
-                    node, property: 'name', code: IssueCodes.Unreachable,
+                    node,
+                    property: 'name',
+                    code: IssueCodes.Unreachable,
                 });
             }
         }
@@ -48,7 +56,9 @@ export class FlowValidator {
     checkOtherwise(decision: Decision, accept: ValidationAcceptor): void {
         if (decision.branches.length > 0 && !decision.branches.some(branch => branch.otherwise)) {
             accept('info', `Decision '${decision.name}' has no \`otherwise\` branch: say where the work goes when no condition holds.`, {
-                node: decision, property: 'name', code: IssueCodes.MissingOtherwise,
+                node: decision,
+                property: 'name',
+                code: IssueCodes.MissingOtherwise,
             });
         }
     }

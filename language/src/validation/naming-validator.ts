@@ -23,7 +23,9 @@ export class NamingValidator {
             .filter(other => other.node !== declaration)
             .map(other => `${kindOf(other.type)} in ${fileName(other.documentUri.path)}${lineOf(other)}`);
         accept('error', `The name '${declaration.name}' is declared more than once in the workspace (also a ${others.join(', a ')}).`, {
-            node: declaration, property: 'name', code: IssueCodes.DuplicateName,
+            node: declaration,
+            property: 'name',
+            code: IssueCodes.DuplicateName,
         });
     }
 
@@ -44,7 +46,10 @@ export class NamingValidator {
         }
         const kind = isTeam(declaration) ? 'Team' : isRole(declaration) ? 'Role' : isPerson(declaration) ? 'Person' : 'System';
         accept('hint', `${kind} '${declaration.name}' is never used in the workspace.`, {
-            node: declaration, property: 'name', code: IssueCodes.Unused, tags: [DiagnosticTag.Unnecessary],
+            node: declaration,
+            property: 'name',
+            code: IssueCodes.Unused,
+            tags: [DiagnosticTag.Unnecessary],
         });
     }
 }

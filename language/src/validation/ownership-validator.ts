@@ -17,14 +17,17 @@ export class OwnershipValidator {
     checkOwnerCount(declaration: Owned, accept: ValidationAcceptor): void {
         if (declaration.owners.length === 0) {
             accept('error', `${describe(declaration)} has no owner: add \`owner Team.Role\` to say who is accountable for it.`, {
-                node: declaration, property: 'name', code: IssueCodes.MissingOwner,
+                node: declaration,
+                property: 'name',
+                code: IssueCodes.MissingOwner,
             });
             return;
         }
         const first = ownerText(declaration.owners[0].owner);
         for (const extra of declaration.owners.slice(1)) {
             accept('error', `${describe(declaration)} has more than one owner (already ${first}): keep exactly one accountable owner.`, {
-                node: extra, code: IssueCodes.DuplicateOwner,
+                node: extra,
+                code: IssueCodes.DuplicateOwner,
             });
         }
     }
@@ -36,9 +39,13 @@ export class OwnershipValidator {
             return;
         }
         const role = (person as Person).role?.ref;
-        const instead = role ? ` Use the role \`${clause.owner.team.$refText}.${role.name}\` or the team instead.` : ' Use a role or the team instead.';
+        const instead = role
+            ? ` Use the role \`${clause.owner.team.$refText}.${role.name}\` or the team instead.`
+            : ' Use a role or the team instead.';
         accept('warning', `Owner ${ownerText(clause.owner)} is an individual: the flow depends on one person.${instead}`, {
-            node: clause, property: 'owner', code: IssueCodes.IndividualOwner,
+            node: clause,
+            property: 'owner',
+            code: IssueCodes.IndividualOwner,
         });
     }
 
@@ -47,9 +54,15 @@ export class OwnershipValidator {
         const node = escalation.$container;
         const owner = ownerOf(node);
         if (owner && escalation.target && sameOwner(owner, escalation.target)) {
-            accept('warning', `${describe(node)} escalates to its own owner ${ownerText(owner)}: escalate to someone who can act when the owner does not.`, {
-                node: escalation, property: 'target', code: IssueCodes.EscalationToOwner,
-            });
+            accept(
+                'warning',
+                `${describe(node)} escalates to its own owner ${ownerText(owner)}: escalate to someone who can act when the owner does not.`,
+                {
+                    node: escalation,
+                    property: 'target',
+                    code: IssueCodes.EscalationToOwner,
+                },
+            );
         }
     }
 }

@@ -20,7 +20,8 @@ export class TimeValidator {
         if (path && path.minutes > budget) {
             const names = path.nodes.map(node => node.name).join(' → ');
             accept('warning', `Critical path ${formatDuration(path.minutes)} exceeds the SLA of ${formatDuration(budget)}: ${names}.`, {
-                node: sla, code: IssueCodes.SlaExceeded,
+                node: sla,
+                code: IssueCodes.SlaExceeded,
             });
         }
     }
@@ -35,12 +36,16 @@ export class TimeValidator {
         const reading = readDuration(text);
         if (reading.kind === 'minutes' && reading.minutes === 0) {
             accept('error', `A duration must be positive: '${text}' is zero.`, {
-                node: clause, property, code: IssueCodes.SyntaxError,
+                node: clause,
+                property,
+                code: IssueCodes.SyntaxError,
             });
         } else if (reading.kind === 'too-large') {
             const shown = text.length > 24 ? `${text.slice(0, 12)}…${text.slice(-4)} (${text.length - 1} digits)` : text;
             accept('error', `A duration can be at most 9999w: '${shown}' is larger.`, {
-                node: clause, property, code: IssueCodes.SyntaxError,
+                node: clause,
+                property,
+                code: IssueCodes.SyntaxError,
             });
         }
     }

@@ -3,7 +3,15 @@
  * architect understands: lexer and parser errors become `syntax-error`; linking errors become
  * `unresolved-reference`, or `invalid-role` for `person … as R` where R is not a role of the team.
  */
-import type { AstNode, ConfigurationProvider, LangiumDocument, ValidateSingleNodeOptions, ValidationAcceptor, ValidationCheck, ValidationOptions } from 'langium';
+import type {
+    AstNode,
+    ConfigurationProvider,
+    LangiumDocument,
+    ValidateSingleNodeOptions,
+    ValidationAcceptor,
+    ValidationCheck,
+    ValidationOptions,
+} from 'langium';
 import { Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { walkAst } from '../model/ast-walk.js';
@@ -27,7 +35,11 @@ export class WorkflowDocumentValidator extends DefaultDocumentValidator {
         this.configuration = services.shared.workspace.ConfigurationProvider;
     }
 
-    override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
+    override async validateDocument(
+        document: LangiumDocument,
+        options?: ValidationOptions,
+        cancelToken?: Cancellation.CancellationToken,
+    ): Promise<Diagnostic[]> {
         const diagnostics = await super.validateDocument(document, options, cancelToken);
         for (const diagnostic of diagnostics) {
             const code = (diagnostic.data as { code?: string } | undefined)?.code;
@@ -55,7 +67,12 @@ export class WorkflowDocumentValidator extends DefaultDocumentValidator {
      * check, which dominates validation of a large file. Checks that return a promise are still
      * awaited; the walk yields to pending requests every few thousand nodes.
      */
-    protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
+    protected override async validateAstNodes(
+        rootNode: AstNode,
+        options: ValidationOptions,
+        acceptor: ValidationAcceptor,
+        cancelToken = Cancellation.CancellationToken.None,
+    ): Promise<void> {
         const checksByType = new Map<string, ValidationCheck[]>();
         const nodes: AstNode[] = [];
         walkAst(rootNode, node => {
@@ -93,10 +110,16 @@ export class WorkflowDocumentValidator extends DefaultDocumentValidator {
                 continue; // `Typo.Member`: the unknown team is the one finding; its members cannot be looked up
             }
             const { code, message } = this.explain(container, property, reference.$refText);
-            diagnostics.push(this.toDiagnostic('error', message, {
-                node: container, property, range: reference.$refNode?.range, index: reference.error.info.index,
-                code, data: { code, refText: reference.$refText },
-            }));
+            diagnostics.push(
+                this.toDiagnostic('error', message, {
+                    node: container,
+                    property,
+                    range: reference.$refNode?.range,
+                    index: reference.error.info.index,
+                    code,
+                    data: { code, refText: reference.$refText },
+                }),
+            );
         }
     }
 
@@ -113,9 +136,11 @@ export class WorkflowDocumentValidator extends DefaultDocumentValidator {
         }
         if (isTransition(container)) {
             const workflow = container.$container.$container.$container;
-            return unresolved(property === 'channel'
-                ? this.notDeclared('system', name)
-                : `Workflow '${workflow.name}' has no step, decision or end named '${name}'.`);
+            return unresolved(
+                property === 'channel'
+                    ? this.notDeclared('system', name)
+                    : `Workflow '${workflow.name}' has no step, decision or end named '${name}'.`,
+            );
         }
         return unresolved(this.notDeclared(expectedTopLevelKind(container, property), name));
     }

@@ -17,51 +17,69 @@ export function registerValidationChecks(services: WorkflowServices): void {
     const registry = services.validation.ValidationRegistry;
 
     const ownership = new OwnershipValidator();
-    registry.register<WorkflowAstType>({
-        Workflow: ownership.checkOwnerCount,
-        Step: ownership.checkOwnerCount,
-        Decision: ownership.checkOwnerCount,
-        System: ownership.checkOwnerCount,
-        OwnerClause: ownership.checkIndividualOwner,
-        EscalateClause: ownership.checkEscalationTarget,
-    } satisfies Checks, ownership);
+    registry.register<WorkflowAstType>(
+        {
+            Workflow: ownership.checkOwnerCount,
+            Step: ownership.checkOwnerCount,
+            Decision: ownership.checkOwnerCount,
+            System: ownership.checkOwnerCount,
+            OwnerClause: ownership.checkIndividualOwner,
+            EscalateClause: ownership.checkEscalationTarget,
+        } satisfies Checks,
+        ownership,
+    );
 
     const coordination = new CoordinationValidator();
-    registry.register<WorkflowAstType>({
-        Step: coordination.checkSystemAccess,
-        Decision: coordination.checkSystemAccess,
-        Transition: coordination.checkHandoffChannel,
-    } satisfies Checks, coordination);
+    registry.register<WorkflowAstType>(
+        {
+            Step: coordination.checkSystemAccess,
+            Decision: coordination.checkSystemAccess,
+            Transition: coordination.checkHandoffChannel,
+        } satisfies Checks,
+        coordination,
+    );
 
     const flow = new FlowValidator();
-    registry.register<WorkflowAstType>({
-        Step: flow.checkDeadEnd,
-        Decision: [flow.checkDeadEnd, flow.checkOtherwise],
-        Workflow: flow.checkReachabilityAndEnd,
-    } satisfies Checks, flow);
+    registry.register<WorkflowAstType>(
+        {
+            Step: flow.checkDeadEnd,
+            Decision: [flow.checkDeadEnd, flow.checkOtherwise],
+            Workflow: flow.checkReachabilityAndEnd,
+        } satisfies Checks,
+        flow,
+    );
 
     const time = new TimeValidator();
-    registry.register<WorkflowAstType>({
-        Workflow: time.checkSla,
-        DurationClause: time.checkPositive,
-        SlaClause: time.checkPositive,
-        EscalateClause: time.checkPositive,
-    } satisfies Checks, time);
+    registry.register<WorkflowAstType>(
+        {
+            Workflow: time.checkSla,
+            DurationClause: time.checkPositive,
+            SlaClause: time.checkPositive,
+            EscalateClause: time.checkPositive,
+        } satisfies Checks,
+        time,
+    );
 
     const naming = new NamingValidator(services.validation.WorkspaceFacts);
-    registry.register<WorkflowAstType>({
-        Team: [naming.checkUniqueTopLevel, naming.checkUniqueMembers, naming.checkUsed],
-        Role: naming.checkUsed,
-        Person: naming.checkUsed,
-        System: [naming.checkUniqueTopLevel, naming.checkUsed],
-        Workflow: [naming.checkUniqueTopLevel, naming.checkUniqueNodes],
-    } satisfies Checks, naming);
+    registry.register<WorkflowAstType>(
+        {
+            Team: [naming.checkUniqueTopLevel, naming.checkUniqueMembers, naming.checkUsed],
+            Role: naming.checkUsed,
+            Person: naming.checkUsed,
+            System: [naming.checkUniqueTopLevel, naming.checkUsed],
+            Workflow: [naming.checkUniqueTopLevel, naming.checkUniqueNodes],
+        } satisfies Checks,
+        naming,
+    );
 
     const clauses = new ClauseCountValidator();
-    registry.register<WorkflowAstType>({
-        Workflow: clauses.checkWorkflowClauses,
-        System: clauses.checkSystemClauses,
-        Step: clauses.checkNodeClauses,
-        Decision: clauses.checkNodeClauses,
-    } satisfies Checks, clauses);
+    registry.register<WorkflowAstType>(
+        {
+            Workflow: clauses.checkWorkflowClauses,
+            System: clauses.checkSystemClauses,
+            Step: clauses.checkNodeClauses,
+            Decision: clauses.checkNodeClauses,
+        } satisfies Checks,
+        clauses,
+    );
 }

@@ -31,7 +31,11 @@ export class WorkflowConfigurationProvider extends DefaultConfigurationProvider 
 }
 
 /** Applies the `workflowArchitect.severity.*` settings: changes severities, drops findings set to `off`. */
-export async function applySeverityOverrides(configuration: ConfigurationProvider, languageId: string, diagnostics: Diagnostic[]): Promise<Diagnostic[]> {
+export async function applySeverityOverrides(
+    configuration: ConfigurationProvider,
+    languageId: string,
+    diagnostics: Diagnostic[],
+): Promise<Diagnostic[]> {
     const settings = (await configuration.getConfiguration(languageId, 'severity')) as Record<string, string> | undefined;
     if (!settings || typeof settings !== 'object') {
         return diagnostics;

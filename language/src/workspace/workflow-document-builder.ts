@@ -88,8 +88,10 @@ export class WorkflowDocumentBuilder extends DefaultDocumentBuilder {
 
     private staleDocuments(): LangiumDocument[] {
         return this.langiumDocuments.all
-            .filter(document => document.state === DocumentState.Validated
-                && (this.validatedAt.get(document.uri.toString()) ?? 0) < this.movedAt)
+            .filter(
+                document =>
+                    document.state === DocumentState.Validated && (this.validatedAt.get(document.uri.toString()) ?? 0) < this.movedAt,
+            )
             .toArray();
     }
 
@@ -111,7 +113,8 @@ export class WorkflowDocumentBuilder extends DefaultDocumentBuilder {
         const facts = (this.serviceRegistry.getServices(document.uri) as WorkflowServices).validation.WorkspaceFacts;
         for (const declaration of declarationsOf(document)) {
             const namesakes = declaration.name ? facts.topLevelNamed(declaration.name) : [];
-            const line = namesakes.length > 1 ? `@${namesakes.find(namesake => namesake.node === declaration)?.nameSegment?.range.start.line}` : '';
+            const line =
+                namesakes.length > 1 ? `@${namesakes.find(namesake => namesake.node === declaration)?.nameSegment?.range.start.line}` : '';
             parts.push(`d:${declaration.name}${line}`);
         }
         const targets = new Set<string>();

@@ -40,7 +40,10 @@ export class WorkflowDocumentUpdateHandler extends DefaultDocumentUpdateHandler 
             return false;
         }
         const segments = uri.path.slice(folder.path.replace(/\/$/, '').length + 1).split('/');
-        if (segments.some(segment => segment.startsWith('.')) || segments.slice(0, -1).some(segment => segment === 'node_modules' || segment === 'out')) {
+        if (
+            segments.some(segment => segment.startsWith('.')) ||
+            segments.slice(0, -1).some(segment => segment === 'node_modules' || segment === 'out')
+        ) {
             return false;
         }
         try {

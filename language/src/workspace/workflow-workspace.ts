@@ -21,7 +21,10 @@ export interface BuiltWorkspace {
 }
 
 /** Parses, links and validates all texts together, as one workspace. */
-export async function buildWorkspace(sources: SourceText[], services = createWorkflowServices(EmptyFileSystem).Workflow): Promise<BuiltWorkspace> {
+export async function buildWorkspace(
+    sources: SourceText[],
+    services = createWorkflowServices(EmptyFileSystem).Workflow,
+): Promise<BuiltWorkspace> {
     const factory = services.shared.workspace.LangiumDocumentFactory;
     const langiumDocuments = services.shared.workspace.LangiumDocuments;
     const documents = sources.map(source => {
@@ -36,6 +39,7 @@ export async function buildWorkspace(sources: SourceText[], services = createWor
 
 /** Diagnostics of a built document, in document order. */
 export function diagnosticsOf(document: LangiumDocument): Diagnostic[] {
-    return [...(document.diagnostics ?? [])].sort((a, b) =>
-        a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    return [...(document.diagnostics ?? [])].sort(
+        (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+    );
 }

@@ -37,7 +37,7 @@ export class WorkspaceFacts {
             // list them alike however the workspace was loaded.
             const descriptions = this.index.allElements().toArray();
             const uris = new Map(descriptions.map(d => [d, d.documentUri.toString()]));
-            descriptions.sort((a, b) => uris.get(a)! < uris.get(b)! ? -1 : uris.get(a)! > uris.get(b)! ? 1 : 0);
+            descriptions.sort((a, b) => (uris.get(a)! < uris.get(b)! ? -1 : uris.get(a)! > uris.get(b)! ? 1 : 0));
             for (const description of descriptions) {
                 const list = byName.get(description.name);
                 if (list) list.push(description);

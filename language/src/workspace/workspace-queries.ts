@@ -15,14 +15,13 @@ export function declarationsOf(document: LangiumDocument): Declaration[] {
 
 /** The named workflows of a document, in order. */
 export function workflowsOf(document: LangiumDocument): Workflow[] {
-    return declarationsOf(document).filter(isWorkflow).filter(workflow => workflow.name);
+    return declarationsOf(document)
+        .filter(isWorkflow)
+        .filter(workflow => workflow.name);
 }
 
 export function allWorkflows(documents: LangiumDocuments): Workflow[] {
-    return documents.all
-        .flatMap(declarationsOf)
-        .filter(isWorkflow)
-        .toArray();
+    return documents.all.flatMap(declarationsOf).filter(isWorkflow).toArray();
 }
 
 export function allWorkNodes(documents: LangiumDocuments): WorkNode[] {
@@ -39,8 +38,10 @@ export function nodesOwnedBy(documents: LangiumDocuments, owner: Team | Member):
 
 /** Steps and decisions that use, are automated by, or hand off through the system. */
 export function nodesUsing(documents: LangiumDocuments, system: System): WorkNode[] {
-    return allWorkNodes(documents).filter(node =>
-        node.uses.some(clause => clause.systems.some(ref => ref.ref === system))
-        || node.automations.some(clause => clause.system?.ref === system)
-        || outgoingTransitions(node).some(transition => transition.channel?.ref === system));
+    return allWorkNodes(documents).filter(
+        node =>
+            node.uses.some(clause => clause.systems.some(ref => ref.ref === system)) ||
+            node.automations.some(clause => clause.system?.ref === system) ||
+            outgoingTransitions(node).some(transition => transition.channel?.ref === system),
+    );
 }
