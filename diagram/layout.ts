@@ -30,6 +30,7 @@ import type { AbstractPoint, GapLabel, GapRun } from './edge-routing.js';
 import { assignTracks, outlineInset, simplify, TRACK } from './edge-routing.js';
 import { CHAR_WIDTH, edgeLabelLines, labelSize, LANE_LINE_HEIGHT, laneHeaderLines, nodeTextBox } from './labels.js';
 import { LANE_HEADER, MARGIN, NODE_SIZES, ROW_GAP, SLOT } from './layout-metrics.js';
+import { reworkEdges } from './flow-structure.js';
 import { SIMPLE_LAYERING_FROM, simpleLayering } from './simple-layering.js';
 
 /** The part of the ELK API the layout needs (elkjs's `ELK` instance). */
@@ -92,7 +93,7 @@ async function elkOrder(graph: WorkflowGraph, elk: ElkLike, direction: Direction
     const ends = new Set(graph.nodes.filter(node => node.kind === 'end').map(node => node.id));
     const laidOut = graph.nodes.filter(node => !ends.has(node.id)).map(node => node.id);
     const inside = new Set(laidOut);
-    const back = backEdges(graph);
+    const back = reworkEdges(graph);
     // Rework loops are turned round before the layering, so it gets a DAG whose order follows
     // the flow from the start (ELK's own cycle breaking may put a rework step before the work).
     const edges = graph.edges
@@ -131,40 +132,6 @@ async function elkLayering(
     }
     const layerOf = new Map([...new Set(along.values())].sort((a, b) => a - b).map((value, index) => [value, index]));
     return { layer: new Map(ids.map(id => [id, layerOf.get(along.get(id) ?? 0) ?? 0])), rank };
-}
-
-/**
- * The edges that close a cycle when the graph is walked depth-first from the start node (then from
- * any node not reached yet, in declaration order): the rework loops.
- */
-export function backEdges(graph: WorkflowGraph): Set<string> {
-    const outgoing = new Map<string, DiagramEdge[]>(graph.nodes.map(node => [node.id, []]));
-    for (const edge of graph.edges) outgoing.get(edge.from)?.push(edge);
-    const state = new Map<string, 'open' | 'done'>();
-    const back = new Set<string>();
-    const roots = [...graph.nodes.filter(node => node.start), ...graph.nodes];
-    for (const root of roots) {
-        if (state.has(root.id)) continue;
-        const stack: Array<{ id: string; index: number }> = [{ id: root.id, index: 0 }];
-        state.set(root.id, 'open');
-        while (stack.length > 0) {
-            const frame = stack[stack.length - 1];
-            const edges = outgoing.get(frame.id) ?? [];
-            if (frame.index >= edges.length) {
-                state.set(frame.id, 'done');
-                stack.pop();
-                continue;
-            }
-            const edge = edges[frame.index++];
-            const seen = state.get(edge.to);
-            if (seen === 'open') back.add(edge.id);
-            else if (seen === undefined && outgoing.has(edge.to)) {
-                state.set(edge.to, 'open');
-                stack.push({ id: edge.to, index: 0 });
-            }
-        }
-    }
-    return back;
 }
 
 /** Abstract geometry: `main` along the flow, `cross` across lanes. */

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { GENERATED_SIZES, generateWorkflow } from '../../bench/realistic-workflows.js';
-import { backEdges } from '../../diagram/layout.js';
+import { reworkEdges } from '../../diagram/flow-structure.js';
 import { buildGraph } from '../../language/src/analysis/graph-builder.js';
 import { workflowsOf } from '../../language/src/workspace/workspace-queries.js';
 import { buildWorkspace } from '../../language/src/workspace/workflow-workspace.js';
@@ -57,7 +57,7 @@ describe('generated workflows', () => {
                 graph.nodes.some(node => graph.edges.filter(edge => edge.to === node.id && !edge.label).length >= 2),
                 'has a join',
             );
-            assert.ok(backEdges(graph).size > 0, 'has a rework loop');
+            assert.ok(reworkEdges(graph).size > 0, 'has a rework loop');
             assert.ok(
                 graph.edges.some(edge => edge.handoff && edge.channel !== undefined),
                 'has a hand-off via a channel',
