@@ -8,6 +8,8 @@ import type { DiagramEdge, DiagramNode } from '../protocol/graph-model.js';
 
 /** Average advance of a 11–12px system-ui character: enough to size boxes and truncate text. */
 export const CHAR_WIDTH = 6.6;
+/** The same for node titles, which are semi-bold: measured wider than the regular estimate in Chromium. */
+export const TITLE_CHAR_WIDTH = 7.3;
 /** Labels sit in the gap between layers, which is this many characters wide. */
 export const LABEL_CHARS = 14;
 export const LABEL_LINE_HEIGHT = 14;
@@ -93,13 +95,18 @@ function nodeTextWidth(kind: DiagramNode['kind'], width: number, height: number)
 
 /** A node's title, word-wrapped to its shape, and its detail line (owner or system, calls, duration). */
 export function fitNodeText(node: DiagramNode, box: Box): { title: FittedText; detail?: FittedText } {
-    const maxChars = Math.max(6, Math.floor(nodeTextWidth(node.kind, box.width, box.height) / CHAR_WIDTH));
+    const { titleChars, detailChars } = charsPerLine(nodeTextWidth(node.kind, box.width, box.height));
     const text = node.title ?? node.name;
     const detail = nodeDetail(node);
     const room = Math.max(1, Math.floor(nodeTextHeight(node.kind, box.height) / NODE_LINE_HEIGHT));
-    const fittedDetail = detail !== undefined ? wrapWhole(detail, maxChars + 3, Math.max(1, room - 1)) : undefined;
-    const title = wrapWhole(text, maxChars, Math.max(1, room - (fittedDetail?.lines.length ?? 0)));
+    const fittedDetail = detail !== undefined ? wrapWhole(detail, detailChars, Math.max(1, room - 1)) : undefined;
+    const title = wrapWhole(text, titleChars, Math.max(1, room - (fittedDetail?.lines.length ?? 0)));
     return { title, detail: fittedDetail };
+}
+
+/** How many characters of a node's title and of its (smaller, regular) detail line fit a width. */
+function charsPerLine(width: number): { titleChars: number; detailChars: number } {
+    return { titleChars: Math.max(6, Math.floor(width / TITLE_CHAR_WIDTH)), detailChars: Math.max(6, Math.floor(width / CHAR_WIDTH)) + 3 };
 }
 
 /** Line height of node texts, as `svg.ts` draws them. */
@@ -124,9 +131,9 @@ export function nodeTextBox(node: DiagramNode, min: { width: number; height: num
     let width = min.width;
     let lines = 0;
     for (let attempt = 0; attempt < 6; attempt++) {
-        const maxChars = Math.max(6, Math.floor(nodeTextWidth(node.kind, width, min.height) / CHAR_WIDTH));
-        const titleLines = wrapWhole(text, maxChars).lines.length;
-        const detailLines = detail !== undefined ? wrapWhole(detail, maxChars + 3).lines.length : 0;
+        const { titleChars, detailChars } = charsPerLine(nodeTextWidth(node.kind, width, min.height));
+        const titleLines = wrapWhole(text, titleChars).lines.length;
+        const detailLines = detail !== undefined ? wrapWhole(detail, detailChars).lines.length : 0;
         lines = titleLines + detailLines;
         if (titleLines <= maxLines && detailLines <= 1) break;
         width += 40;

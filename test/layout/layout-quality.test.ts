@@ -239,7 +239,7 @@ describe('layout quality checker', () => {
         expectOnly(quality, 'cutText', ['A']);
         assert.match(
             quality.defects.cutText[0].message,
-            /the title of node A "Review the supplier's contract and all of its terms, annexes, amendments and side letters" is drawn as "Review the supplier's contract and all of its terms, annexes, a…"/,
+            /the title of node A "Review the supplier's contract and all of its terms, annexes, amendments and side letters" is drawn as "Review the supplier's contract and all of its term…"/,
         );
         const fits = nodes.map(n => (n.id === 'A' ? node('A', 'step', 'T', "Review the supplier's contract and terms") : n));
         assert.equal(describeDefects(check({ ...fixture, graph: { ...fixture.graph, nodes: fits } })), '');
