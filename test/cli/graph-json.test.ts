@@ -7,6 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
+import { exampleWorkflows } from '../example-workflows.js';
 import { runCli as run } from './run-cli.js';
 
 const require = createRequire(import.meta.url);
@@ -16,18 +17,6 @@ const Ajv = (
     }
 ).default;
 const SCHEMA = JSON.parse(fs.readFileSync('schemas/graph.schema.json', 'utf8')) as { $id: string };
-
-function exampleWorkflows(): Array<[string, string]> {
-    const files = ['examples', 'examples/problems'].flatMap(folder =>
-        fs
-            .readdirSync(folder)
-            .filter(name => name.endsWith('.workflow'))
-            .map(name => path.join(folder, name)),
-    );
-    return files.flatMap(file =>
-        [...fs.readFileSync(file, 'utf8').matchAll(/^workflow\s+([A-Za-z_]\w*)/gm)].map(match => [file, match[1]] as [string, string]),
-    );
-}
 
 interface Range {
     line: number;

@@ -6,8 +6,8 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { createRequire } from 'node:module';
+import { exampleWorkflows } from '../example-workflows.js';
 import type { Browser, Page } from 'playwright-core';
 import { runCli } from '../cli/run-cli.js';
 import { HEADLESS_SHELL } from './harness.js';
@@ -16,18 +16,6 @@ const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core') as typeof import('playwright-core');
 const BPMN_JS = require.resolve('bpmn-js/dist/bpmn-modeler.production.min.js');
 const ZEEBE_MODDLE = JSON.parse(fs.readFileSync('test/bpmn/zeebe-moddle.json', 'utf8')) as object;
-
-function exampleWorkflows(): Array<[string, string]> {
-    const files = ['examples', 'examples/problems'].flatMap(folder =>
-        fs
-            .readdirSync(folder)
-            .filter(name => name.endsWith('.workflow'))
-            .map(name => path.join(folder, name)),
-    );
-    return files.flatMap(file =>
-        [...fs.readFileSync(file, 'utf8').matchAll(/^workflow\s+([A-Za-z_]\w*)/gm)].map(match => [file, match[1]] as [string, string]),
-    );
-}
 
 interface Imported {
     error?: string;

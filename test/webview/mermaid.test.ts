@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
+import { exampleWorkflows } from '../example-workflows.js';
 import type { Browser, Page } from 'playwright-core';
 import type { WorkflowGraph } from '../../protocol/graph-model.js';
 import { runCli } from '../cli/run-cli.js';
@@ -17,19 +18,6 @@ import { HEADLESS_SHELL } from './harness.js';
 const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core') as typeof import('playwright-core');
 const MERMAID = require.resolve('mermaid/dist/mermaid.min.js');
-
-/** Every workflow of every example file, as `[file, workflow]`. */
-function exampleWorkflows(): Array<[string, string]> {
-    const files = ['examples', 'examples/problems'].flatMap(folder =>
-        fs
-            .readdirSync(folder)
-            .filter(name => name.endsWith('.workflow'))
-            .map(name => path.join(folder, name)),
-    );
-    return files.flatMap(file =>
-        [...fs.readFileSync(file, 'utf8').matchAll(/^workflow\s+([A-Za-z_]\w*)/gm)].map(match => [file, match[1]] as [string, string]),
-    );
-}
 
 function render(file: string, workflow: string, format: 'mermaid' | 'json', direction = 'right'): string {
     const result = runCli(['render', file, '--workflow', workflow, '--format', format, '--direction', direction]);
