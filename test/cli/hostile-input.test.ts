@@ -7,9 +7,8 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { runCli } from './run-cli.js';
+import { runCli, scratchFolder } from './run-cli.js';
 
 const BIN = path.resolve('bin/workflow-architect.cjs');
 const SERVER_BIN = path.resolve('bin/workflow-language-server.cjs');
@@ -30,20 +29,10 @@ function assertOneLineError(result: { code: number | null; stdout: string; stder
 
 describe('workflow-architect on hostile paths', function () {
     this.timeout(60_000);
-    let dir: string;
-    beforeEach(() => {
-        dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wa-hostile-'));
-    });
-    afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-    const write = (name: string, content: string | Buffer) => {
-        const file = path.join(dir, name);
-        fs.mkdirSync(path.dirname(file), { recursive: true });
-        fs.writeFileSync(file, content);
-        return file;
-    };
+    const scratch = scratchFolder('wa-hostile-');
+    const { write } = scratch;
     const fifo = (name: string) => {
-        const file = path.join(dir, name);
+        const file = path.join(scratch.path, name);
         fs.mkdirSync(path.dirname(file), { recursive: true });
         execFileSync('mkfifo', [file]);
         return file;
@@ -51,44 +40,44 @@ describe('workflow-architect on hostile paths', function () {
 
     it('refuses a named pipe, given or as .workflowignore, without waiting on it', () => {
         fifo('pipe.workflow');
-        assertOneLineError(run(['validate', 'pipe.workflow'], dir), /pipe\.workflow: a named pipe, not a regular file/);
+        assertOneLineError(run(['validate', 'pipe.workflow'], scratch.path), /pipe\.workflow: a named pipe, not a regular file/);
         write('ok/a.workflow', 'team T { }\n');
         fifo('ok/.workflowignore');
-        assertOneLineError(run(['validate', 'ok'], dir), /\.workflowignore: a named pipe, not a regular file/);
-        assertOneLineError(run(['matrix', 'ok'], dir), /\.workflowignore: a named pipe/);
+        assertOneLineError(run(['validate', 'ok'], scratch.path), /\.workflowignore: a named pipe, not a regular file/);
+        assertOneLineError(run(['matrix', 'ok'], scratch.path), /\.workflowignore: a named pipe/);
     });
 
     it('refuses devices without reading them', () => {
         for (const device of ['/dev/zero', '/dev/urandom', '/dev/null']) {
-            assertOneLineError(run(['validate', device], dir), /: a device, not a regular file/);
+            assertOneLineError(run(['validate', device], scratch.path), /: a device, not a regular file/);
         }
-        assertOneLineError(run(['render', '/dev/zero', '--format', 'json'], dir), /a device, not a regular file/);
+        assertOneLineError(run(['render', '/dev/zero', '--format', 'json'], scratch.path), /a device, not a regular file/);
     });
 
     it('refuses a file that is not .workflow, and a .workflowignore that is a folder, in one clear line', () => {
         write('README.md', '# notes\n');
-        assertOneLineError(run(['validate', 'README.md'], dir), /README\.md: not a \.workflow file/);
-        assertOneLineError(run(['render', 'README.md', '--format', 'json'], dir), /README\.md: not a \.workflow file/);
+        assertOneLineError(run(['validate', 'README.md'], scratch.path), /README\.md: not a \.workflow file/);
+        assertOneLineError(run(['render', 'README.md', '--format', 'json'], scratch.path), /README\.md: not a \.workflow file/);
         write('w/a.workflow', 'team T { }\n');
-        fs.mkdirSync(path.join(dir, 'w', '.workflowignore'));
-        assertOneLineError(run(['validate', 'w'], dir), /\.workflowignore: is a folder/);
+        fs.mkdirSync(path.join(scratch.path, 'w', '.workflowignore'));
+        assertOneLineError(run(['validate', 'w'], scratch.path), /\.workflowignore: is a folder/);
     });
 
     it('reads symbolic links to workflow files in a folder, and refuses one to a pipe', () => {
         write('org/teams.workflow', 'team T { role R }\n');
         write('flows/w.workflow', 'workflow W { owner T.R; step A { owner T.R; next Done }; end Done }\n');
-        fs.symlinkSync(path.join(dir, 'org/teams.workflow'), path.join(dir, 'flows/teams.workflow'));
-        const result = run(['validate', 'flows', '--format', 'json'], dir);
+        fs.symlinkSync(path.join(scratch.path, 'org/teams.workflow'), path.join(scratch.path, 'flows/teams.workflow'));
+        const result = run(['validate', 'flows', '--format', 'json'], scratch.path);
         assert.equal(result.code, 0, result.stderr);
         assert.equal(JSON.parse(result.stdout).files, 2);
         fifo('pipe-target');
-        fs.symlinkSync(path.join(dir, 'pipe-target'), path.join(dir, 'flows/pipe.workflow'));
-        assertOneLineError(run(['validate', 'flows'], dir), /pipe\.workflow: links to a named pipe/);
+        fs.symlinkSync(path.join(scratch.path, 'pipe-target'), path.join(scratch.path, 'flows/pipe.workflow'));
+        assertOneLineError(run(['validate', 'flows'], scratch.path), /pipe\.workflow: links to a named pipe/);
     });
 
     it('keeps one finding per line when a file name holds a newline', () => {
         write('odd\nname.workflow', 'team T { role R }\n');
-        const result = run(['validate', '.'], dir);
+        const result = run(['validate', '.'], scratch.path);
         assert.equal(result.code, 0, result.stderr);
         const lines = result.stdout.trim().split('\n');
         assert.equal(lines.length, 2, result.stdout);
@@ -96,7 +85,7 @@ describe('workflow-architect on hostile paths', function () {
             lines.every(line => line.startsWith('odd\\nname.workflow:1:')),
             result.stdout,
         );
-        const json = JSON.parse(run(['validate', '.', '--format', 'json'], dir).stdout);
+        const json = JSON.parse(run(['validate', '.', '--format', 'json'], scratch.path).stdout);
         assert.equal(json.diagnostics[0].file, 'odd\nname.workflow');
     });
 
@@ -105,7 +94,7 @@ describe('workflow-architect on hostile paths', function () {
         write('broken.workflow', Buffer.from([0x74, 0x00, 0x65]));
         write('tests/deep/.workflowignore/x', '');
         write('tests/deep/case.workflow', 'team U { }\n');
-        const result = run(['render', 'flow.workflow', '--format', 'json'], dir);
+        const result = run(['render', 'flow.workflow', '--format', 'json'], scratch.path);
         assert.equal(result.code, 0, result.stderr);
         assert.equal(JSON.parse(result.stdout).workflow, 'W');
         assert.match(result.stderr, /skipped broken\.workflow: binary file/);

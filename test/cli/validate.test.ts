@@ -3,24 +3,12 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { runCli as run } from './run-cli.js';
+import { runCli as run, scratchFolder } from './run-cli.js';
 import { IssueCodes } from '../../language/src/validation/issue-codes.js';
 
 describe('workflow-architect validate', () => {
-    let dir: string;
-    beforeEach(() => {
-        dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wa-cli-'));
-    });
-    afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-    const write = (name: string, content: string | Buffer) => {
-        const file = path.join(dir, name);
-        fs.mkdirSync(path.dirname(file), { recursive: true });
-        fs.writeFileSync(file, content);
-        return file;
-    };
+    const scratch = scratchFolder('wa-cli-');
+    const { write } = scratch;
 
     it('exits 0 with no output on the bundled examples', () => {
         const result = run(['validate', 'examples']);
@@ -47,7 +35,7 @@ describe('workflow-architect validate', () => {
 
     it('prints file:line:column severity code message, 1-based, and exits 1 on errors', () => {
         write('flow.workflow', 'team T { role R }\nworkflow W {\n  owner T.R\n  step A { owner T.R }\n  end Done\n}\n');
-        const result = run(['validate', '.'], dir);
+        const result = run(['validate', '.'], scratch.path);
         assert.equal(result.code, 1);
         const lines = result.stdout.trim().split('\n');
         assert.ok(
@@ -67,7 +55,7 @@ describe('workflow-architect validate', () => {
             'a.workflow',
             'team T { role R }\nteam U { role R }\nworkflow W { owner T.R; step A { owner T.R; next B }; step B { owner U.R; next Done }; end Done }\n',
         );
-        const result = run(['validate', 'a.workflow', '--format=json'], dir);
+        const result = run(['validate', 'a.workflow', '--format=json'], scratch.path);
         assert.equal(result.code, 0);
         const report = JSON.parse(result.stdout);
         assert.deepEqual(
@@ -85,7 +73,7 @@ describe('workflow-architect validate', () => {
         write('org/teams.workflow', 'team T { role R }\nsystem S { owner T.R }\n');
         write('flows/deep/w.workflow', 'workflow W { owner T.R; step A { owner T.R; uses S; next Done }; end Done }\n');
         write('notes.txt', 'not a workflow');
-        const result = run(['validate', 'org', 'flows', '--format', 'json'], dir);
+        const result = run(['validate', 'org', 'flows', '--format', 'json'], scratch.path);
         assert.equal(result.code, 0, result.stdout + result.stderr);
         assert.deepEqual(JSON.parse(result.stdout), { files: 2, diagnostics: [] });
     });
@@ -138,7 +126,7 @@ describe('workflow-architect validate', () => {
     ];
     for (const [what, args, message] of badInputs) {
         it(`exits 2 with one clear line for ${what}`, () => {
-            const result = run(args(), dir);
+            const result = run(args(), scratch.path);
             assert.equal(result.code, 2);
             assert.equal(result.stdout, '');
             assert.match(result.stderr, message);
