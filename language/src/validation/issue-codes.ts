@@ -18,7 +18,14 @@ export const IssueCodes = {
     SlaExceeded: 'sla-exceeded',
     EscalationToOwner: 'escalation-to-owner',
     MissingOtherwise: 'missing-otherwise',
+    InvalidEstimate: 'invalid-estimate',
+    InvalidLikelihood: 'invalid-likelihood',
+    SlaAtRisk: 'sla-at-risk',
     Unused: 'unused',
+    UnusedSuppression: 'unused-suppression',
+    MaxHandoffs: 'max-handoffs',
+    RequireSla: 'require-sla',
+    RequireDuration: 'require-duration',
 } as const;
 
 export type IssueCode = (typeof IssueCodes)[keyof typeof IssueCodes];
