@@ -229,6 +229,7 @@ export async function startCodeServer({ port, folder, extensionsDir, testDriver 
                 'update.showReleaseNotes': false,
                 'security.workspace.trust.enabled': false,
                 'chat.disableAIFeatures': true,
+                'workbench.secondarySideBar.defaultVisibility': 'hidden',
                 'extensions.ignoreRecommendations': true,
             },
             null,

@@ -4,8 +4,9 @@
 // as for `npm run test:desktop`; where it cannot be installed, it falls back to VS Code for the
 // Web (`npm run start:web`). Prints the address and runs until Ctrl+C.
 import path from 'node:path';
-import { CODE_SERVER_VERSION, ensureCodeServer, startCodeServer } from './code-server.mjs';
+import { CODE_SERVER_VERSION, ensureCodeServer } from './code-server.mjs';
 import { root } from './vscode-web.mjs';
+import { startWorkbench } from './workbench-server.mjs';
 
 const port = Number(process.env.PORT ?? 3000);
 const folder = path.join(root, process.env.WORKSPACE ?? 'examples');
@@ -21,10 +22,7 @@ try {
 }
 
 if (available) {
-    // The workbench loads an extension under development (as F5 does) from VS Code's test payload.
-    const server = await startCodeServer({ port, folder, testDriver: true });
-    const payload = [['extensionDevelopmentPath', `vscode-remote://${server.remoteAuthority}${root}`]];
-    const url = `${server.url}?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    const { server, url } = await startWorkbench({ port, folder });
     console.log(`\nWorkflow Architect in code-server ${CODE_SERVER_VERSION} (desktop extension host), workspace ${folder}:\n\n  ${url}\n`);
     console.log('Open that address in a browser. Edits are saved to the files on disk (`git checkout examples` resets them).');
     console.log('Ctrl+C stops the server.');
