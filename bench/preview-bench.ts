@@ -5,6 +5,7 @@
  */
 import * as esbuild from 'esbuild';
 import { createRequire } from 'node:module';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { WorkflowGraph } from '../protocol/graph-model.js';
@@ -41,6 +42,8 @@ export async function previewBench(): Promise<void> {
         minify: true,
         define: { global: 'globalThis' },
     });
+    // The preview's layout worker as the build wrote it.
+    const workerSource = fs.readFileSync(path.resolve('dist/webview/layout-worker.js'), 'utf8');
     const browser = await chromium.launch({
         executablePath: process.env.SYSTEM_CHROMIUM_HEADLESS_SHELL ?? '/usr/lib/chromium/chromium-headless-shell',
         args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
@@ -50,18 +53,27 @@ export async function previewBench(): Promise<void> {
         await page.setContent('<html><body></body></html>');
         await page.addScriptTag({ content: bundle.outputFiles[0].text });
         const timings = await page.evaluate(
-            ([data, runs]) =>
+            ([data, runs, worker]) =>
                 (
                     window as unknown as {
                         runBench: (
                             g: unknown,
                             r: number[],
+                            w: string,
                         ) => Promise<
-                            Array<{ layout: number[]; render: number[]; plain: number[]; plainSame: number[]; longestTask: number[] }>
+                            Array<{
+                                layout: number[];
+                                render: number[];
+                                plain: number[];
+                                plainSame: number[];
+                                longestTask: number[];
+                                workerPath: number[];
+                                workerPathLongestTask: number[];
+                            }>
                         >;
                     }
-                ).runBench(data, runs),
-            [graphs, SIZES.map(size => (size >= 5000 ? 2 : RUNS))] as const,
+                ).runBench(data, runs, worker),
+            [graphs, SIZES.map(size => (size >= 5000 ? 2 : RUNS)), workerSource] as const,
         );
         const rows = SIZES.map((size, index) => {
             const timing = timings[index];
@@ -75,6 +87,8 @@ export async function previewBench(): Promise<void> {
                 ms(median(timing.render)),
                 ms(Math.max(...timing.longestTask)),
                 `${ms(median(total))} / ${ms(percentile(total, 95))}`,
+                ms(median(timing.workerPath)),
+                Math.max(...timing.workerPathLongestTask) > 0 ? ms(Math.max(...timing.workerPathLongestTask)) : 'none over 50 ms',
                 timing.plainSame.length ? `${(median(timing.layout) / median(timing.plainSame)).toFixed(2)}×` : '–',
             ];
         });
@@ -89,6 +103,8 @@ export async function previewBench(): Promise<void> {
                 'render to DOM',
                 'longest UI task (sliced render)',
                 'layout + render',
+                'preview path: worker + sliced drawing',
+                'longest UI task on that path (Chromium)',
                 'lanes / plain (same options)',
             ],
             rows,

@@ -24,41 +24,74 @@ export interface RenderOptions {
 
 const LINE_HEIGHT = 15;
 
+/**
+ * A group of the diagram whose members are drawn one at a time: the preview builds a large diagram
+ * in slices between which it answers input, and drawing a member is part of the slice.
+ */
+export interface DeferredGroup {
+    /** The group's own element, without children. */
+    readonly group: VNode;
+    readonly size: number;
+    member(index: number): VNode;
+}
+
+/** The diagram's root element (without children) and what goes into it, in order. */
+export interface DiagramParts {
+    readonly root: VNode;
+    readonly parts: ReadonlyArray<VNode | DeferredGroup>;
+}
+
+export function isDeferred(part: VNode | DeferredGroup): part is DeferredGroup {
+    return 'member' in part;
+}
+
+/** The whole element tree at once: for exports, the command line and tests. */
 export function renderDiagram(graph: WorkflowGraph, layout: DiagramLayout, options: RenderOptions = {}): VNode {
+    const { root, parts } = diagramParts(graph, layout, options);
+    const children = parts.map(part =>
+        isDeferred(part) ? { ...part.group, children: Array.from({ length: part.size }, (_, index) => part.member(index)) } : part,
+    );
+    return { ...root, children };
+}
+
+/** The diagram with its lanes, edges and nodes left to be drawn member by member. */
+export function diagramParts(graph: WorkflowGraph, layout: DiagramLayout, options: RenderOptions = {}): DiagramParts {
     const nodes = new Map(graph.nodes.map(node => [node.id, node]));
     const edges = new Map(graph.edges.map(edge => [edge.id, edge]));
-    return h(
-        'svg',
-        {
-            xmlns: 'http://www.w3.org/2000/svg',
-            class: `wa-diagram${options.showCritical ? ' wa-show-critical' : ''}`,
-            width: Math.ceil(layout.width),
-            height: Math.ceil(layout.height),
-            viewBox: `0 0 ${Math.ceil(layout.width)} ${Math.ceil(layout.height)}`,
-            role: 'img',
-            'aria-label': `Workflow ${graph.workflow}`,
-        },
-        [
+    const width = Math.ceil(layout.width);
+    const height = Math.ceil(layout.height);
+    const root = h('svg', {
+        xmlns: 'http://www.w3.org/2000/svg',
+        class: `wa-diagram${options.showCritical ? ' wa-show-critical' : ''}`,
+        width,
+        height,
+        viewBox: `0 0 ${width} ${height}`,
+        role: 'img',
+        'aria-label': `Workflow ${graph.workflow}`,
+    });
+    return {
+        root,
+        parts: [
             h('title', {}, `${graph.title ?? graph.workflow} — ${graph.summary}`),
             markers(),
-            h('rect', { class: 'wa-background', x: 0, y: 0, width: Math.ceil(layout.width), height: Math.ceil(layout.height) }),
-            h(
-                'g',
-                { class: 'wa-lanes' },
-                layout.lanes.map((lane, index) => renderLane(lane, index, layout)),
-            ),
-            h(
-                'g',
-                { class: 'wa-edges' },
-                layout.edges.map(edge => renderEdge(edges.get(edge.id)!, edge)),
-            ),
-            h(
-                'g',
-                { class: 'wa-nodes' },
-                layout.nodes.map(node => renderNode(nodes.get(node.id)!, node, options)),
-            ),
+            h('rect', { class: 'wa-background', x: 0, y: 0, width, height }),
+            {
+                group: h('g', { class: 'wa-lanes' }),
+                size: layout.lanes.length,
+                member: index => renderLane(layout.lanes[index], index, layout),
+            },
+            {
+                group: h('g', { class: 'wa-edges' }),
+                size: layout.edges.length,
+                member: index => renderEdge(edges.get(layout.edges[index].id)!, layout.edges[index]),
+            },
+            {
+                group: h('g', { class: 'wa-nodes' }),
+                size: layout.nodes.length,
+                member: index => renderNode(nodes.get(layout.nodes[index].id)!, layout.nodes[index], options),
+            },
         ],
-    );
+    };
 }
 
 /** The arrowheads edges point to, by id: one per line colour. */

@@ -4,7 +4,7 @@
  */
 import type { WorkflowGraph } from '../protocol/graph-model.js';
 import type { DiagramLayout, Direction } from '../protocol/diagram-layout.js';
-import { renderDiagram } from '../diagram/svg.js';
+import { diagramParts } from '../diagram/svg.js';
 import { diagramCss, themePalette } from '../diagram/theme.js';
 import { toDomInSlices } from './dom-render.js';
 import { exportedSvg, svgToPng } from './export.js';
@@ -136,8 +136,8 @@ async function showModel(message: Extract<ToWebview, { type: 'model' }>): Promis
     const graph = message.graph;
     const laidOut = await layout(graph, message.direction);
     if (version !== modelVersion) return;
-    const tree = renderDiagram(graph, laidOut, { showCritical: criticalToggle.checked });
-    const element = await toDomInSlices(tree, () => version !== modelVersion);
+    const parts = diagramParts(graph, laidOut, { showCritical: criticalToggle.checked });
+    const element = await toDomInSlices(parts, () => version !== modelVersion);
     if (!element) return;
     stage.replaceChildren(element);
     view.drawn(element as SVGSVGElement, graph, laidOut, fitPending || graph.workflow !== persisted.workflow);
