@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CODE_CATALOGUE, type SeverityName } from '../../language/src/validation/code-catalogue.js';
+import { CODE_CATALOGUE, type CodeDescription, type SeverityName } from '../../language/src/validation/code-catalogue.js';
 import type { ReportedDiagnostic } from '../validate-command.js';
 import { ruleHelp, ruleHelpUri } from './rule-help.js';
 
@@ -55,7 +55,7 @@ export function sarifLog(findings: readonly ReportedDiagnostic[], context: Sarif
                         version: context.version,
                         semanticVersion: context.version,
                         informationUri: context.informationUri,
-                        rules: CODE_CATALOGUE.map(entry => rule(entry.code, entry.summary, entry.defaultSeverity, context)),
+                        rules: CODE_CATALOGUE.map(entry => rule(entry, context)),
                     },
                 },
                 originalUriBaseIds: { [SRCROOT]: { uri: folderUri(context.root) } },
@@ -68,7 +68,7 @@ export function sarifLog(findings: readonly ReportedDiagnostic[], context: Sarif
     };
 }
 
-function rule(code: string, summary: string, severity: SeverityName, context: SarifContext): object {
+function rule({ code, summary, defaultSeverity, optIn }: CodeDescription, context: SarifContext): object {
     const help = ruleHelp(context.reference, code, context.docsUrl);
     const helpUri = ruleHelpUri(context.docsUrl, code);
     // A code the reference does not describe yet still gets help: its summary and where to look.
@@ -80,7 +80,8 @@ function rule(code: string, summary: string, severity: SeverityName, context: Sa
         ...(name.toLowerCase() === code.toLowerCase() ? {} : { name }),
         shortDescription: { text: summary },
         fullDescription: { text: help?.description ?? summary },
-        defaultConfiguration: { level: LEVELS[severity] },
+        // A rule a team switches on is off by default; `level` is its severity once on.
+        defaultConfiguration: { level: LEVELS[defaultSeverity], ...(optIn ? { enabled: false } : {}) },
         helpUri,
         help: { text: help?.text ?? fallback, markdown: help?.markdown ?? `${summary} See [the reference](${helpUri}).` },
     };

@@ -18,7 +18,7 @@ interface SarifRule {
     name?: string;
     shortDescription: { text: string };
     fullDescription: { text: string };
-    defaultConfiguration: { level: string };
+    defaultConfiguration: { level: string; enabled?: boolean };
     helpUri: string;
     help: { text: string; markdown: string };
 }
@@ -136,6 +136,7 @@ describe('workflow-architect validate --format sarif', function () {
             const entry = CODE_CATALOGUE[index];
             assert.equal(rule.shortDescription.text, entry.summary);
             assert.equal(rule.defaultConfiguration.level, levels[entry.defaultSeverity]);
+            assert.equal(rule.defaultConfiguration.enabled, entry.optIn ? false : undefined, `${entry.code} is on unless opt-in`);
             assert.match(rule.helpUri, new RegExp(`/docs/language\\.md#${entry.code}$`));
             assert.ok(rule.help.text.length > 0 && rule.help.markdown.length > 0, entry.code);
             assert.notEqual(rule.name?.toLowerCase(), rule.id.toLowerCase(), 'a friendly name is not the id again');
