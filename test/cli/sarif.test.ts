@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { CODE_CATALOGUE } from '../../language/src/validation/code-catalogue.js';
 import { ruleHelp } from '../../cli/formats/rule-help.js';
@@ -203,6 +203,20 @@ describe('workflow-architect validate --format sarif', function () {
         assert.deepEqual(handoff(after)?.partialFingerprints, handoff(before)?.partialFingerprints);
         const all = after.map(result => Object.values(result.partialFingerprints)[0]);
         assert.equal(new Set(all).size, all.length, 'every finding has its own fingerprint');
+    });
+
+    it('percent-encodes file names into URIs that resolve against %SRCROOT% to the file', () => {
+        const file = scratch.write(
+            'my flows/50% #1\n.workflow',
+            'team A { }\nteam B { }\nworkflow W { owner A; step S { owner A; next T }; step T { owner B; next Done }; end Done }\n',
+        );
+        const { log } = sarifOf(['.'], scratch.path);
+        const [run] = log.runs;
+        const { uri, uriBaseId } = run.results[0].locations[0].physicalLocation.artifactLocation;
+        assert.equal(uri, 'my%20flows/50%25%20%231%0A.workflow');
+        assert.equal(uriBaseId, '%SRCROOT%');
+        const resolved = new URL(uri, run.originalUriBaseIds['%SRCROOT%'].uri);
+        assert.equal(fs.realpathSync(fileURLToPath(resolved)), fs.realpathSync(file));
     });
 
     it('writes a file outside the current folder as an absolute file URI, and no results when there are none', () => {

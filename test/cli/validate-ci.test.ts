@@ -63,6 +63,14 @@ describe('workflow-architect validate --format github', () => {
         ]);
     });
 
+    it('keeps one command per finding when a file name holds a newline', () => {
+        scratch.write('two\nlines.workflow', THREE_WARNINGS);
+        const result = runCli(['validate', '.', '--format', 'github'], scratch.path);
+        const lines = result.stdout.trimEnd().split('\n');
+        assert.equal(lines.length, 3);
+        for (const line of lines) assert.match(line, /^::warning file=two%0Alines\.workflow,line=\d+,/);
+    });
+
     it('writes errors as ::error and escapes a % in the message, with exit code 1', () => {
         scratch.write('e.workflow', 'team A% { }\n');
         const result = runCli(['validate', 'e.workflow', '--format', 'github'], scratch.path);
