@@ -15,9 +15,16 @@ export const COMMANDS = {
         options: {
             format: {
                 type: 'string',
-                choices: ['text', 'json'],
+                choices: ['text', 'json', 'sarif', 'github'],
                 default: 'text',
-                description: 'text: file:line:column severity code message; json: one report',
+                description:
+                    'text: file:line:column severity code message; json: one report; sarif: SARIF 2.1.0 for code scanning; github: GitHub Actions annotations',
+            },
+            'max-warnings': { type: 'integer', value: 'N', description: 'exit 1 when there are more than N warnings' },
+            baseline: {
+                type: 'string',
+                value: 'FILE',
+                description: 'a previous --format json report: report and count only findings not in it',
             },
         },
     },

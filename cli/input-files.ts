@@ -199,7 +199,7 @@ function readInputFile(file: string, absolutePath: string): InputFile {
  * on the open descriptor, so a path that turns into a pipe or a device after it was classified
  * is refused too, and a file that grows while being read is cut off at the limit and refused.
  */
-function readRegularFile(file: string, limit: number): Buffer {
+export function readRegularFile(file: string, limit: number): Buffer {
     let fd: number;
     try {
         fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
@@ -235,7 +235,7 @@ function readRegularFile(file: string, limit: number): Buffer {
     }
 }
 
-function decodeText(file: string, bytes: Buffer): string {
+export function decodeText(file: string, bytes: Buffer): string {
     if (bytes.includes(0)) {
         throw new UsageError(`${printable(file)}: binary file, not workflow text`);
     }

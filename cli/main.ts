@@ -38,7 +38,7 @@ export async function main(argv: string[]): Promise<number> {
         case 'run':
             switch (invocation.command) {
                 case 'validate':
-                    return validateCommand(invocation.operands, invocation.options, write);
+                    return validateCommand(invocation.operands, invocation.options, write, note);
                 case 'matrix':
                     return matrixCommand(invocation.operands, invocation.options, write);
                 case 'render':

@@ -1,13 +1,17 @@
 /**
- * `workflow-architect validate PATH... [--format text|json]`: every file loaded as one workspace,
- * diagnostics printed as `file:line:column severity code message` or as JSON.
- * Exit code 0 without errors, 1 with at least one error.
+ * `workflow-architect validate PATH... [--format text|json|sarif|github] [--max-warnings N] [--baseline FILE]`:
+ * every file loaded as one workspace, diagnostics printed as `file:line:column severity code message`,
+ * as JSON, as SARIF (`formats/sarif.ts`) or as GitHub Actions annotations (`formats/github.ts`);
+ * findings of a baseline left out (`baseline.ts`).
+ * Exit code 0 without errors, 1 with at least one error or more warnings than allowed.
  */
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { buildWorkspace, diagnosticsOf } from '../language/src/workspace/workflow-workspace.js';
+import { newFindings, readBaseline } from './baseline.js';
 import type { CommandOptions } from './commands.js';
+import { githubCommands } from './formats/github.js';
 import { printable, readInputFiles } from './input-files.js';
 
 export interface ReportedDiagnostic {
@@ -31,22 +35,54 @@ const SEVERITY_NAMES = {
 /** Runs the command and returns its exit code; output goes through `write`. */
 export async function validateCommand(
     paths: string[],
-    { format }: CommandOptions<'validate'>,
+    { format, 'max-warnings': maxWarnings, baseline }: CommandOptions<'validate'>,
     write: (text: string) => void,
+    note: (line: string) => void = () => {},
 ): Promise<number> {
+    // Read first: a bad baseline is bad usage, found before any work is done.
+    const known = baseline === undefined ? undefined : readBaseline(baseline);
     const files = readInputFiles(paths);
     const { documents } = await buildWorkspace(files.map(file => ({ uri: pathToFileURL(file.absolutePath).toString(), text: file.text })));
-    const reported = documents.flatMap((document, index) =>
+    const found = documents.flatMap((document, index) =>
         diagnosticsOf(document).map(diagnostic => toReported(files[index].displayPath, diagnostic)),
     );
+    const reported = known === undefined ? found : newFindings(found, known);
     if (format === 'json') {
         write(JSON.stringify({ files: files.length, diagnostics: reported }, undefined, 2) + '\n');
+    } else if (format === 'sarif') {
+        write(await sarifReport(reported, new Map(files.map(file => [file.displayPath, file.text]))));
+    } else if (format === 'github') {
+        write(githubCommands(reported));
     } else {
         for (const d of reported) {
             write(`${printable(d.file)}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}\n`);
         }
     }
-    return reported.some(d => d.severity === 'error') ? 1 : 0;
+    return exitCode(reported, maxWarnings, note);
+}
+
+function exitCode(reported: readonly ReportedDiagnostic[], maxWarnings: number | undefined, note: (line: string) => void): number {
+    if (reported.some(d => d.severity === 'error')) return 1;
+    const warnings = reported.filter(d => d.severity === 'warning').length;
+    if (maxWarnings !== undefined && warnings > maxWarnings) {
+        note(`${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings} allows`);
+        return 1;
+    }
+    return 0;
+}
+
+/** Loaded on demand: the bundled texts exist only in the bundle (see `formats/bundled-texts.ts`). */
+async function sarifReport(reported: readonly ReportedDiagnostic[], sources: ReadonlyMap<string, string>): Promise<string> {
+    const [{ sarifLog }, texts] = await Promise.all([import('./formats/sarif.js'), import('./formats/bundled-texts.js')]);
+    const log = sarifLog(reported, {
+        version: texts.VERSION,
+        informationUri: texts.HOMEPAGE,
+        docsUrl: texts.REFERENCE_URL,
+        reference: texts.REFERENCE_MARKDOWN,
+        root: process.cwd(),
+        sources,
+    });
+    return JSON.stringify(log, undefined, 2) + '\n';
 }
 
 function toReported(file: string, diagnostic: Diagnostic): ReportedDiagnostic {

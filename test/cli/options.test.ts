@@ -50,7 +50,7 @@ describe('workflow-architect options', function () {
         it('refuses a value outside the choices', () => {
             assertUsageError(
                 ['validate', 'examples', '--format', 'svg'],
-                "validate: invalid value 'svg' for option '--format' (use text or json)",
+                "validate: invalid value 'svg' for option '--format' (use text, json, sarif or github)",
             );
             assertUsageError(['matrix', 'examples', '--format=json'], "matrix: invalid value 'json' for option '--format' (use md or csv)");
             assertUsageError(
