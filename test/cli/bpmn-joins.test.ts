@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
+import { OTHERWISE } from '../bpmn/decision-paths.js';
 import { execute, ZEEBE_MODDLE, type Run, type RunOptions } from '../bpmn/engine.js';
 import { runCli } from './run-cli.js';
 
@@ -17,8 +18,6 @@ const require = createRequire(import.meta.url);
 const { BpmnModdle } = require('bpmn-moddle') as {
     BpmnModdle: new (packages?: object) => { fromXML(xml: string): Promise<{ rootElement: any }> };
 };
-
-const OTHERWISE = '(none of the conditions)';
 
 function renderBpmn(file: string): string {
     const result = runCli(['render', file, '--format', 'bpmn']);
