@@ -50,7 +50,16 @@ function cases(scratch: string): Case[] {
         fs.writeFileSync(file, made.text);
         return { name: `a generated workflow of ${size} nodes`, file, workflow: made.name };
     });
-    return [...examples, ...generated];
+    // The BPMN fixtures: inclusive joins, and escalations into other lanes.
+    const fixtures: Case[] = [
+        ['inclusive-join', 'Fulfilment'],
+        ['escalations', 'Complaint'],
+    ].map(([name, workflow]) => {
+        const file = path.join(fs.mkdtempSync(path.join(scratch, `${name}-`)), `${name}.workflow`);
+        fs.copyFileSync(`test/bpmn/${name}.workflow`, file);
+        return { name: `test/bpmn/${name}.workflow`, file, workflow };
+    });
+    return [...examples, ...generated, ...fixtures];
 }
 
 function render(file: string, workflow: string, format: 'bpmn' | 'json', direction = 'right'): string {
