@@ -297,13 +297,17 @@ class BpmnWriter {
         const host = this.elements.get(`Node_${node.id}`)!;
         if (host.type === 'endEvent') return;
         const suffix = `${node.id}_${index + 1}`;
-        const lane = escalation.team !== undefined ? (this.laneIds.get(escalation.team) ?? host.lane) : host.lane;
-        const [band, hostBand] = [this.bands.get(lane), this.bands.get(host.lane)];
-        // Towards the lane (below or right of the host; above or left when the lane lies there).
-        const side = band && hostBand && acrossOf(band, this.across) < acrossOf(hostBand, this.across) ? -1 : 1;
-        // On the host's edge facing the lane, from its far corner back.
+        const { lane, side } = this.escalationLane(host, escalation);
+        // On the host's edge facing the lane, from its far corner back, the escalations on one
+        // edge side by side (closer together where the edge is short, so all stay on it).
+        const sides = (node.escalations ?? []).map(other => this.escalationLane(host, other).side);
+        const slot = sides.slice(0, index).filter(other => other === side).length;
+        const onEdge = sides.filter(other => other === side).length;
+        const half = alongHalf(host.box, this.along);
+        const step = onEdge > 1 ? Math.min(46, Math.max(0, 2 * half - 26 - EVENT / 2) / (onEdge - 1)) : 0;
         const edgeCentre = add(centre(host.box), scale(this.across, side * crossHalf(host.box, this.across)));
-        const along = add(edgeCentre, scale(this.along, alongHalf(host.box, this.along) - 26 - index * 46));
+        const along = add(edgeCentre, scale(this.along, half - 26 - slot * step));
+        const band = this.bands.get(lane);
         const boundary = this.add({
             id: `Escalation_${suffix}`,
             type: 'boundaryEvent',
@@ -351,6 +355,15 @@ class BpmnWriter {
         });
         this.connect(boundary.id, task.id);
         this.connect(task.id, end.id);
+    }
+
+    /** The lane of an escalation's task, and the side of the host facing it across the flow. */
+    private escalationLane(host: Element, escalation: Escalation): { lane: string; side: 1 | -1 } {
+        const lane = escalation.team !== undefined ? (this.laneIds.get(escalation.team) ?? host.lane) : host.lane;
+        const [band, hostBand] = [this.bands.get(lane), this.bands.get(host.lane)];
+        // Below or right of the host; above or left when the lane lies there.
+        const side = band && hostBand && acrossOf(band, this.across) < acrossOf(hostBand, this.across) ? -1 : 1;
+        return { lane, side };
     }
 
     /**
@@ -406,8 +419,13 @@ class BpmnWriter {
                 this.bands.set(id, across.x !== 0 ? { ...other, width: other.width + extra } : { ...other, height: other.height + extra });
             else if (acrossOf(other, across) >= edge - 0.5) this.bands.set(id, moveAcross(other, across, extra));
         }
-        for (const element of this.elements.values())
-            if (acrossOf(element.box, across) >= edge - 0.5) element.box = moveAcross(element.box, across, extra);
+        // A boundary event moves with the step it is attached to, whichever lane its circle reaches into.
+        const beyond = (element: Element) => acrossOf(element.box, across) >= edge - 0.5;
+        const moving = [...this.elements.values()].filter(element => {
+            const host = element.attrs?.attachedToRef;
+            return beyond(host !== undefined ? (this.elements.get(host) ?? element) : element);
+        });
+        for (const element of moving) element.box = moveAcross(element.box, across, extra);
         const moved = new Set<Point[]>();
         for (const points of [...this.routes.values(), ...this.flows.flatMap(flow => (flow.route ? [flow.route] : []))]) {
             if (moved.has(points)) continue;

@@ -93,6 +93,15 @@ describe('BPMN lanes in the diagram interchange', function () {
                     if (attached.has(id)) continue;
                     assert.ok(inside(shape, band), `${id} ${show(shape)} lies outside lane ${lane} ${show(band)}`);
                 }
+                for (const [id, host] of attached) {
+                    // On the outline of the step it is attached to, however lanes grew.
+                    const [event, box] = [bounds.get(id)!, bounds.get(host)!];
+                    const [cx, cy] = [event.x + event.width / 2, event.y + event.height / 2];
+                    const dx = Math.max(box.x - cx, 0, cx - (box.x + box.width));
+                    const dy = Math.max(box.y - cy, 0, cy - (box.y + box.height));
+                    const within = Math.min(cx - box.x, box.x + box.width - cx, cy - box.y, box.y + box.height - cy);
+                    assert.ok(Math.hypot(dx, dy) <= 1 && within <= 1, `${id} ${show(event)} is off the edge of ${host} ${show(box)}`);
+                }
                 const laneIds = new Set(lanes.values());
                 for (const [id, shape] of bounds) {
                     if (!/^Escalation(Task|End)_/.test(id)) continue;
@@ -112,7 +121,7 @@ describe('BPMN lanes in the diagram interchange', function () {
                 Object.fromEntries([...laneOf].filter(([id]) => /^Escalation(Task|End)_/.test(id))),
                 {
                     // Log (Support) to Support.kai; Refund (Billing) to Support.Lead and to Legal, which has no lane;
-                    // Check (Support) to Billing.ana.
+                    // Check (Support) to Billing.ana, Support.kai and Support.Lead.
                     EscalationTask_Log_1: 'Support',
                     EscalationEnd_Log_1: 'Support',
                     EscalationTask_Refund_1: 'Support',
@@ -121,6 +130,10 @@ describe('BPMN lanes in the diagram interchange', function () {
                     EscalationEnd_Refund_2: 'Billing',
                     EscalationTask_Check_1: 'Billing',
                     EscalationEnd_Check_1: 'Billing',
+                    EscalationTask_Check_2: 'Support',
+                    EscalationEnd_Check_2: 'Support',
+                    EscalationTask_Check_3: 'Support',
+                    EscalationEnd_Check_3: 'Support',
                 },
                 direction,
             );
