@@ -4,7 +4,9 @@
  *
  * - Transitions from different branches of one parallel split (`next A, B`) are synchronized: a
  *   parallel gateway, or an inclusive one when a branch can go on past the node without it and
- *   without ending the case (an end terminates the case, so a branch that ends never blocks).
+ *   without ending the case (an end terminates the case, so a branch that ends never blocks),
+ *   or when a transition comes from after an earlier join of the split and so carries several of
+ *   its branches (the branch may then come along it or on its own, not both).
  * - Transitions that are alternatives (different branches of a decision, a rework loop and the
  *   way in, the start and a loop back to it) meet at an exclusive gateway.
  * - Nested splits nest: the outermost split that separates the transitions is joined last.
@@ -86,18 +88,28 @@ export function flowStructure(graph: WorkflowGraph): FlowStructure {
     const mergeForward = (arrivals: Arrival[], target: string): MergeTree => {
         if (arrivals.length === 1) return { kind: 'arrival', arrival: arrivals[0] };
         for (const [split] of branchReach) {
-            const groups = new Map<number, Arrival[]>();
+            // Arrivals grouped by the branches of the split they carry: one branch, or several
+            // when they come from after an earlier (inclusive) join of the split.
+            const groups = new Map<string, { branches: number[]; arrivals: Arrival[] }>();
             const rest: Arrival[] = [];
             for (const arrival of arrivals) {
                 const branches = branchesOf(arrival, split);
-                if (branches.length === 1) (groups.get(branches[0]) ?? groups.set(branches[0], []).get(branches[0])!).push(arrival);
-                else rest.push(arrival);
+                if (branches.length === 0) {
+                    rest.push(arrival);
+                    continue;
+                }
+                const key = branches.join(',');
+                (groups.get(key) ?? groups.set(key, { branches, arrivals: [] }).get(key)!).arrivals.push(arrival);
             }
             if (groups.size < 2) continue;
-            const indices = [...groups.keys()].sort((a, b) => a - b);
+            const ordered = [...groups.values()].sort((a, b) => a.branches[0] - b.branches[0] || a.branches.length - b.branches.length);
+            // A branch that can also come along a group carrying several branches may not come on
+            // its own: only an inclusive join knows when to stop waiting for it.
+            const inclusive =
+                ordered.some(group => group.branches.length > 1) || ordered.some(group => bypasses(split, group.branches[0], target));
             const joined: MergeTree = {
-                kind: indices.some(index => bypasses(split, index, target)) ? 'inclusive' : 'parallel',
-                children: indices.map(index => mergeForward(groups.get(index)!, target)),
+                kind: inclusive ? 'inclusive' : 'parallel',
+                children: ordered.map(group => mergeForward(group.arrivals, target)),
             };
             return rest.length === 0 ? joined : { kind: 'exclusive', children: [joined, mergeForward(rest, target)] };
         }

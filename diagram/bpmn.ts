@@ -46,6 +46,8 @@ const TASK = { width: 100, height: 80 };
 /** Between a node and a gateway placed beside it. */
 const SPACE = 12;
 const POOL_LABEL = 30;
+/** The room kept between an escalation task and the lane's edge or the shapes around it. */
+const LANE_MARGIN = 12;
 
 /**
  * The layout a BPMN export is drawn from: between two layers there must be room for a fork after
@@ -70,7 +72,8 @@ interface Element {
     readonly type: ElementType;
     readonly name?: string;
     readonly lane: string;
-    readonly box: Box;
+    /** Mutable: a lane grown to make room for an escalation moves what lies beyond it. */
+    box: Box;
     readonly children: VNode[];
     readonly attrs?: Record<string, string | undefined>;
     readonly incoming: string[];
@@ -113,6 +116,8 @@ class BpmnWriter {
     private readonly boxes: Map<string, Box>;
     private readonly routes: Map<string, Point[]>;
     private readonly laneIds: Map<string, string>;
+    /** Each lane's band in the layout, by BPMN lane id (grown where an escalation needs room). */
+    private readonly bands: Map<string, Box>;
     private readonly structure: ReturnType<typeof flowStructure>;
 
     constructor(
@@ -123,8 +128,15 @@ class BpmnWriter {
         this.along = horizontal ? { x: 1, y: 0 } : { x: 0, y: 1 };
         this.across = horizontal ? { x: 0, y: 1 } : { x: 1, y: 0 };
         this.boxes = new Map(layout.nodes.map(node => [node.id, node]));
-        this.routes = new Map(layout.edges.map(edge => [edge.id, edge.points]));
+        // Copies: a lane grown for an escalation moves the points beyond it.
+        this.routes = new Map(layout.edges.map(edge => [edge.id, edge.points.map(point => ({ ...point }))]));
         this.laneIds = new Map(graph.lanes.map((lane, index) => [lane.id, `Lane_${index + 1}`]));
+        this.bands = new Map(
+            layout.lanes.flatMap(lane => {
+                const id = this.laneIds.get(lane.id);
+                return id ? [[id, { x: lane.x, y: lane.y, width: lane.width, height: lane.height }] as const] : [];
+            }),
+        );
         this.structure = flowStructure(graph);
     }
 
@@ -275,13 +287,27 @@ class BpmnWriter {
         if (decision && edge.otherwise) source.defaultFlow = flow.id;
     }
 
+    /**
+     * The timer, the task for X and its end. The task is X's work, so it lies in the lane of X's
+     * team when that team has one (the host's lane otherwise): on the side of the host facing that
+     * lane, lined up with the timer, clear of the shapes already in the lane, which grows (moving
+     * everything beyond it) when it has no room.
+     */
     private addEscalation(node: DiagramNode, escalation: Escalation, index: number): void {
         const host = this.elements.get(`Node_${node.id}`)!;
         if (host.type === 'endEvent') return;
         const suffix = `${node.id}_${index + 1}`;
-        // On the host's edge across the flow (below it, or to its right), from its far corner back.
-        const edgeCentre = add(centre(host.box), scale(this.across, crossHalf(host.box, this.across)));
-        const along = add(edgeCentre, scale(this.along, alongHalf(host.box, this.along) - 26 - index * 46));
+        const { lane, side } = this.escalationLane(host, escalation);
+        // On the host's edge facing the lane, from its far corner back, the escalations on one
+        // edge side by side (closer together where the edge is short, so all stay on it).
+        const sides = (node.escalations ?? []).map(other => this.escalationLane(host, other).side);
+        const slot = sides.slice(0, index).filter(other => other === side).length;
+        const onEdge = sides.filter(other => other === side).length;
+        const half = alongHalf(host.box, this.along);
+        const step = onEdge > 1 ? Math.min(46, Math.max(0, 2 * half - 26 - EVENT / 2) / (onEdge - 1)) : 0;
+        const edgeCentre = add(centre(host.box), scale(this.across, side * crossHalf(host.box, this.across)));
+        const along = add(edgeCentre, scale(this.along, half - 26 - slot * step));
+        const band = this.bands.get(lane);
         const boundary = this.add({
             id: `Escalation_${suffix}`,
             type: 'boundaryEvent',
@@ -295,14 +321,19 @@ class BpmnWriter {
                 ]),
             ],
         });
-        const taskCentre = add(centre(boundary.box), scale(this.across, EVENT / 2 + 30 + TASK.height / 2));
-        const lane = escalation.team !== undefined ? (this.laneIds.get(escalation.team) ?? host.lane) : host.lane;
+        const taskCentre = add(centre(boundary.box), scale(this.across, side * (EVENT / 2 + 30 + TASK.height / 2)));
+        let taskBox: Box = { x: taskCentre.x - TASK.width / 2, y: taskCentre.y - TASK.height / 2, ...TASK };
+        const endAt = (box: Box): Box => {
+            const at = add(centre(box), scale(this.along, alongHalf(box, this.along) + 30 + EVENT / 2));
+            return { x: at.x - EVENT / 2, y: at.y - EVENT / 2, width: EVENT, height: EVENT };
+        };
+        if (band) taskBox = this.placeInLane(lane, taskBox, endAt, side);
         const task = this.add({
             id: `EscalationTask_${suffix}`,
             type: 'userTask',
             name: `Escalated: ${node.title ?? node.name}`,
             lane,
-            box: { x: taskCentre.x - TASK.width / 2, y: taskCentre.y - TASK.height / 2, ...TASK },
+            box: taskBox,
             children: [
                 h('bpmn:documentation', {}, `Escalated to ${escalation.to} after ${escalation.after} on ${node.name}`),
                 h('bpmn:extensionElements', {}, [
@@ -314,17 +345,98 @@ class BpmnWriter {
                 ]),
             ],
         });
-        const endCentre = add(centre(task.box), scale(this.along, alongHalf(task.box, this.along) + 30 + EVENT / 2));
         const end = this.add({
             id: `EscalationEnd_${suffix}`,
             type: 'endEvent',
             name: 'Escalation handled',
             lane,
-            box: { x: endCentre.x - EVENT / 2, y: endCentre.y - EVENT / 2, width: EVENT, height: EVENT },
+            box: endAt(task.box),
             children: [],
         });
         this.connect(boundary.id, task.id);
         this.connect(task.id, end.id);
+    }
+
+    /** The lane of an escalation's task, and the side of the host facing it across the flow. */
+    private escalationLane(host: Element, escalation: Escalation): { lane: string; side: 1 | -1 } {
+        const lane = escalation.team !== undefined ? (this.laneIds.get(escalation.team) ?? host.lane) : host.lane;
+        const [band, hostBand] = [this.bands.get(lane), this.bands.get(host.lane)];
+        // Below or right of the host; above or left when the lane lies there.
+        const side = band && hostBand && acrossOf(band, this.across) < acrossOf(hostBand, this.across) ? -1 : 1;
+        return { lane, side };
+    }
+
+    /**
+     * Moves an escalation task (and the end after it) across the flow into free room of the lane:
+     * nearest the host first; past the shapes in its way; and, failing that, at the lane's far
+     * end, which grows by what is missing.
+     */
+    private placeInLane(lane: string, wanted: Box, endAt: (box: Box) => Box, side: 1 | -1): Box {
+        const across = this.across;
+        const band = this.bands.get(lane)!;
+        const [start, end] = [acrossOf(band, across), acrossOf(band, across) + acrossSize(band, across)];
+        const size = acrossSize(wanted, across);
+        const at = (position: number): Box => moveAcross(wanted, across, position - acrossOf(wanted, across));
+        // The shapes in the way of the task and its end at a position, with room around them.
+        const blocking = (position: number) => {
+            const task = at(position);
+            const reach = [task, endAt(task)];
+            return [...this.elements.values()].filter(element => reach.some(box => overlaps(grow(element.box, LANE_MARGIN), box)));
+        };
+        const within = (position: number) => position >= start + LANE_MARGIN && position + size <= end - LANE_MARGIN;
+        let position =
+            side === 1
+                ? Math.max(acrossOf(wanted, across), start + LANE_MARGIN)
+                : Math.min(acrossOf(wanted, across), end - LANE_MARGIN - size);
+        for (let found = blocking(position); found.length > 0 && within(position); found = blocking(position)) {
+            position =
+                side === 1
+                    ? Math.max(...found.map(element => acrossOf(element.box, across) + acrossSize(element.box, across))) + LANE_MARGIN
+                    : Math.min(...found.map(element => acrossOf(element.box, across))) - LANE_MARGIN - size;
+        }
+        if (within(position) && blocking(position).length === 0) return at(position);
+        // No room: after everything in the lane in the task's way, at the lane's far end.
+        const inLane = [...this.elements.values()].filter(element => element.lane === lane);
+        const last = Math.max(
+            start,
+            ...inLane
+                .filter(element => overlapsAlong(element.box, [at(start), endAt(at(start))], this.along, LANE_MARGIN))
+                .map(element => acrossOf(element.box, across) + acrossSize(element.box, across)),
+        );
+        position = side === 1 ? Math.max(acrossOf(wanted, across), last + LANE_MARGIN) : last + LANE_MARGIN;
+        this.growLane(lane, position + size + LANE_MARGIN - end);
+        return at(position);
+    }
+
+    /** Widens a lane's band across the flow by `extra`, moving the lanes, shapes and routes beyond it. */
+    private growLane(lane: string, extra: number): void {
+        if (extra <= 0) return;
+        const across = this.across;
+        const band = this.bands.get(lane)!;
+        const edge = acrossOf(band, across) + acrossSize(band, across);
+        for (const [id, other] of this.bands) {
+            if (id === lane)
+                this.bands.set(id, across.x !== 0 ? { ...other, width: other.width + extra } : { ...other, height: other.height + extra });
+            else if (acrossOf(other, across) >= edge - 0.5) this.bands.set(id, moveAcross(other, across, extra));
+        }
+        // A boundary event moves with the step it is attached to, whichever lane its circle reaches into.
+        const beyond = (element: Element) => acrossOf(element.box, across) >= edge - 0.5;
+        const moving = [...this.elements.values()].filter(element => {
+            const host = element.attrs?.attachedToRef;
+            return beyond(host !== undefined ? (this.elements.get(host) ?? element) : element);
+        });
+        for (const element of moving) element.box = moveAcross(element.box, across, extra);
+        const moved = new Set<Point[]>();
+        for (const points of [...this.routes.values(), ...this.flows.flatMap(flow => (flow.route ? [flow.route] : []))]) {
+            if (moved.has(points)) continue;
+            moved.add(points);
+            for (const point of points) {
+                if (across.x !== 0 ? point.x >= edge - 0.5 : point.y >= edge - 0.5) {
+                    if (across.x !== 0) point.x += extra;
+                    else point.y += extra;
+                }
+            }
+        }
     }
 
     /** A square of `size` beside an element along the flow: after it (`side` 1) or before it (-1). */
@@ -399,7 +511,7 @@ class BpmnWriter {
 
     private diagram(elements: Element[]): VNode {
         const horizontal = this.layout.direction === 'RIGHT';
-        const lanes = this.layout.lanes;
+        const lanes = this.layout.lanes.map(lane => ({ ...lane, ...this.bands.get(this.laneIds.get(lane.id) ?? '') }));
         const all = [...lanes, ...elements.map(element => element.box)];
         const pool =
             all.length > 0
@@ -490,6 +602,18 @@ const translate = (box: Box, along: Point, a: number, across: Point, c: number):
     x: box.x + along.x * a + across.x * c,
     y: box.y + along.y * a + across.y * c,
 });
+const acrossOf = (box: Box, across: Point) => (across.x !== 0 ? box.x : box.y);
+const acrossSize = (box: Box, across: Point) => (across.x !== 0 ? box.width : box.height);
+const moveAcross = (box: Box, across: Point, by: number): Box => ({ ...box, x: box.x + across.x * by, y: box.y + across.y * by });
+const grow = (box: Box, by: number): Box => ({ x: box.x - by, y: box.y - by, width: box.width + 2 * by, height: box.height + 2 * by });
+const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+/** Whether a box overlaps any of `boxes` in its extent along the flow (with a margin). */
+const overlapsAlong = (box: Box, boxes: Box[], along: Point, margin: number) =>
+    boxes.some(other =>
+        along.x !== 0
+            ? box.x - margin < other.x + other.width && other.x < box.x + box.width + margin
+            : box.y - margin < other.y + other.height && other.y < box.y + box.height + margin,
+    );
 const round = Math.round;
 const round1 = (value: number) => Math.round(value * 10) / 10;
 const roundBox = (box: Box): Box => ({ x: round(box.x), y: round(box.y), width: round(box.width), height: round(box.height) });

@@ -2,7 +2,7 @@
  * `render --format bpmn` imported by bpmn-js, the modeller behind Camunda Modeler, in headless
  * Chromium: every workflow of the examples (examples/problems included) imports without a
  * warning, with and without the Zeebe extension elements described, in both directions, and
- * every element is drawn.
+ * every element is drawn; so do the BPMN fixtures of test/bpmn.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -66,7 +66,12 @@ describe('BPMN export imported by bpmn-js in Chromium', function () {
     });
     after(async () => browser?.close());
 
-    for (const [file, workflow] of exampleWorkflows()) {
+    // The examples, and the BPMN fixtures: escalations into other lanes, inclusive joins.
+    const fixtures: Array<[string, string]> = [
+        ['test/bpmn/escalations.workflow', 'Complaint'],
+        ['test/bpmn/inclusive-join.workflow', 'Fulfilment'],
+    ];
+    for (const [file, workflow] of [...exampleWorkflows(), ...fixtures]) {
         it(`imports ${workflow} of ${file} without warnings`, async () => {
             for (const direction of ['right', 'down']) {
                 const result = runCli(['render', file, '--workflow', workflow, '--format', 'bpmn', '--direction', direction]);
