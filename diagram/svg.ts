@@ -6,7 +6,7 @@
  * Every user string becomes a text node.
  */
 import type { DiagramEdge, DiagramNode, Finding, WorkflowGraph } from '../protocol/graph-model.js';
-import type { DiagramLayout, LaidOutEdge, LaidOutLane, LaidOutNode, Point } from '../protocol/diagram-layout.js';
+import type { Box, DiagramLayout, LaidOutEdge, LaidOutLane, LaidOutNode, Point } from '../protocol/diagram-layout.js';
 import type { VNode } from './vnode.js';
 import { h } from './vnode.js';
 import { edgeLabelLines, fitLaneHeader, fitNodeText, labelBox, LANE_LINE_HEIGHT } from './labels.js';
@@ -33,6 +33,8 @@ export interface DeferredGroup {
     readonly group: VNode;
     readonly size: number;
     member(index: number): VNode;
+    /** Where a member is drawn (generously, for edges with labels), so a view can draw only what it shows. */
+    bounds(index: number): Box;
 }
 
 /** The diagram's root element (without children) and what goes into it, in order. */
@@ -79,19 +81,40 @@ export function diagramParts(graph: WorkflowGraph, layout: DiagramLayout, option
                 group: h('g', { class: 'wa-lanes' }),
                 size: layout.lanes.length,
                 member: index => renderLane(layout.lanes[index], index, layout),
+                bounds: index => layout.lanes[index],
             },
             {
                 group: h('g', { class: 'wa-edges' }),
                 size: layout.edges.length,
                 member: index => renderEdge(edges.get(layout.edges[index].id)!, layout.edges[index]),
+                bounds: index => edgeBounds(layout.edges[index]),
             },
             {
                 group: h('g', { class: 'wa-nodes' }),
                 size: layout.nodes.length,
                 member: index => renderNode(nodes.get(layout.nodes[index].id)!, layout.nodes[index], options),
+                bounds: index => layout.nodes[index],
             },
         ],
     };
+}
+
+/** How far an edge label may reach from its centre: wider than any fitted label. */
+const LABEL_REACH = { x: 120, y: 40 };
+
+function edgeBounds(edge: LaidOutEdge): Box {
+    const points = edge.labelAt
+        ? [
+              ...edge.points,
+              { x: edge.labelAt.x - LABEL_REACH.x, y: edge.labelAt.y - LABEL_REACH.y },
+              { x: edge.labelAt.x + LABEL_REACH.x, y: edge.labelAt.y + LABEL_REACH.y },
+          ]
+        : edge.points;
+    const xs = points.map(point => point.x);
+    const ys = points.map(point => point.y);
+    const x = Math.min(...xs);
+    const y = Math.min(...ys);
+    return { x, y, width: Math.max(...xs) - x, height: Math.max(...ys) - y };
 }
 
 /** The arrowheads edges point to, by id: one per line colour. */

@@ -23,7 +23,7 @@ export function toDom(node: VNode): SVGElement {
 }
 
 /** How long one slice of DOM building may run before it yields to input and painting. */
-const SLICE_MS = 12;
+export const SLICE_MS = 12;
 
 /**
  * Draws the diagram's parts into DOM nodes, a member of a deferred group at a time, yielding to

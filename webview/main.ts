@@ -3,10 +3,12 @@
  * draws it, and reports clicks back. Knows only the DOM, the graph model and the message protocol.
  */
 import type { WorkflowGraph } from '../protocol/graph-model.js';
-import type { DiagramLayout, Direction } from '../protocol/diagram-layout.js';
+import type { Box, DiagramLayout, Direction } from '../protocol/diagram-layout.js';
+import type { DiagramParts } from '../diagram/svg.js';
 import { diagramParts } from '../diagram/svg.js';
 import { diagramCss, themePalette } from '../diagram/theme.js';
 import { toDomInSlices } from './dom-render.js';
+import { memberCount, WINDOWED_FROM, WindowedDrawing } from './windowed-drawing.js';
 import { exportedSvg, svgToPng } from './export.js';
 import type { LayoutReply, LayoutRequest } from '../protocol/layout-worker-messages.js';
 import type { FromWebview, ToWebview, WorkflowChoice } from '../protocol/webview-messages.js';
@@ -49,6 +51,8 @@ const view = new DiagramView(frame, stage, sheet, persisted, save, shown =>
     stage.querySelector('svg')?.classList.toggle('wa-show-critical', shown),
 );
 const criticalToggle = view.criticalToggle;
+// A diagram drawn where it is looked at draws more as the view moves.
+view.viewport.onView(() => windowed?.show(visibleArea()));
 /** Whether the next diagram drawn is a new one (opened fitted, or readable), rather than an update keeping the view. */
 let fitPending = persisted.view === undefined;
 
@@ -107,6 +111,44 @@ async function handle(message: ToWebview): Promise<void> {
     }
 }
 
+/** The diagram on show when it is drawn only where it is looked at (see windowed-drawing.ts). */
+let windowed: WindowedDrawing | undefined;
+
+/** The whole diagram in slices, or, past `WINDOWED_FROM` members, its frame with what is in view to come. */
+async function drawnDiagram(parts: DiagramParts, cancelled: () => boolean): Promise<SVGElement | undefined> {
+    if (memberCount(parts) < WINDOWED_FROM) {
+        const element = await toDomInSlices(parts, cancelled);
+        if (element) {
+            windowed?.dispose();
+            windowed = undefined;
+        }
+        return element;
+    }
+    windowed?.dispose();
+    windowed = new WindowedDrawing(parts, markDrawn);
+    return windowed.element;
+}
+
+/** A node drawn after the user selected it, or after the editor's cursor moved to it, shows that. */
+function markDrawn(element: SVGElement): void {
+    const id = element.getAttribute('data-id');
+    if (id === null) return;
+    if (id === persisted.selected) element.classList.add('wa-selected');
+    if (id === highlighted) element.classList.add('wa-highlighted');
+}
+
+/** The part of the diagram in the frame, and half a frame around it, in the diagram's coordinates. */
+function visibleArea(): Box {
+    const { zoom, panX, panY } = view.viewport.state;
+    const { width, height } = view.viewport.frameSize;
+    return {
+        x: -panX / zoom - width / zoom / 2,
+        y: -panY / zoom - height / zoom / 2,
+        width: (width * 2) / zoom,
+        height: (height * 2) / zoom,
+    };
+}
+
 /** Counts models received, so a layout that finishes after a newer model arrived is dropped. */
 let modelVersion = 0;
 
@@ -127,6 +169,8 @@ async function showModel(message: Extract<ToWebview, { type: 'model' }>): Promis
     }
     if (!message.graph) {
         current = undefined;
+        windowed?.dispose();
+        windowed = undefined;
         stage.replaceChildren();
         view.cleared();
         summary.textContent = summary.title = '';
@@ -137,10 +181,11 @@ async function showModel(message: Extract<ToWebview, { type: 'model' }>): Promis
     const laidOut = await layout(graph, message.direction);
     if (version !== modelVersion) return;
     const parts = diagramParts(graph, laidOut, { showCritical: criticalToggle.checked });
-    const element = await toDomInSlices(parts, () => version !== modelVersion);
+    const element = await drawnDiagram(parts, () => version !== modelVersion);
     if (!element) return;
     stage.replaceChildren(element);
     view.drawn(element as SVGSVGElement, graph, laidOut, fitPending || graph.workflow !== persisted.workflow);
+    windowed?.show(visibleArea());
     fitPending = false;
     current = { graph, layout: laidOut };
     persisted.workflow = graph.workflow;

@@ -198,6 +198,41 @@ describe('preview viewport in Chromium', function () {
         await harness.page.screenshot({ path: path.join(ARTIFACTS, 'viewport-pinned-right.png') });
     });
 
+    it('draws a 5,000-step chain where it is looked at, and more as the view moves there', async function () {
+        this.timeout(180_000);
+        const long = chainGraph(5000);
+        harness = await open(long, { width: 1200, height: 700 });
+        const drawn = () => harness.page.locator('#stage .wa-node').count();
+        const atOpening = await drawn();
+        assert.ok(atOpening > 0 && atOpening < 500, `${atOpening} of 5,000 nodes drawn at the opening`);
+        assertInside(await rectOf(harness, '#stage .wa-node[data-id="S0"] .wa-shape'), await rectOf(harness, '#frame'), 'the start node');
+        assert.equal(await harness.page.locator('#stage .wa-node[data-id="S4999"]').count(), 0, 'the far end is not drawn yet');
+
+        // The overview's last pixels stand for thousands of the diagram's: near the end, not at it.
+        const minimap = await rectOf(harness, '#minimap svg');
+        await harness.page.mouse.click(minimap.right - 2, (minimap.top + minimap.bottom) / 2);
+        await harness.page.waitForFunction(() =>
+            [...document.querySelectorAll('#stage .wa-node')].some(node => Number(node.getAttribute('data-id')!.slice(1)) > 4900),
+        );
+        const frame = await rectOf(harness, '#frame');
+        const inView = await harness.page.evaluate(
+            ({ left, right }) =>
+                [...document.querySelectorAll('#stage .wa-node')].filter(node => {
+                    const box = node.getBoundingClientRect();
+                    return box.right > left && box.left < right;
+                }).length,
+            frame,
+        );
+        assert.ok(inView >= 3, `${inView} nodes drawn in the frame near the end`);
+
+        // The editor's cursor on a node far from the view: the view goes there, and the node shows it.
+        await harness.send({ type: 'highlight', nodeId: 'S2500' });
+        await harness.page.waitForSelector('#stage .wa-node.wa-highlighted[data-id="S2500"]');
+        const total = await drawn();
+        assert.ok(total < 2000, `${total} nodes drawn after visiting three places`);
+        await harness.page.screenshot({ path: path.join(ARTIFACTS, 'viewport-chain-5000.png') });
+    });
+
     it('keeps the lane names in the frame, above their lanes, when panned far down', async () => {
         harness = await open(chainGraph(150), { width: 800, height: 600 }, 'DOWN');
         await harness.page.mouse.move(400, 300);
