@@ -136,7 +136,7 @@ const LAYERED = {
     'elk.spacing.edgeEdge': '16',
     'elk.spacing.edgeLabel': '6',
     'elk.layered.spacing.edgeNodeBetweenLayers': '20',
-    'elk.layered.thoroughness': '7',
+    'elk.layered.thoroughness': '1',
     'elk.layered.mergeEdges': 'false',
     'elk.padding': `[top=${PADDING},left=${PADDING},bottom=${PADDING},right=${PADDING}]`,
 };
