@@ -2,7 +2,7 @@
  * A seeded workspace of N teams and M workflows, for the organization map's tests, its bench and
  * its screenshots: one file with the teams (roles, and people some of whom alone hold a role), one
  * with the systems (some with an `access` list), and one file per workflow. Each workflow runs
- * through a few teams, with decisions, rework loops and parallel splits, hands off with or without
+ * through a few teams (mostly of one department of neighbouring teams), with decisions, rework loops and parallel splits, hands off with or without
  * `via`, and escalates now and then. The generator records each hand-off it writes, by team
  * pair, so a test can compare the map with what was written rather than with the map's own code.
  */
@@ -81,8 +81,13 @@ export function generateOrgWorkspace(teamCount: number, workflowCount: number, s
         { name: 'systems.workflow', text: systemText.join('\n') },
     ];
     for (let w = 0; w < workflowCount; w++) {
-        // Each workflow runs through two to five teams, the first team owning the start.
-        const involved = Array.from({ length: 2 + Math.floor(next() * 4) }, () => Math.floor(next() * teamCount));
+        // Each workflow runs through two to five teams of one department (six neighbouring teams), now and
+        // then reaching one team elsewhere, as processes do: a map of uniformly random pairs is a hairball
+        // no organization has (30 teams × 60 workflows gave 255 of the 870 possible pairs).
+        const department = Math.floor(next() * teamCount);
+        const involved = Array.from({ length: 2 + Math.floor(next() * 4) }, () =>
+            next() < 0.1 ? Math.floor(next() * teamCount) : (department + Math.floor(next() * 6)) % teamCount,
+        );
         const length = 4 + Math.floor(next() * 7);
         const nodes = Array.from({ length }, (_, i) => ({ name: `S${i}`, owner: pick(owners[involved[i % involved.length]]) }));
         const lines: string[] = [

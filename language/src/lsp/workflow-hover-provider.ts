@@ -11,6 +11,7 @@ import type { WorkNode } from '../model/workflow-model.js';
 import { ownerText, ownerTextOf } from '../model/workflow-model.js';
 import { summarize } from '../analysis/workflow-summary.js';
 import { nodesOwnedBy, nodesUsing } from '../workspace/workspace-queries.js';
+import { impactHover } from './impact-hover.js';
 
 /** How many names a list in a hover shows before it says "and N more". */
 const LIST_LIMIT = 8;
@@ -24,6 +25,12 @@ export class WorkflowHoverProvider extends AstNodeHoverProvider {
     }
 
     protected override getAstNodeHoverContent(node: AstNode): MaybePromise<string | undefined> {
+        const card = this.card(node);
+        const impact = card === undefined ? undefined : impactHover(this.documents, node);
+        return impact ? `${card}\n\n${impact}` : card;
+    }
+
+    private card(node: AstNode): string | undefined {
         if (isTeam(node)) return this.team(node);
         if (isRole(node) || isPerson(node)) return this.member(node);
         if (isSystem(node)) return this.system(node);
