@@ -162,14 +162,16 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, c
 
 function listOf(items: Array<{ label: string; muted?: string; onClick: () => void }>): HTMLUListElement {
     const list = element('ul');
-    for (const item of items) {
+    items.forEach((item, index) => {
         const button = element('button', item.label);
+        // By id, so that the integration tests can click an entry as a user would.
+        button.id = `details-${index}`;
         if (item.muted) button.append(' ', element('span', item.muted, 'wa-muted'));
         button.addEventListener('click', item.onClick);
         const entry = element('li');
         entry.append(button);
         list.append(entry);
-    }
+    });
     return list;
 }
 
