@@ -7,7 +7,8 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import type { OrgMapResult } from '../../protocol/lsp-methods.js';
-import { GraphChangedNotification, OrgMapRequest } from '../../protocol/lsp-methods.js';
+import { OrgMapRequest } from '../../protocol/lsp-methods.js';
+import { onGraphChanged } from '../graph-changed.js';
 import type { SourceLocation } from '../../protocol/org-map.js';
 import type { FromOrgMap, ToOrgMap } from '../../protocol/org-map-messages.js';
 import { isFromOrgMap, plainNotice } from '../../protocol/org-map-messages.js';
@@ -51,7 +52,7 @@ export class OrgMapView implements vscode.Disposable, OrgMapApi {
             vscode.commands.registerCommand(ORG_MAP_COMMANDS.open, () => this.open()),
             vscode.commands.registerCommand(ORG_MAP_COMMANDS.exportSvg, (options?: unknown) => this.export('svg', options)),
             vscode.commands.registerCommand(ORG_MAP_COMMANDS.exportPng, (options?: unknown) => this.export('png', options)),
-            this.client.onNotification(GraphChangedNotification.type, () => this.scheduleRefresh()),
+            onGraphChanged(this.client, () => this.scheduleRefresh()),
             this.rendered,
         );
     }
