@@ -2,11 +2,11 @@
  * The impact of a team, role, person or system in two lines, appended to its hover card: what it
  * owns or serves and its hand-offs, then its key-person risks (see `analysis/impact.ts`).
  */
-import type { AstNode, LangiumDocuments } from 'langium';
+import type { AstNode } from 'langium';
 import { isPerson, isRole, isSystem, isTeam } from '../generated/ast.js';
 import type { ImpactTarget } from '../analysis/impact.js';
 import { impactLines, impactOn } from '../analysis/impact.js';
-import { orgFacts } from '../analysis/org-map.js';
+import type { OrgFacts } from '../analysis/org-map.js';
 
 /** The declaration as an impact subject, when it is one. */
 export function impactTargetOf(node: AstNode): ImpactTarget | undefined {
@@ -21,9 +21,9 @@ export function impactTargetOf(node: AstNode): ImpactTarget | undefined {
 const plain = (text: string) => text.replace(/[\\`*_[\]()<>|~]/g, character => `\\${character}`);
 
 /** Two Markdown lines (a hard break between them), or `undefined` for other declarations. */
-export function impactHover(documents: LangiumDocuments, node: AstNode): string | undefined {
+export function impactHover(facts: () => OrgFacts, node: AstNode): string | undefined {
     const target = impactTargetOf(node);
     if (!target || !target.node.name) return undefined;
-    const [first, second] = impactLines(impactOn(orgFacts(documents.all), target));
+    const [first, second] = impactLines(impactOn(facts(), target));
     return `${plain(first)}  \n${plain(second)}`;
 }

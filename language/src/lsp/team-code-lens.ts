@@ -2,20 +2,20 @@
  * A code lens above each team with its figures from the organization map — steps owned, hand-offs
  * in and out, workflows, key people — and one that opens the Organization Map view.
  */
-import type { LangiumDocument, LangiumDocuments } from 'langium';
+import type { LangiumDocument } from 'langium';
 import type { CodeLens } from 'vscode-languageserver';
 import { isTeam } from '../generated/ast.js';
 import { impactLines, impactOn } from '../analysis/impact.js';
-import { orgFacts } from '../analysis/org-map.js';
+import type { OrgFacts } from '../analysis/org-map.js';
 import { declarationsOf } from '../workspace/workspace-queries.js';
 
 /** The client command that opens the Organization Map view. */
 export const OPEN_ORG_MAP_COMMAND = 'workflowArchitect.openOrgMap';
 
-export function teamCodeLenses(document: LangiumDocument, documents: LangiumDocuments): CodeLens[] {
+export function teamCodeLenses(document: LangiumDocument, orgFacts: () => OrgFacts): CodeLens[] {
     const teams = declarationsOf(document).filter(isTeam);
     if (teams.length === 0) return [];
-    const facts = orgFacts(documents.all);
+    const facts = orgFacts();
     return teams.flatMap(team => {
         const range = team.$cstNode?.range;
         if (!range || !team.name) return [];

@@ -12,6 +12,7 @@ import { ownerText, ownerTextOf } from '../model/workflow-model.js';
 import { summarize } from '../analysis/workflow-summary.js';
 import { nodesOwnedBy, nodesUsing } from '../workspace/workspace-queries.js';
 import { impactHover } from './impact-hover.js';
+import { OrgFactsCache } from '../workspace/org-facts-cache.js';
 
 /** How many names a list in a hover shows before it says "and N more". */
 const LIST_LIMIT = 8;
@@ -19,14 +20,17 @@ const LIST_LIMIT = 8;
 export class WorkflowHoverProvider extends AstNodeHoverProvider {
     private readonly documents: LangiumDocuments;
 
+    private readonly orgFacts: OrgFactsCache;
+
     constructor(services: LangiumServices) {
         super(services);
         this.documents = services.shared.workspace.LangiumDocuments;
+        this.orgFacts = new OrgFactsCache(services.shared);
     }
 
     protected override getAstNodeHoverContent(node: AstNode): MaybePromise<string | undefined> {
         const card = this.card(node);
-        const impact = card === undefined ? undefined : impactHover(this.documents, node);
+        const impact = card === undefined ? undefined : impactHover(() => this.orgFacts.get(), node);
         return impact ? `${card}\n\n${impact}` : card;
     }
 
