@@ -59,6 +59,8 @@ byId('fit').addEventListener('click', () => viewport.fit());
 const systemsToggle = new ToggleButton(byId('systems-toggle'), persisted.systems ?? false, shown => {
     persisted.systems = shown;
     save();
+    // The drawing changes shape: fitted again, as a new map would be.
+    opened = false;
     if (current) void draw(current.map, false);
 });
 byId('export-svg').addEventListener('click', () => vscode.postMessage({ type: 'exportRequested', format: 'svg' }));
@@ -120,6 +122,7 @@ async function draw(map: OrgMap, update: boolean): Promise<void> {
     summary.textContent = summary.title = `${map.teams.length} teams · ${total} hand-offs · ${map.workflows} workflows`;
     banner.hidden = map.teams.length > 0;
     banner.textContent = map.teams.length > 0 ? '' : 'No team is declared in this workspace yet.';
+    if (persisted.selected) focus(persisted.selected);
     if (update && persisted.selected) showDetails(persisted.selected);
     vscode.postMessage({
         type: 'rendered',
@@ -135,7 +138,28 @@ function select(id: string | undefined): void {
     save();
     stage.querySelectorAll('.wa-selected').forEach(element => element.classList.remove('wa-selected'));
     if (id) stage.querySelector(`[data-node="${CSS.escape(id)}"], [data-edge="${CSS.escape(id)}"]`)?.classList.add('wa-selected');
+    focus(id);
     showDetails(id);
+}
+
+/**
+ * With a team selected, everything that does not touch it fades: on a dense map the team's own
+ * hand-offs and partners stand out. Selecting an edge or nothing shows the whole map again.
+ */
+function focus(id: string | undefined): void {
+    const svg = stage.querySelector('svg');
+    if (!svg || !current) return;
+    const team = id?.startsWith('team:') ? id : undefined;
+    svg.classList.toggle('wa-org-focused', team !== undefined);
+    stage.querySelectorAll('.wa-org-near').forEach(element => element.classList.remove('wa-org-near'));
+    if (!team) return;
+    const near = new Set([team]);
+    for (const edge of current.layout.edges) {
+        if (edge.from !== team && edge.to !== team) continue;
+        near.add(edge.from).add(edge.to);
+        stage.querySelector(`[data-edge="${CSS.escape(edge.id)}"]`)?.classList.add('wa-org-near');
+    }
+    for (const node of near) stage.querySelector(`[data-node="${CSS.escape(node)}"]`)?.classList.add('wa-org-near');
 }
 
 /** The side panel: an edge's hand-offs or a team's workflows, each a button. */

@@ -205,6 +205,14 @@ describe('Organization Map webview', function () {
             const dashed = await harness.page.locator('#stage .wa-org-edge.wa-org-unchanneled').count();
             assert.equal(dashed, large.handoffs.filter(pair => pair.unchanneled > 0).length);
             await harness.page.screenshot({ path: path.join(SCREENSHOTS, `generated-30x60-${dark ? 'dark' : 'light'}.png`) });
+            // Selecting a team fades what does not touch it: its own pairs stay, the others fade.
+            const team = large.teams[0].name;
+            await harness.send({ type: 'click', target: `team:${team}` });
+            const near = await harness.page.locator('#stage .wa-org-edge.wa-org-near').count();
+            const own = large.handoffs.filter(pair => pair.from === team || pair.to === team).length;
+            assert.equal(near, own);
+            assert.ok(own > 0 && own < large.handoffs.length);
+            await harness.page.screenshot({ path: path.join(SCREENSHOTS, `generated-30x60-${dark ? 'dark' : 'light'}-focused.png`) });
             if (!dark) await harness.close();
         }
     });
