@@ -28,7 +28,8 @@ function bullets(items: string[]): string[] {
 
 export function impactMarkdown(impact: Impact): string {
     const { subject, losses } = impact;
-    const heading = `# Impact of ${subject.kind} ${subject.name}${impact.title ? ` — ${impact.title}` : ''}`;
+    // A title may hold line breaks: the heading stays one line.
+    const heading = `# Impact of ${subject.kind} ${subject.name}${impact.title ? ` — ${impact.title.replace(/\s+/g, ' ').trim()}` : ''}`;
     const holders =
         subject.kind === 'role'
             ? [`Held by: ${impact.holders.length > 0 ? impact.holders.join(', ') : 'nobody'}`, '']

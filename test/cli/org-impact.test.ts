@@ -129,6 +129,7 @@ workflow W {
 
 describe('workflow-architect impact', function () {
     this.timeout(30_000);
+    const scratch = scratchFolder('wa-impact-');
 
     it('names what depends on Finance.alice', () => {
         const result = run(['impact', 'examples', '--person', 'Finance.alice']);
@@ -174,6 +175,16 @@ describe('workflow-architect impact', function () {
             ['LegalCheck'],
         );
         assert.deepEqual(team.workflowsOwned, ['RecordsRetention']);
+    });
+
+    it('keeps the heading on one line when a title holds line breaks', () => {
+        const file = scratch.write(
+            't.workflow',
+            'team T { role R; person p "Pat\nSmith" as R }\nworkflow W { owner T.R; step S { owner T.R; next E }; end E }\n',
+        );
+        const result = run(['impact', file, '--person', 'T.p']);
+        assert.equal(result.code, 0, result.stderr);
+        assert.equal(result.stdout.split('\n')[0], '# Impact of person T.p — Pat Smith');
     });
 
     it('exits 2 with one line for an unknown person or role, or no subject', () => {
