@@ -90,6 +90,16 @@ const webview = [
         plugins: [workerAsText()],
     },
     { ...common, entryPoints: { 'webview/preview': 'webview/preview.css' }, outdir: 'dist', external: [] },
+    // The Organization Map: ELK runs on the page (a map has tens of teams, not thousands of steps).
+    {
+        ...browser,
+        format: 'iife',
+        entryPoints: { 'webview/org-map': 'webview/org-map.ts' },
+        outdir: 'dist',
+        minify: true,
+        sourcemap: false,
+    },
+    { ...common, entryPoints: { 'webview/org-map': 'webview/org-map.css' }, outdir: 'dist', external: [] },
 ];
 
 /** Resolves `…/layout-worker.js` imports to the built worker's text. */

@@ -53,6 +53,38 @@ export const COMMANDS = {
             format: { type: 'string', choices: ['md', 'csv'], default: 'md', description: 'md: a Markdown table; csv: RFC 4180 CSV' },
         },
     },
+    org: {
+        summary: 'Print the organization map: the teams, the hand-offs between each pair, their channels, and the systems.',
+        operand: {
+            name: 'PATH',
+            many: true,
+            description: 'files or folders (searched recursively for *.workflow), loaded as one workspace',
+        },
+        options: {
+            format: {
+                type: 'string',
+                choices: ['md', 'json', 'mermaid', 'svg'],
+                default: 'md',
+                description: 'md: a report for a design review; json: the map; mermaid: a flowchart; svg: the drawing of the view',
+            },
+            out: { type: 'string', short: 'o', alias: 'output', value: 'OUT', description: 'the file to write (default: standard output)' },
+        },
+    },
+    impact: {
+        summary: 'Print what depends on one person, role, team or system, and what would be left without it.',
+        operand: {
+            name: 'PATH',
+            many: true,
+            description: 'files or folders (searched recursively for *.workflow), loaded as one workspace',
+        },
+        options: {
+            person: { type: 'string', value: 'Team.person', description: 'a person of a team' },
+            role: { type: 'string', value: 'Team.Role', description: 'a role of a team' },
+            team: { type: 'string', value: 'Team', description: 'a team' },
+            system: { type: 'string', value: 'S', description: 'a system' },
+            format: { type: 'string', choices: ['md', 'json'], default: 'md', description: 'md: a report; json: the analysis' },
+        },
+    },
 } as const satisfies CommandTable;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -6,7 +6,9 @@
 import { parseCommandLine } from './arguments.js';
 import { COMMANDS } from './commands.js';
 import { UsageError } from './input-files.js';
+import { impactCommand } from './impact-command.js';
 import { matrixCommand } from './matrix-command.js';
+import { orgCommand } from './org-command.js';
 import { renderCommand } from './render-command.js';
 import { validateCommand } from './validate-command.js';
 
@@ -41,6 +43,10 @@ export async function main(argv: string[]): Promise<number> {
                     return validateCommand(invocation.operands, invocation.options, write, note);
                 case 'matrix':
                     return matrixCommand(invocation.operands, invocation.options, write);
+                case 'org':
+                    return orgCommand(invocation.operands, invocation.options, write);
+                case 'impact':
+                    return impactCommand(invocation.operands, invocation.options, write);
                 case 'render':
                     return renderCommand({ file: invocation.operands[0], ...invocation.options }, write, note);
             }

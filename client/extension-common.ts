@@ -7,6 +7,8 @@ import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languagec
 import { MatrixRequest } from '../protocol/lsp-methods.js';
 import type { PreviewApi } from './preview/preview-manager.js';
 import { PreviewManager } from './preview/preview-manager.js';
+import type { OrgMapApi } from './org-map/org-map-panel.js';
+import { OrgMapView } from './org-map/org-map-panel.js';
 
 export const LANGUAGE_ID = 'workflow';
 
@@ -14,6 +16,7 @@ export const LANGUAGE_ID = 'workflow';
 export interface WorkflowExtensionApi {
     readonly client: BaseLanguageClient;
     readonly preview: PreviewApi;
+    readonly orgMap: OrgMapApi;
 }
 
 /**
@@ -54,11 +57,13 @@ export async function activateWith(
 ): Promise<WorkflowExtensionApi> {
     context.subscriptions.push(...extra(client));
     const preview = new PreviewManager(context, client);
+    const orgMap = new OrgMapView(context, client);
     context.subscriptions.push(
         preview,
+        orgMap,
         vscode.commands.registerCommand(SHOW_MATRIX_COMMAND, () => showOwnershipMatrix(client)),
     );
     await client.start();
     context.subscriptions.push({ dispose: () => void client.stop() });
-    return { client, preview };
+    return { client, preview, orgMap };
 }

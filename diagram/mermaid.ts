@@ -12,7 +12,7 @@ const CONTROL = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]+/g;
  * (which would start a Markdown string) become Mermaid's entity codes (`#34;`), which Mermaid
  * decodes in every label.
  */
-function label(text: string): string {
+export function label(text: string): string {
     return `"${text.replace(CONTROL, ' ').replace(/["<>&#`]/g, character => `#${character.codePointAt(0)};`)}"`;
 }
 

@@ -4,6 +4,7 @@
  */
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { WorkflowGraph } from './graph-model.js';
+import type { OrgMap, SourceLocation } from './org-map.js';
 
 /** A request's method name and its typed `RequestType`, for `sendRequest` and `onRequest` alike. */
 const request = <P, R>(method: string) => ({ method, type: new RequestType<P, R, void>(method) }) as const;
@@ -55,3 +56,18 @@ export const GraphChangedNotification = notification<{ uri: string }>('workflow/
 
 /** The ownership matrix of the whole workspace, as Markdown or CSV text. */
 export const MatrixRequest = request<{ format: 'md' | 'csv' }, string>('workflow/matrix');
+
+/** A workflow of the workspace and where it is declared, for the Organization Map's lists. */
+export interface WorkflowLocation {
+    readonly name: string;
+    readonly title?: string;
+    readonly location?: SourceLocation;
+}
+
+export interface OrgMapResult {
+    readonly map: OrgMap;
+    readonly workflows: WorkflowLocation[];
+}
+
+/** The organization map of the whole workspace (see `org-map.ts`), after validation. */
+export const OrgMapRequest = request<Record<string, never>, OrgMapResult>('workflow/orgMap');

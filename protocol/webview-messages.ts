@@ -31,6 +31,8 @@ export type FromWebview =
     | { readonly type: 'ready' }
     | { readonly type: 'reveal'; readonly nodeId: string }
     | { readonly type: 'selectWorkflow'; readonly workflow: string }
+    /** The toolbar's Organization Map button. */
+    | { readonly type: 'openOrgMap' }
     | {
           readonly type: 'rendered';
           readonly workflow: string;
@@ -82,6 +84,7 @@ export function isFromWebview(message: unknown): message is FromWebview {
     if (!isObject(message) || !isString(message.type, 40)) return false;
     switch (message.type) {
         case 'ready':
+        case 'openOrgMap':
             return true;
         case 'reveal':
             return isString(message.nodeId, 1000);

@@ -23,7 +23,7 @@ export function exportedSvg(graph: WorkflowGraph, layout: DiagramLayout, view: D
 const PNG_SCALE = 2;
 
 /** The SVG as base64 PNG. */
-export async function svgToPng(svg: string, { width, height }: DiagramLayout): Promise<string> {
+export async function svgToPng(svg: string, { width, height }: Pick<DiagramLayout, 'width' | 'height'>): Promise<string> {
     const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
     try {
         const image = new Image();

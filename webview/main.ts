@@ -280,6 +280,7 @@ stage.addEventListener('keydown', event => {
         (event.target as Element).closest('.wa-node')?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
     }
 });
+byId('org-map').addEventListener('click', () => vscode.postMessage({ type: 'openOrgMap' }));
 picker.addEventListener('change', () => {
     persisted.workflow = picker.value;
     fitPending = true;

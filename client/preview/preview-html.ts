@@ -46,6 +46,7 @@ export function previewHtml({ cspSource, asset, documentUri, nonce = createNonce
   <button id="critical" data-icon="critical" title="Highlight the critical path" aria-label="Critical path" role="switch" aria-checked="false"></button>
   <button id="minimap-toggle" data-icon="minimap" title="Show the overview" aria-label="Overview" role="switch" aria-checked="false"></button>
   <button id="legend-toggle" data-icon="legend" title="Show the legend" aria-label="Legend" role="switch" aria-checked="false"></button>
+  <button id="org-map" data-icon="org-map" title="Open the organization map of the workspace" aria-label="Organization map"></button>
   <span id="summary"></span>
 </div>
 <div id="banner" role="status" hidden></div>

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { GraphChangedNotification } from '../../protocol/lsp-methods.js';
+import { onGraphChanged } from '../graph-changed.js';
 import type { PreviewState, RenderedInfo } from './preview-panel.js';
 import { PREVIEW_VIEW_TYPE, PreviewPanel } from './preview-panel.js';
 
@@ -55,7 +55,7 @@ export class PreviewManager implements vscode.Disposable, PreviewApi {
             vscode.workspace.onDidChangeConfiguration(event => {
                 if (event.affectsConfiguration('workflowArchitect.preview')) void this.panel?.refresh();
             }),
-            this.client.onNotification(GraphChangedNotification.type, ({ uri }) => {
+            onGraphChanged(this.client, ({ uri }) => {
                 if (uri === this.panel?.uri) this.panel.scheduleRefresh();
             }),
         );

@@ -196,6 +196,9 @@ export class PreviewPanel implements vscode.Disposable {
                     void this.refresh();
                 }
                 break;
+            case 'openOrgMap':
+                void vscode.commands.executeCommand('workflowArchitect.openOrgMap');
+                break;
             case 'rendered':
                 this.lastRendered = message;
                 this.renderedEmitter.fire(message);

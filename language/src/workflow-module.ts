@@ -68,7 +68,7 @@ export const WorkflowModule: Module<WorkflowServices, PartialLangiumServices & W
         Formatter: services => new WorkflowFormatter(services),
         SemanticTokenProvider: services => new WorkflowSemanticTokenProvider(services),
         CodeActionProvider: services => new WorkflowCodeActionProvider(services),
-        CodeLensProvider: () => new WorkflowCodeLensProvider(),
+        CodeLensProvider: services => new WorkflowCodeLensProvider(services.shared),
         DocumentSymbolProvider: services => new WorkflowDocumentSymbolProvider(services),
     },
 };

@@ -31,7 +31,7 @@ describe('workflow-architect options', function () {
                 ['matrix', 'examples', '--workflow', 'Nope'],
                 "matrix: unknown option '--workflow' (it is an option of render)",
             );
-            assertUsageError(['validate', 'examples', '-o', 'out.txt'], "validate: unknown option '-o' (it is an option of render)");
+            assertUsageError(['validate', 'examples', '-o', 'out.txt'], "validate: unknown option '-o' (it is an option of render or org)");
         });
 
         for (const command of [
@@ -69,7 +69,8 @@ describe('workflow-architect options', function () {
         });
 
         it('refuses a missing or unknown command with the usage', () => {
-            const usage = "(usage: workflow-architect validate|render|matrix ...; 'workflow-architect --help' lists the commands)";
+            const usage =
+                "(usage: workflow-architect validate|render|matrix|org|impact ...; 'workflow-architect --help' lists the commands)";
             assertUsageError([], `no command given ${usage}`);
             assertUsageError(['lint', 'examples'], `unknown command 'lint' ${usage}`);
         });

@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { previewHtml } from '../../client/preview/preview-html.js';
+import { orgMapHtml } from '../../client/org-map/org-map-html.js';
 import type { ToWebview } from '../../protocol/webview-messages.js';
 
 const require = createRequire(import.meta.url);
@@ -41,19 +42,33 @@ export interface Harness {
 
 /** `state` is what VS Code would hand back from `getState()`: the webview's state before a reload. */
 export async function openHarness(
-    options: { dark?: boolean; highContrast?: boolean; width?: number; height?: number; state?: unknown } = {},
+    options: {
+        dark?: boolean;
+        highContrast?: boolean;
+        width?: number;
+        height?: number;
+        state?: unknown;
+        page?: 'preview' | 'org-map';
+    } = {},
 ): Promise<Harness> {
     const stub = STUB.replace('INITIAL_STATE', JSON.stringify(options.state ?? null));
     const server = http.createServer((request, response) => {
         const url = new URL(request.url ?? '/', 'http://localhost');
         if (url.pathname === '/') {
             const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-            const html = previewHtml({
-                cspSource: origin,
-                asset: name => `${origin}/${name}`,
-                documentUri: 'file:///workspace/flow.workflow',
-                nonce: NONCE,
-            }).replace(`<script nonce="${NONCE}" src=`, `<script nonce="${NONCE}">${stub}</script>\n<script nonce="${NONCE}" src=`);
+            const page =
+                options.page === 'org-map'
+                    ? orgMapHtml({ cspSource: origin, asset: name => `${origin}/${name}`, nonce: NONCE })
+                    : previewHtml({
+                          cspSource: origin,
+                          asset: name => `${origin}/${name}`,
+                          documentUri: 'file:///workspace/flow.workflow',
+                          nonce: NONCE,
+                      });
+            const html = page.replace(
+                `<script nonce="${NONCE}" src=`,
+                `<script nonce="${NONCE}">${stub}</script>\n<script nonce="${NONCE}" src=`,
+            );
             response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
             return;
         }

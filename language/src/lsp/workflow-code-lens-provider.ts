@@ -3,18 +3,28 @@
  * `9 steps · 4 teams · 3 hand-offs · critical path 3d 7h / SLA 10d` (the same critical path as
  * `sla-exceeded`), and a lens that opens the diagram.
  */
-import type { LangiumDocument } from 'langium';
+import type { LangiumDocument, LangiumSharedCoreServices } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
 import type { CodeLens } from 'vscode-languageserver';
 import { summarize, summaryLine } from '../analysis/workflow-summary.js';
 import { workflowsOf } from '../workspace/workspace-queries.js';
+import { teamCodeLenses } from './team-code-lens.js';
+import { OrgFactsCache } from '../workspace/org-facts-cache.js';
 
 /** The client command that opens the preview of a workflow: arguments are the document URI and the workflow name. */
 export const OPEN_PREVIEW_COMMAND = 'workflowArchitect.openPreviewToSide';
 
 export class WorkflowCodeLensProvider implements CodeLensProvider {
+    private readonly orgFacts: OrgFactsCache | undefined;
+
+    /** Without the shared services (as in older callers), teams get no lens. */
+    constructor(shared?: LangiumSharedCoreServices) {
+        this.orgFacts = shared ? new OrgFactsCache(shared) : undefined;
+    }
+
     provideCodeLens(document: LangiumDocument): CodeLens[] {
-        const lenses: CodeLens[] = [];
+        const facts = this.orgFacts;
+        const lenses: CodeLens[] = facts ? teamCodeLenses(document, () => facts.get()) : [];
         for (const workflow of workflowsOf(document)) {
             const range = workflow.$cstNode?.range;
             if (!range) continue;

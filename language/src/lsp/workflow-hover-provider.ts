@@ -11,6 +11,8 @@ import type { WorkNode } from '../model/workflow-model.js';
 import { ownerText, ownerTextOf } from '../model/workflow-model.js';
 import { summarize } from '../analysis/workflow-summary.js';
 import { nodesOwnedBy, nodesUsing } from '../workspace/workspace-queries.js';
+import { impactHover } from './impact-hover.js';
+import { OrgFactsCache } from '../workspace/org-facts-cache.js';
 
 /** How many names a list in a hover shows before it says "and N more". */
 const LIST_LIMIT = 8;
@@ -18,12 +20,21 @@ const LIST_LIMIT = 8;
 export class WorkflowHoverProvider extends AstNodeHoverProvider {
     private readonly documents: LangiumDocuments;
 
+    private readonly orgFacts: OrgFactsCache;
+
     constructor(services: LangiumServices) {
         super(services);
         this.documents = services.shared.workspace.LangiumDocuments;
+        this.orgFacts = new OrgFactsCache(services.shared);
     }
 
     protected override getAstNodeHoverContent(node: AstNode): MaybePromise<string | undefined> {
+        const card = this.card(node);
+        const impact = card === undefined ? undefined : impactHover(() => this.orgFacts.get(), node);
+        return impact ? `${card}\n\n${impact}` : card;
+    }
+
+    private card(node: AstNode): string | undefined {
         if (isTeam(node)) return this.team(node);
         if (isRole(node) || isPerson(node)) return this.member(node);
         if (isSystem(node)) return this.system(node);

@@ -1,0 +1,280 @@
+/**
+ * Lays out the organization map with ELK: teams as boxes sized by the work they own, one edge per
+ * team pair with its label (hand-off count and channels), and optionally the systems as a second
+ * layer joined to the teams that work in them.
+ *
+ * ELK's layered algorithm is used, with the labels given to ELK as edge labels: layered places
+ * them in space it reserves between the layers, so no edge is routed through a label. The force
+ * algorithm was measured against it (`bench/org-map-bench.ts`): it ignores edge labels, so labels
+ * placed afterwards on its straight edges overlap other edges and boxes, and on a 30-team map it
+ * is slower. See ARCHITECTURE.md, "Organization map".
+ */
+import type { Box, Point } from '../protocol/diagram-layout.js';
+import type { OrgMap, TeamPair } from '../protocol/org-map.js';
+import type { ElkLike } from './layout.js';
+import { CHAR_WIDTH, LABEL_LINE_HEIGHT, TITLE_CHAR_WIDTH } from './labels.js';
+import { pairLabel } from './org-mermaid.js';
+
+export interface OrgLayoutOptions {
+    /** Draw the systems as a second layer. */
+    readonly systems: boolean;
+    /** `layered` (default) or `force`, for the comparison the bench makes. */
+    readonly algorithm?: 'layered' | 'force';
+}
+
+export interface OrgLayoutNode extends Box {
+    readonly id: string;
+    readonly kind: 'team' | 'system';
+    readonly name: string;
+    /** The second line: `7 steps · 3 workflows`, or the system's title. */
+    readonly detail: string;
+}
+
+export interface OrgLayoutEdge {
+    readonly id: string;
+    readonly kind: 'handoff' | 'system';
+    readonly from: string;
+    readonly to: string;
+    readonly points: Point[];
+    /** Stroke width: grows with the number of hand-offs. */
+    readonly weight: number;
+    /** Some hand-offs of the pair have no channel. */
+    readonly dashed: boolean;
+    readonly label?: Box & { readonly lines: string[] };
+    /** Index of the team pair in `OrgMap.handoffs`, for hand-off edges. */
+    readonly pair?: number;
+}
+
+export interface OrgLayout {
+    readonly width: number;
+    readonly height: number;
+    readonly nodes: OrgLayoutNode[];
+    readonly edges: OrgLayoutEdge[];
+    readonly systems: boolean;
+}
+
+export const teamNodeId = (name: string) => `team:${name}`;
+export const systemNodeId = (name: string) => `system:${name}`;
+export const pairEdgeId = (pair: TeamPair) => `handoff:${pair.from}>${pair.to}`;
+
+const MAX_LABEL_CHARS = 28;
+const PADDING = 24;
+
+/** Stroke width of a pair's edge: 1.5 for one hand-off, growing with the logarithm, at most 9. */
+export function edgeWeight(count: number): number {
+    return Math.min(9, 1.5 + 2 * Math.log2(Math.max(1, count)));
+}
+
+/** Team boxes grow with the square root of the steps they own, so a team of 40 steps stays on screen. */
+function teamSize(name: string, detail: string, steps: number): { width: number; height: number } {
+    const text = Math.max(name.length * TITLE_CHAR_WIDTH, detail.length * CHAR_WIDTH) + 24;
+    const grow = Math.sqrt(steps);
+    return { width: Math.round(Math.max(text, 96 + 16 * grow)), height: Math.round(Math.min(44 + 6 * grow, 96)) };
+}
+
+/** The label of a pair's edge in lines of at most MAX_LABEL_CHARS: the count first, then the channels. */
+export function pairLabelLines(pair: TeamPair): string[] {
+    const lines: string[] = [];
+    const parts = pairLabel(pair).split(' · ');
+    parts[0] = `${pair.count} hand-off${pair.count === 1 ? '' : 's'}`;
+    for (const part of parts) {
+        let line = '';
+        for (const word of part.split(' ')) {
+            const next = line ? `${line} ${word}` : word;
+            if (next.length > MAX_LABEL_CHARS && line) {
+                lines.push(line);
+                line = word;
+            } else {
+                line = next;
+            }
+        }
+        lines.push(line.length > MAX_LABEL_CHARS ? `${line.slice(0, MAX_LABEL_CHARS - 1)}…` : line);
+    }
+    return lines.slice(0, 4);
+}
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+interface ElkLabel {
+    text: string;
+    width: number;
+    height: number;
+    x?: number;
+    y?: number;
+}
+interface ElkEdge {
+    id: string;
+    sources: string[];
+    targets: string[];
+    labels?: ElkLabel[];
+    sections?: Array<{ startPoint: Point; endPoint: Point; bendPoints?: Point[] }>;
+}
+interface ElkNode {
+    id: string;
+    width: number;
+    height: number;
+    x?: number;
+    y?: number;
+}
+interface ElkGraph {
+    id: string;
+    layoutOptions: Record<string, string>;
+    children: ElkNode[];
+    edges: ElkEdge[];
+    width?: number;
+    height?: number;
+}
+
+const LAYERED = {
+    'elk.algorithm': 'layered',
+    'elk.direction': 'RIGHT',
+    'elk.edgeRouting': 'ORTHOGONAL',
+    'elk.edgeLabels.inline': 'false',
+    'elk.layered.edgeLabels.sideSelection': 'ALWAYS_UP',
+    'elk.spacing.nodeNode': '36',
+    'elk.layered.spacing.nodeNodeBetweenLayers': '64',
+    'elk.spacing.edgeEdge': '16',
+    'elk.spacing.edgeLabel': '6',
+    'elk.layered.spacing.edgeNodeBetweenLayers': '20',
+    'elk.layered.thoroughness': '1',
+    'elk.layered.mergeEdges': 'false',
+    'elk.padding': `[top=${PADDING},left=${PADDING},bottom=${PADDING},right=${PADDING}]`,
+};
+
+const FORCE = {
+    'elk.algorithm': 'force',
+    'elk.force.iterations': '300',
+    'elk.spacing.nodeNode': '80',
+    'elk.padding': `[top=${PADDING},left=${PADDING},bottom=${PADDING},right=${PADDING}]`,
+};
+
+export async function layoutOrgMap(map: OrgMap, elk: ElkLike, options: OrgLayoutOptions): Promise<OrgLayout> {
+    const nodes = new Map<string, Omit<OrgLayoutNode, 'x' | 'y'>>();
+    for (const team of map.teams) {
+        const detail = `${plural(team.stepsOwned, 'step')} · ${plural(team.workflows.length, 'workflow')}`;
+        nodes.set(teamNodeId(team.name), {
+            id: teamNodeId(team.name),
+            kind: 'team',
+            name: team.name,
+            detail,
+            ...teamSize(team.name, detail, team.stepsOwned),
+        });
+    }
+    const edges: Array<Omit<OrgLayoutEdge, 'points' | 'label'> & { lines?: string[] }> = [];
+    map.handoffs.forEach((pair, index) => {
+        if (!nodes.has(teamNodeId(pair.from)) || !nodes.has(teamNodeId(pair.to))) return;
+        edges.push({
+            id: pairEdgeId(pair),
+            kind: 'handoff',
+            from: teamNodeId(pair.from),
+            to: teamNodeId(pair.to),
+            weight: edgeWeight(pair.count),
+            dashed: pair.unchanneled > 0,
+            lines: pairLabelLines(pair),
+            pair: index,
+        });
+    });
+    if (options.systems) addSystemLayer(map, nodes, edges);
+    const graph: ElkGraph = {
+        id: 'org',
+        layoutOptions: options.algorithm === 'force' ? FORCE : LAYERED,
+        children: [...nodes.values()].map(node => ({ id: node.id, width: node.width, height: node.height })),
+        edges: edges.map(edge => ({
+            id: edge.id,
+            sources: [edge.from],
+            targets: [edge.to],
+            ...(edge.lines ? { labels: [{ text: edge.lines.join('\n'), ...labelSize(edge.lines) }] } : {}),
+        })),
+    };
+    const result = (await elk.layout(graph as never)) as unknown as ElkGraph;
+    return collect(result, nodes, edges, options.systems);
+}
+
+function labelSize(lines: string[]): { width: number; height: number } {
+    return {
+        width: Math.ceil(Math.max(...lines.map(line => line.length)) * CHAR_WIDTH + 10),
+        height: lines.length * LABEL_LINE_HEIGHT + 6,
+    };
+}
+
+/** System boxes, and one thin edge from each team to each system it uses, is automated by or hands off through. */
+function addSystemLayer(
+    map: OrgMap,
+    nodes: Map<string, Omit<OrgLayoutNode, 'x' | 'y'>>,
+    edges: Array<Omit<OrgLayoutEdge, 'points' | 'label'>>,
+): void {
+    for (const system of map.systems) {
+        const id = systemNodeId(system.name);
+        const detail = system.title ?? 'system';
+        const width = Math.round(Math.max(system.name.length * TITLE_CHAR_WIDTH, Math.min(detail.length, 30) * CHAR_WIDTH) + 24);
+        nodes.set(id, {
+            id,
+            kind: 'system',
+            name: system.name,
+            detail: detail.length > 30 ? `${detail.slice(0, 29)}…` : detail,
+            width,
+            height: 40,
+        });
+        const teams = new Set([...system.usedBy, ...system.automatedBy, ...system.handoffsBy]);
+        for (const team of teams) {
+            if (!nodes.has(teamNodeId(team))) continue;
+            edges.push({ id: `uses:${team}>${system.name}`, kind: 'system', from: teamNodeId(team), to: id, weight: 1, dashed: true });
+        }
+    }
+}
+
+function collect(
+    result: ElkGraph,
+    nodes: Map<string, Omit<OrgLayoutNode, 'x' | 'y'>>,
+    edges: Array<Omit<OrgLayoutEdge, 'points' | 'label'> & { lines?: string[] }>,
+    systems: boolean,
+): OrgLayout {
+    const placed = new Map((result.children ?? []).map(child => [child.id, child]));
+    const laidNodes: OrgLayoutNode[] = [...nodes.values()].map(node => ({
+        ...node,
+        x: placed.get(node.id)?.x ?? 0,
+        y: placed.get(node.id)?.y ?? 0,
+    }));
+    const boxes = new Map(laidNodes.map(node => [node.id, node]));
+    const routed = new Map((result.edges ?? []).map(edge => [edge.id, edge]));
+    const laidEdges: OrgLayoutEdge[] = edges.map(({ lines, ...edge }) => {
+        const out = routed.get(edge.id);
+        const section = out?.sections?.[0];
+        const points = section
+            ? [section.startPoint, ...(section.bendPoints ?? []), section.endPoint]
+            : straight(boxes.get(edge.from)!, boxes.get(edge.to)!);
+        const elkLabel = out?.labels?.[0];
+        const size = lines ? labelSize(lines) : undefined;
+        const label =
+            lines && size
+                ? elkLabel?.x !== undefined && elkLabel.y !== undefined
+                    ? { x: elkLabel.x, y: elkLabel.y, ...size, lines }
+                    : { ...middleOf(points, size), ...size, lines }
+                : undefined;
+        return { ...edge, points, ...(label ? { label } : {}) };
+    });
+    const width = Math.max(result.width ?? 0, ...laidNodes.map(node => node.x + node.width + PADDING));
+    const height = Math.max(result.height ?? 0, ...laidNodes.map(node => node.y + node.height + PADDING));
+    return { width: Math.ceil(width), height: Math.ceil(height), nodes: laidNodes, edges: laidEdges, systems };
+}
+
+/** The force layout gives no routes: a straight line between the centres, cut at the boxes. */
+function straight(a: Box, b: Box): Point[] {
+    const ca = { x: a.x + a.width / 2, y: a.y + a.height / 2 };
+    const cb = { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+    return [clipToBox(cb, ca, a), clipToBox(ca, cb, b)];
+}
+
+/** Where the segment from `outside` to the centre of `box` enters it. */
+function clipToBox(outside: Point, centre: Point, box: Box): Point {
+    const dx = outside.x - centre.x;
+    const dy = outside.y - centre.y;
+    const scale = Math.min(dx === 0 ? Infinity : box.width / 2 / Math.abs(dx), dy === 0 ? Infinity : box.height / 2 / Math.abs(dy), 1);
+    return { x: centre.x + dx * scale, y: centre.y + dy * scale };
+}
+
+function middleOf(points: Point[], size: { width: number; height: number }): Point {
+    const a = points[0];
+    const b = points[points.length - 1];
+    return { x: (a.x + b.x) / 2 - size.width / 2, y: (a.y + b.y) / 2 - size.height / 2 };
+}
