@@ -3,12 +3,12 @@
  * diagnostics printed as `file:line:column severity code message` or as JSON.
  * Exit code 0 without errors, 1 with at least one error.
  */
-import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { buildWorkspace, diagnosticsOf } from '../language/src/workspace/workflow-workspace.js';
+import { diagnosticsOf } from '../language/src/workspace/workflow-workspace.js';
 import type { CommandOptions } from './commands.js';
-import { printable, readInputFiles } from './input-files.js';
+import { printable, readInputWorkspace } from './input-files.js';
+import { loadWorkspace } from './load-workspace.js';
 
 export interface ReportedDiagnostic {
     file: string;
@@ -34,8 +34,8 @@ export async function validateCommand(
     { format }: CommandOptions<'validate'>,
     write: (text: string) => void,
 ): Promise<number> {
-    const files = readInputFiles(paths);
-    const { documents } = await buildWorkspace(files.map(file => ({ uri: pathToFileURL(file.absolutePath).toString(), text: file.text })));
+    const { files, configurations } = readInputWorkspace(paths);
+    const { documents } = await loadWorkspace(files, configurations);
     const reported = documents.flatMap((document, index) =>
         diagnosticsOf(document).map(diagnostic => toReported(files[index].displayPath, diagnostic)),
     );

@@ -17,6 +17,10 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { walkAst } from '../model/ast-walk.js';
 import { isOwnerRef, isPerson, isRole, isTransition } from '../generated/ast.js';
 import { applySeverityOverrides } from '../workspace/workflow-configuration.js';
+import type { WorkflowRcStore } from '../workspace/workflow-rc-store.js';
+import { workflowRcOf } from '../workspace/workflow-rc-store.js';
+import { applyConfiguredSeverities, configuredSeverity } from './configured-severities.js';
+import { applySuppressions } from './suppressions.js';
 import type { WorkflowServices } from '../workflow-module.js';
 import type { WorkspaceFacts } from '../workspace/workspace-facts.js';
 import { IssueCodes } from './issue-codes.js';
@@ -28,11 +32,13 @@ const NAMED_TYPES = new Set(['Team', 'Role', 'Person', 'System', 'Workflow', 'St
 export class WorkflowDocumentValidator extends DefaultDocumentValidator {
     private readonly facts: WorkspaceFacts;
     private readonly configuration: ConfigurationProvider;
+    private readonly rc: WorkflowRcStore;
 
     constructor(services: WorkflowServices) {
         super(services);
         this.facts = services.validation.WorkspaceFacts;
         this.configuration = services.shared.workspace.ConfigurationProvider;
+        this.rc = workflowRcOf(services.shared);
     }
 
     override async validateDocument(
@@ -48,7 +54,10 @@ export class WorkflowDocumentValidator extends DefaultDocumentValidator {
             }
             diagnostic.message = shortenLongWords(String(diagnostic.message));
         }
-        return applySeverityOverrides(this.configuration, this.languageId, diagnostics);
+        // The workspace's configuration, then the user's settings, then the file's own suppressions.
+        const rc = this.rc.forDocument(document.uri);
+        const configured = await applySeverityOverrides(this.configuration, this.languageId, applyConfiguredSeverities(diagnostics, rc));
+        return applySuppressions(document.textDocument.getText(), configured, code => configuredSeverity(rc, code));
     }
 
     /**
