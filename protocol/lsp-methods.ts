@@ -55,3 +55,9 @@ export const GraphChangedNotification = notification<{ uri: string }>('workflow/
 
 /** The ownership matrix of the whole workspace, as Markdown or CSV text. */
 export const MatrixRequest = request<{ format: 'md' | 'csv' }, string>('workflow/matrix');
+
+/**
+ * Sent by the client when a `.workflowrc.json` or `.workflowignore` was saved, created or deleted:
+ * the server reads the configuration of its workspace folder again.
+ */
+export const ConfigurationFilesChangedNotification = notification<{ uris: string[] }>('workflow/configurationFilesChanged');

@@ -9,6 +9,7 @@ import { registerDiagramHandlers } from './diagram-handlers.js';
 import { ClientFileSystemProvider } from './client-file-system.js';
 import { followWorkspaceFolders } from './workspace-folders.js';
 import { forgetClosedEditorDocuments } from './closed-documents.js';
+import { followConfigurationFiles } from './configuration-files.js';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -16,5 +17,6 @@ const connection = createConnection(new BrowserMessageReader(self), new BrowserM
 const { shared } = createWorkflowServices({ connection, fileSystemProvider: () => new ClientFileSystemProvider(connection) });
 followWorkspaceFolders(connection, shared);
 forgetClosedEditorDocuments(shared);
+followConfigurationFiles(connection, shared);
 startLanguageServer(shared);
 registerDiagramHandlers(connection, shared);

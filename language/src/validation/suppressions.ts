@@ -7,6 +7,7 @@
  * `unused-suppression`, at the code in the comment.
  */
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
+import { DiagnosticTag } from 'vscode-languageserver-types';
 import { describeCode } from './code-catalogue.js';
 import { IssueCodes } from './issue-codes.js';
 
@@ -142,6 +143,7 @@ export function applySuppressions(
                 severity: unusedSeverity,
                 code: IssueCodes.UnusedSuppression,
                 source: 'workflow',
+                tags: [DiagnosticTag.Unnecessary],
                 message: unusedMessage(suppression, entry.code),
                 data,
             });

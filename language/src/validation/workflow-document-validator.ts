@@ -12,7 +12,8 @@ import type {
     ValidationCheck,
     ValidationOptions,
 } from 'langium';
-import { Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck } from 'langium';
+import type { URI } from 'langium';
+import { AstUtils, Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { walkAst } from '../model/ast-walk.js';
 import { isOwnerRef, isPerson, isRole, isTransition } from '../generated/ast.js';
@@ -147,16 +148,16 @@ export class WorkflowDocumentValidator extends DefaultDocumentValidator {
             const workflow = container.$container.$container.$container;
             return unresolved(
                 property === 'channel'
-                    ? this.notDeclared('system', name)
+                    ? this.notDeclared('system', name, AstUtils.getDocument(container).uri)
                     : `Workflow '${workflow.name}' has no step, decision or end named '${name}'.`,
             );
         }
-        return unresolved(this.notDeclared(expectedTopLevelKind(container, property), name));
+        return unresolved(this.notDeclared(expectedTopLevelKind(container, property), name, AstUtils.getDocument(container).uri));
     }
 
     /** Says when the name exists, but as another kind of declaration (`uses Finance` with a team Finance). */
-    private notDeclared(expected: string, name: string): string {
-        const other = this.facts.topLevelNamed(name)[0];
+    private notDeclared(expected: string, name: string, seenFrom: URI): string {
+        const other = this.facts.topLevelNamed(name, seenFrom)[0];
         if (other) {
             return `'${name}' is a ${other.type.toLowerCase()}, not a ${expected}.`;
         }

@@ -63,7 +63,7 @@ export function resolveWorkflowRc(root: URI, texts: { rc?: string; ignore?: stri
     const problems: ConfigProblem[] = [];
     const rules = new Map<string, RuleSetting>();
     const patterns: string[] = [];
-    if (texts.rc !== undefined) {
+    if (texts.rc !== undefined && texts.rc.trim().length > 0) {
         readRcText(childUri(root, RC_FILE), texts.rc, rules, patterns, problems);
     }
     const matcher = ignore({ allowRelativePaths: true });
@@ -122,9 +122,8 @@ function readRcText(file: URI, text: string, rules: Map<string, RuleSetting>, pa
         problem(first.offset, Math.max(first.length, 1), `${RC_FILE} is not valid JSON: ${describeParseError(first.error)}.`);
         return;
     }
-    if (!tree) return; // an empty file configures nothing
-    if (tree.type !== 'object') {
-        problem(tree.offset, tree.length, `${RC_FILE} must hold an object with "rules" and/or "ignore".`);
+    if (!tree || tree.type !== 'object') {
+        problem(tree?.offset ?? 0, tree?.length ?? 1, `${RC_FILE} must hold an object with "rules" and/or "ignore".`);
         return;
     }
     for (const property of tree.children ?? []) {
@@ -169,7 +168,7 @@ function readRules(value: JsonNode, rules: Map<string, RuleSetting>, problem: Re
         const code = String(key.value);
         const entry = describeCode(code);
         if (!entry) {
-            problem(key.offset, key.length, `Unknown code '${code}'${suggestion(code)}.`);
+            problem(key.offset, key.length, `Unknown code '${code}'${suggestion(code)}`);
             continue;
         }
         const read = readRuleSetting(code, setting, problem);
@@ -232,7 +231,7 @@ function severityList(): string {
 function suggestion(code: string): string {
     const words = (text: string) => text.split('-').sort().join('-');
     const close = CODE_CATALOGUE.find(entry => words(entry.code) === words(code) || entry.code.includes(code) || code.includes(entry.code));
-    return close ? `; did you mean '${close.code}'?` : '';
+    return close ? `: did you mean '${close.code}'?` : '.';
 }
 
 function describeParseError(error: number): string {
