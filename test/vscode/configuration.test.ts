@@ -18,6 +18,8 @@ async function writeText(uri: vscode.Uri, text: string): Promise<void> {
 }
 
 describe('Workflow Architect configuration', () => {
+    // Earlier suites may leave an example edited in an open editor.
+    before(discardChanges);
     afterEach(discardChanges);
 
     it('opens the examples with zero problems, without the ignored problem files', async () => {
