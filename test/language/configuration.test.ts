@@ -256,6 +256,17 @@ describe('configuration: suppression comments', () => {
         assert.deepEqual(found[0].codes[1].range, { start: { line: 1, character: 42 }, end: { line: 1, character: 48 } });
     });
 
+    it('counts lines as the editor does: a string cut by the end of its line, \\r\\n and a lone \\r', () => {
+        const text = 'step "open \\\n// workflow-disable unused\r\n\r// workflow-disable no-end\n';
+        assert.deepEqual(
+            findSuppressions(text).map(s => [s.line, s.codes[0].range.start.character]),
+            [
+                [1, 20],
+                [3, 20],
+            ],
+        );
+    });
+
     it('silences a code on the next line, and reports a suppression that silences nothing', async () => {
         const { main } = await loadText(`${ORG}
 workflow W {

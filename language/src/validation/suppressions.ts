@@ -45,7 +45,7 @@ export function findSuppressions(text: string): Suppression[] {
     let lineStart = 0;
     for (let i = 0; i < text.length; i++) {
         const char = text[i];
-        if (char === '\n') {
+        if (isLineBreak(text, i)) {
             line++;
             lineStart = i + 1;
         } else if (char === '"') {
@@ -54,17 +54,16 @@ export function findSuppressions(text: string): Suppression[] {
             const end = text.indexOf('*/', i + 2);
             const stop = end < 0 ? text.length : end + 2;
             for (let j = i; j < stop; j++) {
-                if (text[j] === '\n') {
+                if (isLineBreak(text, j)) {
                     line++;
                     lineStart = j + 1;
                 }
             }
             i = stop - 1;
         } else if (char === '/' && text[i + 1] === '/') {
-            let end = text.indexOf('\n', i);
-            if (end < 0) end = text.length;
-            const comment = text.slice(i, end).replace(/\r$/, '');
-            const suppression = readComment(comment, line, i - lineStart);
+            let end = i;
+            while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+            const suppression = readComment(text.slice(i, end), line, i - lineStart);
             if (suppression) result.push(suppression);
             i = end - 1;
         }
@@ -72,12 +71,19 @@ export function findSuppressions(text: string): Suppression[] {
     return result;
 }
 
+/** The end of a string that starts at `start`: its closing quote, or the character before the end of its line (strings do not span lines). */
 function skipString(text: string, start: number): number {
     for (let i = start + 1; i < text.length; i++) {
-        if (text[i] === '\\') i++;
-        else if (text[i] === '"' || text[i] === '\n') return text[i] === '\n' ? i - 1 : i;
+        if (text[i] === '\n' || text[i] === '\r') return i - 1;
+        if (text[i] === '"') return i;
+        if (text[i] === '\\' && text[i + 1] !== '\n' && text[i + 1] !== '\r') i++;
     }
     return text.length;
+}
+
+/** A line ends at `\n`, at `\r\n` (counted at its `\n`) or at a `\r` alone, as editors count lines. */
+function isLineBreak(text: string, i: number): boolean {
+    return text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n');
 }
 
 function readComment(comment: string, line: number, column: number): Suppression | undefined {
