@@ -13,6 +13,8 @@ const common = {
     minify,
     external: ['vscode'],
     logLevel: 'warning',
+    // jsonc-parser's main entry is UMD, whose `require` calls esbuild cannot follow; its ES module entry bundles.
+    alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };
 
 /** Runs in Node: the command line, the language server, the desktop extension. */

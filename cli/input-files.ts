@@ -7,6 +7,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { URI } from 'langium';
+import type { WorkflowRc } from '../language/src/workspace/workflow-rc.js';
+import { IGNORE_FILE, RC_FILE, resolveWorkflowRc } from '../language/src/workspace/workflow-rc.js';
 
 /** Bad input or bad usage: printed as one line on stderr, exit code 2. */
 export class UsageError extends Error {}
@@ -14,8 +17,11 @@ export class UsageError extends Error {}
 /** Larger files are refused rather than parsed: no real workflow comes near this. */
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;
 
-/** A `.workflowignore` is a short list of paths. */
-export const MAX_IGNORE_FILE_BYTES = 1024 * 1024;
+/** `.workflowrc.json` and `.workflowignore` are short. */
+export const MAX_CONFIG_FILE_BYTES = 1024 * 1024;
+
+/** The ignore file, read at the workspace root (see `language/src/workspace/workflow-rc.ts`). */
+export { IGNORE_FILE };
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 
@@ -26,33 +32,66 @@ export interface InputFile {
     readonly text: string;
 }
 
+/** The files and the configurations of the workspace roots of the paths given on the command line. */
+export interface InputWorkspace {
+    readonly files: InputFile[];
+    readonly configurations: WorkflowRc[];
+}
+
 /** Expands files and folders (searched recursively for `*.workflow`) and reads every file. */
 export function readInputFiles(paths: string[]): InputFile[] {
+    return readInputWorkspace(paths).files;
+}
+
+/**
+ * Expands files and folders and reads every file, with the configuration of each path's root
+ * (the folder given, or the nearest folder above a file that holds a configuration file). A
+ * folder is searched with its root's `ignore`; a file named on the command line is read even when
+ * ignored. A bad configuration is a `UsageError` that names the file, line and column.
+ */
+export function readInputWorkspace(paths: string[]): InputWorkspace {
     if (paths.length === 0) {
         throw new UsageError('no files or folders given');
     }
+    const roots = new Map<string, RootConfiguration>();
+    const rootOf = (folder: string) => {
+        const key = path.resolve(folder);
+        let root = roots.get(key);
+        if (!root) roots.set(key, (root = readRootConfiguration(folder)));
+        return root;
+    };
     const found = new Map<string, string>();
     for (const given of paths) {
-        for (const file of expand(given)) {
+        for (const file of expand(given, rootOf)) {
             found.set(path.resolve(file), file);
         }
     }
-    return [...found].map(([absolutePath, file]) => readInputFile(file, absolutePath));
+    return {
+        files: [...found].map(([absolutePath, file]) => readInputFile(file, absolutePath)),
+        configurations: [...roots.values()].map(root => root.rc),
+    };
 }
 
 /**
  * The workspace of one file, as `render` loads it: the file itself (which must be readable),
- * then the files a `validate` of its folder would read. A sibling that cannot be read is left
- * out and named in `skipped`, so one broken neighbour does not stop the command.
+ * then the files a `validate` of its root would read (its root: the nearest folder above it with
+ * a configuration file, else its own folder). A sibling that cannot be read is left out and
+ * named in `skipped`, so one broken neighbour does not stop the command.
  */
-export function readFileWorkspace(file: string): { target: InputFile; others: InputFile[]; skipped: string[] } {
+export function readFileWorkspace(file: string): {
+    target: InputFile;
+    others: InputFile[];
+    skipped: string[];
+    configurations: WorkflowRc[];
+} {
     if (classify(file) === 'folder') {
         throw new UsageError(`${printable(file)}: render takes one file, not a folder`);
     }
     const target = readInputFile(file, path.resolve(file));
+    const root = readRootConfiguration(rootFolderOf(file));
     const others: InputFile[] = [];
     const skipped: string[] = [];
-    for (const sibling of findWorkflowFiles(path.dirname(file), new Set(), skipped)) {
+    for (const sibling of findWorkflowFiles(root.folder, root, skipped)) {
         const absolutePath = path.resolve(sibling);
         if (absolutePath === target.absolutePath) {
             continue;
@@ -64,7 +103,57 @@ export function readFileWorkspace(file: string): { target: InputFile; others: In
             skipped.push(error.message);
         }
     }
-    return { target, others, skipped };
+    return { target, others, skipped, configurations: [root.rc] };
+}
+
+/** A workspace root of the command line: its folder as given, and its configuration. */
+interface RootConfiguration {
+    readonly folder: string;
+    readonly rc: WorkflowRc;
+    /** Whether the configuration leaves out a path below the root. */
+    ignores(file: string, isFolder: boolean): boolean;
+}
+
+/** The root of a file: the nearest folder above it that holds `.workflowrc.json` or `.workflowignore`, else its own folder. */
+function rootFolderOf(file: string): string {
+    const own = path.dirname(file);
+    for (let folder = path.resolve(own); ; folder = path.dirname(folder)) {
+        if ([RC_FILE, IGNORE_FILE].some(name => lstatOrUndefined(path.join(folder, name)))) {
+            return folder === path.resolve(own) ? own : path.relative(process.cwd(), folder) || '.';
+        }
+        if (path.dirname(folder) === folder) return own;
+    }
+}
+
+/** Reads and checks the configuration files of a root; a problem in them is a `UsageError` at its line and column. */
+function readRootConfiguration(folder: string): RootConfiguration {
+    const readIfPresent = (name: string, limit: number): string | undefined => {
+        const file = path.join(folder, name);
+        if (!lstatOrUndefined(file)) return undefined;
+        if (classify(file) === 'folder') {
+            throw new UsageError(`${printable(file)}: is a folder, but should be a file`);
+        }
+        return decodeText(file, readRegularFile(file, limit));
+    };
+    const absolute = path.resolve(folder);
+    const rc = resolveWorkflowRc(URI.file(absolute), {
+        rc: readIfPresent(RC_FILE, MAX_CONFIG_FILE_BYTES),
+        ignore: readIfPresent(IGNORE_FILE, MAX_CONFIG_FILE_BYTES),
+    });
+    const problem = rc.problems[0];
+    if (problem) {
+        const { line, character } = problem.range.start;
+        throw new UsageError(`${printable(displayPath(path.join(folder, RC_FILE)))}:${line + 1}:${character + 1}: ${problem.message}`);
+    }
+    return {
+        folder,
+        rc,
+        ignores: (file, isFolder) => {
+            const relative = path.relative(absolute, path.resolve(file)).split(path.sep).join('/');
+            if (!relative || relative.startsWith('..') || path.isAbsolute(relative)) return false;
+            return rc.isIgnored(isFolder ? `${relative}/` : relative);
+        },
+    };
 }
 
 type Kind = 'file' | 'folder';
@@ -89,14 +178,15 @@ function describeSpecialFile(stat: fs.Stats): string {
     return 'a special file';
 }
 
-function expand(given: string): string[] {
+function expand(given: string, rootOf: (folder: string) => RootConfiguration): string[] {
     if (classify(given) === 'file') {
         if (!given.endsWith('.workflow')) {
             throw new UsageError(`${printable(given)}: not a .workflow file`);
         }
+        rootOf(rootFolderOf(given));
         return [given];
     }
-    const files = findWorkflowFiles(given);
+    const files = findWorkflowFiles(given, rootOf(given));
     if (files.length === 0) {
         throw new UsageError(`${printable(given)}: no .workflow files in this folder`);
     }
@@ -104,62 +194,33 @@ function expand(given: string): string[] {
 }
 
 /**
- * A folder may hold a `.workflowignore`: one path per line, relative to that folder (`#` starts a
- * comment), of files or folders that a search through the folder skips. It keeps separate
- * workspaces apart (the bundled `examples/` skips `problems/`); naming a skipped path on the
- * command line still validates it.
+ * Every `.workflow` file below a folder, by name, leaving out what the configuration of its
+ * workspace root ignores (gitignore semantics: a folder left out is not entered, so a negated
+ * pattern cannot bring back a file inside it). Symbolic links to files count like files; symbolic
+ * links to folders are not followed (they could form a cycle). A problem (a folder that cannot be
+ * read, a link to a pipe or to nothing) is thrown as a `UsageError`, or, when `problems` is
+ * given, added to it and the entry left out.
  */
-export const IGNORE_FILE = '.workflowignore';
-
-function ignoredNames(folder: string): Set<string> {
-    const file = path.join(folder, IGNORE_FILE);
-    if (!fs.existsSync(file)) {
-        return new Set();
-    }
-    if (classify(file) === 'folder') {
-        throw new UsageError(`${printable(file)}: is a folder, but should be a file listing paths to skip`);
-    }
-    const text = decodeText(file, readRegularFile(file, MAX_IGNORE_FILE_BYTES));
-    return new Set(
-        text
-            .split(/\r?\n|\r/)
-            .map(line => line.replace(/#.*/, '').trim().replace(/^\.\//, '').replace(/\/+$/, ''))
-            .filter(line => line.length > 0)
-            .map(line => path.join(folder, line)),
-    );
-}
-
-/**
- * Every `.workflow` file below a folder, by name, honouring `.workflowignore`. Symbolic links to
- * files count like files; symbolic links to folders are not followed (they could form a cycle).
- * A problem (a folder or ignore file that cannot be read, a link to a pipe or to nothing) is
- * thrown as a `UsageError`, or, when `problems` is given, added to it and the entry left out.
- */
-function findWorkflowFiles(folder: string, ignored = new Set<string>(), problems?: string[]): string[] {
+function findWorkflowFiles(folder: string, root: RootConfiguration, problems?: string[]): string[] {
     const problem = (message: string): void => {
         if (!problems) throw new UsageError(message);
         problems.push(message);
     };
     let entries: fs.Dirent[];
-    let skip: Set<string>;
     try {
         entries = fs.readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
-        skip = new Set([...ignored, ...ignoredNames(folder)]);
     } catch (error) {
-        problem(error instanceof UsageError ? error.message : `${printable(folder)}: ${describeFsError(error, 'cannot be read')}`);
+        problem(`${printable(folder)}: ${describeFsError(error, 'cannot be read')}`);
         return [];
     }
     const result: string[] = [];
     for (const entry of entries) {
         const full = path.join(folder, entry.name);
-        if (skip.has(full)) {
-            continue;
-        }
         if (entry.isDirectory()) {
-            if (!SKIPPED_FOLDERS.has(entry.name)) {
-                result.push(...findWorkflowFiles(full, skip, problems));
+            if (!SKIPPED_FOLDERS.has(entry.name) && !root.ignores(full, true)) {
+                result.push(...findWorkflowFiles(full, root, problems));
             }
-        } else if (entry.name.endsWith('.workflow')) {
+        } else if (entry.name.endsWith('.workflow') && !root.ignores(full, false)) {
             if (entry.isFile()) {
                 result.push(full);
             } else if (entry.isSymbolicLink()) {
@@ -182,6 +243,14 @@ function findWorkflowFiles(folder: string, ignored = new Set<string>(), problems
 function statOrUndefined(file: string): fs.Stats | undefined {
     try {
         return fs.statSync(file);
+    } catch {
+        return undefined;
+    }
+}
+
+function lstatOrUndefined(file: string): fs.Stats | undefined {
+    try {
+        return fs.lstatSync(file);
     } catch {
         return undefined;
     }

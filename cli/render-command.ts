@@ -6,7 +6,6 @@
  * files resolve; a neighbour that cannot be read is skipped with a note.
  */
 import * as fs from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import type { WorkflowGraph } from '../protocol/graph-model.js';
 import { createElk } from '../diagram/elk.js';
 import type { Direction } from '../protocol/diagram-layout.js';
@@ -18,10 +17,10 @@ import { svgDocument } from '../diagram/svg-document.js';
 import { LIGHT_PALETTE } from '../diagram/theme.js';
 import { buildGraph } from '../language/src/analysis/graph-builder.js';
 import { workflowsOf } from '../language/src/workspace/workspace-queries.js';
-import { buildWorkspace } from '../language/src/workspace/workflow-workspace.js';
 import type { CommandOptions } from './commands.js';
 import { graphJson } from './graph-json.js';
 import { printable, readFileWorkspace, UsageError } from './input-files.js';
+import { loadWorkspace } from './load-workspace.js';
 
 type Format = CommandOptions<'render'>['format'];
 
@@ -39,13 +38,11 @@ export async function renderCommand(
     const format = args.format;
     const direction: Direction = args.direction === 'down' ? 'DOWN' : 'RIGHT';
     if (args.critical && format !== 'svg') throw new UsageError(`render: option '--critical' applies to --format svg only`);
-    const { target, others, skipped } = readFileWorkspace(args.file);
+    const { target, others, skipped, configurations } = readFileWorkspace(args.file);
     for (const problem of skipped) {
         note(`skipped ${problem}`);
     }
-    const { documents } = await buildWorkspace(
-        [target, ...others].map(file => ({ uri: pathToFileURL(file.absolutePath).toString(), text: file.text })),
-    );
+    const { documents } = await loadWorkspace([target, ...others], configurations);
     const document = documents[0];
     const workflows = workflowsOf(document);
     if (workflows.length === 0) throw new UsageError(`${printable(args.file)}: no workflow in this file`);

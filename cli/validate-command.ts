@@ -5,14 +5,14 @@
  * findings of a baseline left out (`baseline.ts`).
  * Exit code 0 without errors, 1 with at least one error or more warnings than allowed.
  */
-import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { buildWorkspace, diagnosticsOf } from '../language/src/workspace/workflow-workspace.js';
+import { diagnosticsOf } from '../language/src/workspace/workflow-workspace.js';
 import { newFindings, readBaseline } from './baseline.js';
 import type { CommandOptions } from './commands.js';
 import { githubCommands } from './formats/github.js';
-import { printable, readInputFiles } from './input-files.js';
+import { printable, readInputWorkspace } from './input-files.js';
+import { loadWorkspace } from './load-workspace.js';
 
 export interface ReportedDiagnostic {
     file: string;
@@ -41,8 +41,8 @@ export async function validateCommand(
 ): Promise<number> {
     // Read first: a bad baseline is bad usage, found before any work is done.
     const known = baseline === undefined ? undefined : readBaseline(baseline);
-    const files = readInputFiles(paths);
-    const { documents } = await buildWorkspace(files.map(file => ({ uri: pathToFileURL(file.absolutePath).toString(), text: file.text })));
+    const { files, configurations } = readInputWorkspace(paths);
+    const { documents } = await loadWorkspace(files, configurations);
     const found = documents.flatMap((document, index) =>
         diagnosticsOf(document).map(diagnostic => toReported(files[index].displayPath, diagnostic)),
     );

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import { MatrixRequest } from '../protocol/lsp-methods.js';
+import { followConfigurationFiles } from './configuration-files.js';
 import type { PreviewApi } from './preview/preview-manager.js';
 import { PreviewManager } from './preview/preview-manager.js';
 import type { OrgMapApi } from './org-map/org-map-panel.js';
@@ -64,6 +65,7 @@ export async function activateWith(
         vscode.commands.registerCommand(SHOW_MATRIX_COMMAND, () => showOwnershipMatrix(client)),
     );
     await client.start();
+    context.subscriptions.push(...followConfigurationFiles(client));
     context.subscriptions.push({ dispose: () => void client.stop() });
     return { client, preview, orgMap };
 }

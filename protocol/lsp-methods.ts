@@ -71,3 +71,9 @@ export interface OrgMapResult {
 
 /** The organization map of the whole workspace (see `org-map.ts`), after validation. */
 export const OrgMapRequest = request<Record<string, never>, OrgMapResult>('workflow/orgMap');
+
+/**
+ * Sent by the client when a `.workflowrc.json` or `.workflowignore` was saved, created or deleted:
+ * the server reads the configuration of its workspace folder again.
+ */
+export const ConfigurationFilesChangedNotification = notification<{ uris: string[] }>('workflow/configurationFilesChanged');

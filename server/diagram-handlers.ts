@@ -12,6 +12,7 @@ import { workflowsOf } from '../language/src/workspace/workspace-queries.js';
 import type { GraphParams, GraphResult } from '../protocol/lsp-methods.js';
 import { GraphChangedNotification, GraphRequest, MatrixRequest } from '../protocol/lsp-methods.js';
 import { matrixCsv, matrixMarkdown, ownershipMatrix } from '../language/src/analysis/ownership-matrix.js';
+import { workflowRcOf } from '../language/src/workspace/workflow-rc-store.js';
 
 export function registerDiagramHandlers(connection: Connection, shared: LangiumSharedServices): void {
     connection.onRequest(GraphRequest.type, async (params, token) => {
@@ -25,7 +26,9 @@ export function registerDiagramHandlers(connection: Connection, shared: LangiumS
     });
     connection.onRequest(MatrixRequest.type, async ({ format }, token) => {
         await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, token);
-        const rows = ownershipMatrix(shared.workspace.LangiumDocuments.all.toArray());
+        // A file the configuration ignores is not part of the workspace, even while it is open.
+        const rc = workflowRcOf(shared);
+        const rows = ownershipMatrix(shared.workspace.LangiumDocuments.all.filter(document => !rc.isIgnored(document.uri)).toArray());
         return format === 'csv' ? matrixCsv(rows) : matrixMarkdown(rows);
     });
     shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, documents => {

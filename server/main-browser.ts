@@ -10,6 +10,7 @@ import { registerOrgMapHandlers } from './org-map-handlers.js';
 import { ClientFileSystemProvider } from './client-file-system.js';
 import { followWorkspaceFolders } from './workspace-folders.js';
 import { forgetClosedEditorDocuments } from './closed-documents.js';
+import { followConfigurationFiles } from './configuration-files.js';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -17,6 +18,7 @@ const connection = createConnection(new BrowserMessageReader(self), new BrowserM
 const { shared } = createWorkflowServices({ connection, fileSystemProvider: () => new ClientFileSystemProvider(connection) });
 followWorkspaceFolders(connection, shared);
 forgetClosedEditorDocuments(shared);
+followConfigurationFiles(connection, shared);
 startLanguageServer(shared);
 registerDiagramHandlers(connection, shared);
 registerOrgMapHandlers(connection, shared);

@@ -14,6 +14,7 @@ import { ClientFileSystemProvider } from './client-file-system.js';
 import { SchemeFileSystemProvider } from './scheme-file-system.js';
 import { followWorkspaceFolders } from './workspace-folders.js';
 import { forgetClosedEditorDocuments } from './closed-documents.js';
+import { followConfigurationFiles } from './configuration-files.js';
 
 // The transports `createConnection` reads from the command line; without one it would throw.
 const TRANSPORTS = /^--(stdio|node-ipc|socket|pipe)(=.+)?$/;
@@ -29,6 +30,7 @@ const fileSystemProvider = () => new SchemeFileSystemProvider(new NodeFileSystem
 const { shared } = createWorkflowServices({ connection, fileSystemProvider });
 followWorkspaceFolders(connection, shared);
 forgetClosedEditorDocuments(shared);
+followConfigurationFiles(connection, shared);
 startLanguageServer(shared);
 registerDiagramHandlers(connection, shared);
 registerOrgMapHandlers(connection, shared);

@@ -7,6 +7,7 @@
 import { URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Connection, WorkspaceFoldersChangeEvent } from 'vscode-languageserver';
+import type { WorkflowWorkspaceManager } from '../language/src/workspace/workflow-workspace-manager.js';
 
 export function followWorkspaceFolders(connection: Connection, shared: LangiumSharedServices): void {
     let supported = false;
@@ -29,6 +30,10 @@ export async function applyFolderChange(shared: LangiumSharedServices, event: Wo
         .filter(uri => removedFolders.some(folder => uri.toString().startsWith(folder)) && !TextDocuments?.get(uri.toString()))
         .toArray();
     if (added.length === 0 && removed.length === 0) return;
+    // The configuration of an added folder decides which of its files join.
+    const manager = WorkspaceManager as WorkflowWorkspaceManager;
+    await Promise.all(added.map(folder => manager.loadConfiguration(folder)));
+    event.removed.forEach(folder => manager.removeConfiguration(URI.parse(folder.uri)));
     // `update` reads an added folder's files (it takes a folder for all the files within) and rebuilds what depends on them.
     await WorkspaceLock.write(token => DocumentBuilder.update(added, removed, token)).catch((error: unknown) => {
         console.error('Could not follow the change of workspace folders.', error);

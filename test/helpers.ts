@@ -6,12 +6,14 @@
  */
 import * as assert from 'node:assert/strict';
 import type { LangiumDocument } from 'langium';
-import { EmptyFileSystem } from 'langium';
+import { EmptyFileSystem, URI } from 'langium';
 import type { Diagnostic, Position, Range } from 'vscode-languageserver-types';
 import type { Model } from '../language/src/generated/ast.js';
 import { createWorkflowServices } from '../language/src/workflow-module.js';
 import type { WorkflowServices } from '../language/src/workflow-module.js';
 import { buildWorkspace, diagnosticsOf } from '../language/src/workspace/workflow-workspace.js';
+import { resolveWorkflowRc } from '../language/src/workspace/workflow-rc.js';
+import { workflowRcOf } from '../language/src/workspace/workflow-rc-store.js';
 
 export interface MarkedFile {
     readonly uri: string;
@@ -27,14 +29,27 @@ export interface TestWorkspace {
     readonly files: Record<string, MarkedFile>;
 }
 
+export const WORKSPACE_ROOT = 'file:///workspace';
+
 export function uriOf(name: string): string {
-    return `file:///workspace/${name}`;
+    return `${WORKSPACE_ROOT}/${name}`;
+}
+
+export interface WorkspaceOptions {
+    readonly allowSyntaxErrors?: boolean;
+    /** The text of the workspace's `.workflowrc.json`. */
+    readonly rc?: string;
+    /** The text of the workspace's `.workflowignore`. */
+    readonly ignore?: string;
 }
 
 /** Builds the files (name → text with markers) as one workspace. */
-export async function loadWorkspace(files: Record<string, string>, options: { allowSyntaxErrors?: boolean } = {}): Promise<TestWorkspace> {
+export async function loadWorkspace(files: Record<string, string>, options: WorkspaceOptions = {}): Promise<TestWorkspace> {
     const stripped = Object.entries(files).map(([name, text]) => ({ name, ...stripMarkers(text) }));
     const services = createWorkflowServices(EmptyFileSystem).Workflow;
+    if (options.rc !== undefined || options.ignore !== undefined) {
+        workflowRcOf(services.shared).set(resolveWorkflowRc(URI.parse(WORKSPACE_ROOT), { rc: options.rc, ignore: options.ignore }));
+    }
     const { documents } = await buildWorkspace(
         stripped.map(file => ({ uri: uriOf(file.name), text: file.text })),
         services,
@@ -58,7 +73,7 @@ export async function loadWorkspace(files: Record<string, string>, options: { al
 }
 
 /** One file named `main.workflow`, for the common single-file case. */
-export async function loadText(text: string, options?: { allowSyntaxErrors?: boolean }): Promise<TestWorkspace & { main: MarkedFile }> {
+export async function loadText(text: string, options?: WorkspaceOptions): Promise<TestWorkspace & { main: MarkedFile }> {
     const workspace = await loadWorkspace({ 'main.workflow': text }, options);
     return { ...workspace, main: workspace.files['main.workflow'] };
 }

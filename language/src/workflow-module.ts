@@ -34,6 +34,9 @@ import { createLinearCstParser } from './langium-patches/linear-cst-builder.js';
 import { WorkflowScopeProvider } from './references/workflow-scope-provider.js';
 import { WorkflowTokenBuilder } from './parser/workflow-token-builder.js';
 import { WorkspaceFacts } from './workspace/workspace-facts.js';
+import { WorkflowIndexManager } from './workspace/workflow-index-manager.js';
+import { WorkflowRcStore } from './workspace/workflow-rc-store.js';
+import { WorkflowWorkspaceManager } from './workspace/workflow-workspace-manager.js';
 
 /** Services the workflow language adds to Langium's. */
 export interface WorkflowAddedServices {
@@ -73,7 +76,17 @@ export const WorkflowModule: Module<WorkflowServices, PartialLangiumServices & W
     },
 };
 
-export const WorkflowSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+/** Shared services the workflow language adds: the configurations of the workspace roots. */
+export interface WorkflowSharedAddedServices {
+    workspace: {
+        WorkflowRc: WorkflowRcStore;
+    };
+}
+
+export const WorkflowSharedModule: Module<
+    LangiumSharedServices & WorkflowSharedAddedServices,
+    PartialLangiumSharedServices & WorkflowSharedAddedServices
+> = {
     lsp: {
         NodeKindProvider: () => new WorkflowNodeKindProvider(),
         DocumentUpdateHandler: services => new WorkflowDocumentUpdateHandler(services),
@@ -82,6 +95,9 @@ export const WorkflowSharedModule: Module<LangiumSharedServices, PartialLangiumS
         ConfigurationProvider: services => new WorkflowConfigurationProvider(services),
         DocumentBuilder: services => new WorkflowDocumentBuilder(services),
         LangiumDocumentFactory: services => new IncrementalDocumentFactory(services),
+        WorkflowRc: () => new WorkflowRcStore(),
+        WorkspaceManager: services => new WorkflowWorkspaceManager(services),
+        IndexManager: services => new WorkflowIndexManager(services),
     },
 };
 

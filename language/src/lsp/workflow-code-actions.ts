@@ -4,10 +4,12 @@
  * - `handoff-without-channel`: add `via <System>`, offering systems both teams may use;
  * - `missing-otherwise`: add `otherwise -> <End>` for each end of the workflow;
  * - `unresolved-reference`: create the missing team, role (in its team, in whatever file) or system;
- * - `unused`: remove the declaration.
+ * - `unused`: remove the declaration;
+ * - `require-sla`: add an `sla` of the critical path, rounded up to a whole unit;
+ * - any code but `syntax-error`: silence it on its line or in the file (`suppression-fixes.ts`).
  */
 import type { AstNode, LangiumDocument, LangiumDocuments, MaybePromise } from 'langium';
-import { AstUtils, CstUtils } from 'langium';
+import { AstUtils, CstUtils, GrammarUtils } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import type { CodeAction, CodeActionParams, Diagnostic, TextEdit } from 'vscode-languageserver';
 import { CodeActionKind } from 'vscode-languageserver';
@@ -18,6 +20,8 @@ import type { WorkflowServices } from '../workflow-module.js';
 import { handoffTeams, isWorkNode, outgoingTransitions, ownerTextOf, type WorkNode } from '../model/workflow-model.js';
 import { declarationsOf } from '../workspace/workspace-queries.js';
 import { appendDeclaration, insertClause, removeNode } from './text-edits.js';
+import { suppressionFixes } from './suppression-fixes.js';
+import { criticalPath } from '../analysis/flow-analysis.js';
 
 /** How many alternatives one quick fix offers at most. */
 const MAX_CHOICES = 5;
@@ -30,24 +34,56 @@ export class WorkflowCodeActionProvider implements CodeActionProvider {
     }
 
     getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<CodeAction[]> {
-        return params.context.diagnostics.flatMap(diagnostic => {
-            const node = this.nodeAt(document, diagnostic);
-            if (!node) return [];
-            switch (diagnostic.code) {
-                case IssueCodes.MissingOwner:
-                    return this.addOwner(document, diagnostic, node);
-                case IssueCodes.HandoffWithoutChannel:
-                    return this.addChannel(document, diagnostic, node);
-                case IssueCodes.MissingOtherwise:
-                    return this.addOtherwise(document, diagnostic, node);
-                case IssueCodes.UnresolvedReference:
-                    return this.createMissing(document, diagnostic, node);
-                case IssueCodes.Unused:
-                    return this.removeUnused(document, diagnostic, node);
-                default:
-                    return [];
-            }
-        });
+        return params.context.diagnostics.flatMap(diagnostic => [
+            ...this.fixesFor(document, diagnostic),
+            ...suppressionFixes(document, diagnostic),
+        ]);
+    }
+
+    private fixesFor(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
+        const node = this.nodeAt(document, diagnostic);
+        if (!node) return [];
+        switch (diagnostic.code) {
+            case IssueCodes.MissingOwner:
+                return this.addOwner(document, diagnostic, node);
+            case IssueCodes.HandoffWithoutChannel:
+                return this.addChannel(document, diagnostic, node);
+            case IssueCodes.MissingOtherwise:
+                return this.addOtherwise(document, diagnostic, node);
+            case IssueCodes.UnresolvedReference:
+                return this.createMissing(document, diagnostic, node);
+            case IssueCodes.Unused:
+                return this.removeUnused(document, diagnostic, node);
+            case IssueCodes.RequireSla:
+                return this.addSla(document, diagnostic, node);
+            default:
+                return [];
+        }
+    }
+
+    /** `sla` with the critical path rounded up to a whole minute, hour or day, after the owner and trigger. */
+    private addSla(document: LangiumDocument, diagnostic: Diagnostic, node: AstNode): CodeAction[] {
+        const workflow = AstUtils.getContainerOfType(node, isWorkflow);
+        const minutes = workflow && criticalPath(workflow)?.minutes;
+        if (!workflow || !minutes) return [];
+        const sla = `sla ${roundUpToUnit(minutes)}`;
+        const header = [...workflow.owners, ...workflow.triggers]
+            .map(clause => clause.$cstNode)
+            .filter(cst => cst !== undefined)
+            .sort((a, b) => b.end - a.end)[0];
+        const open = GrammarUtils.findNodeForKeyword(workflow.$cstNode, '{');
+        let edit: TextEdit | undefined;
+        if (header && open) {
+            const text = document.textDocument.getText();
+            const lineStart = text.lastIndexOf('\n', header.offset - 1) + 1;
+            const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
+            const end = header.range.end;
+            const newText = header.range.start.line === open.range.start.line ? `; ${sla}` : `\n${indent}${sla}`;
+            edit = { range: { start: end, end }, newText };
+        } else {
+            edit = insertClause(document, workflow, sla, 'first');
+        }
+        return edit ? [fix(`Add ${sla} (the critical path, rounded up)`, diagnostic, { [document.uri.toString()]: [edit] }, true)] : [];
     }
 
     private nodeAt(document: LangiumDocument, diagnostic: Diagnostic): AstNode | undefined {
@@ -187,4 +223,11 @@ export class WorkflowCodeActionProvider implements CodeActionProvider {
 
 function fix(title: string, diagnostic: Diagnostic, changes: Record<string, TextEdit[]>, isPreferred: boolean): CodeAction {
     return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred, edit: { changes } };
+}
+
+/** A duration in one unit, rounded up: `45m`, `5h` for 4h 10m, `3d` for 2d 1h. */
+export function roundUpToUnit(minutes: number): string {
+    if (minutes < 60) return `${minutes}m`;
+    if (minutes < 24 * 60) return `${Math.ceil(minutes / 60)}h`;
+    return `${Math.ceil(minutes / (24 * 60))}d`;
 }

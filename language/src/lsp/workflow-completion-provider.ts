@@ -2,14 +2,17 @@
  * Completion: Langium offers, at each reference, the candidates of its scope (so `next` offers the
  * nodes of the same workflow and `uses` the systems). Owners get more: besides the teams, every
  * `Team.Role` and `Team.person` is offered whole, so an architect picks an accountable role in one go.
+ * Inside a line comment, the suppression directives and the diagnostic codes are offered instead.
  */
-import type { AstNodeDescription, IndexManager, MaybePromise, ReferenceInfo } from 'langium';
+import type { AstNodeDescription, IndexManager, LangiumDocument, MaybePromise, ReferenceInfo } from 'langium';
 import { AstUtils, GrammarAST } from 'langium';
 import type { CompletionAcceptor, CompletionContext, CompletionValueItem, LangiumServices, NextFeature } from 'langium/lsp';
+import type { CancellationToken, CompletionList, CompletionParams } from 'vscode-languageserver';
 import { CompletionItemKind } from 'vscode-languageserver-types';
 import type { Team } from '../generated/ast.js';
 import { isPerson, OwnerRef } from '../generated/ast.js';
 import { WindowedCompletionProvider } from '../langium-patches/windowed-completion.js';
+import { commentCompletion } from './suppression-completion.js';
 
 export class WorkflowCompletionProvider extends WindowedCompletionProvider {
     private readonly indexManager: IndexManager;
@@ -17,6 +20,14 @@ export class WorkflowCompletionProvider extends WindowedCompletionProvider {
     constructor(services: LangiumServices) {
         super(services);
         this.indexManager = services.shared.workspace.IndexManager;
+    }
+
+    override async getCompletion(
+        document: LangiumDocument,
+        params: CompletionParams,
+        cancelToken?: CancellationToken,
+    ): Promise<CompletionList | undefined> {
+        return commentCompletion(document.textDocument, params.position) ?? super.getCompletion(document, params, cancelToken);
     }
 
     protected override completionForCrossReference(

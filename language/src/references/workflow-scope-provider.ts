@@ -11,19 +11,25 @@
  *   the order of the files' URIs, so that of two namesakes the same one wins whatever order the
  *   files were loaded or edited in (a live server and a fresh one link alike).
  * The per-document maps live in `DocumentCache`s, so they are rebuilt only when their file changes.
+ * A document the configuration ignores (open in the editor all the same) sees only its own
+ * top-level names: it is checked alone.
  */
 import type { AstNode, AstNodeDescription, LangiumDocument, ReferenceInfo, Scope } from 'langium';
 import { AstUtils, DefaultScopeProvider, DocumentCache, EMPTY_SCOPE, MapScope, MultiMapScope } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import type { Team, Workflow } from '../generated/ast.js';
 import { isOwnerRef, isPerson, isRole, isTransition, isWorkflow } from '../generated/ast.js';
+import type { WorkflowRcStore } from '../workspace/workflow-rc-store.js';
+import { workflowRcOf } from '../workspace/workflow-rc-store.js';
 
 export class WorkflowScopeProvider extends DefaultScopeProvider {
     private readonly containerScopes: DocumentCache<string, Scope>;
+    private readonly rc: WorkflowRcStore;
 
     constructor(services: LangiumServices) {
         super(services);
         this.containerScopes = new DocumentCache(services.shared);
+        this.rc = workflowRcOf(services.shared);
     }
 
     override getScope(context: ReferenceInfo): Scope {
@@ -39,7 +45,12 @@ export class WorkflowScopeProvider extends DefaultScopeProvider {
         if (isPerson(container) && context.property === 'role') {
             return this.childScope(container.$container, 'roles');
         }
-        return this.getGlobalScope(this.reflection.getReferenceType(context));
+        const referenceType = this.reflection.getReferenceType(context);
+        const document = AstUtils.getDocument(container);
+        if (this.rc.ignoresAnything && this.rc.isIgnored(document.uri)) {
+            return new MultiMapScope(this.indexManager.allElements(referenceType, new Set([document.uri.toString()])).toArray());
+        }
+        return this.getGlobalScope(referenceType);
     }
 
     protected override getGlobalScope(referenceType: string): Scope {

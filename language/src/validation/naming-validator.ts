@@ -4,6 +4,7 @@
  * system is referred to by something.
  */
 import type { ValidationAcceptor } from 'langium';
+import { AstUtils } from 'langium';
 import { DiagnosticTag } from 'vscode-languageserver-types';
 import type { Declaration, Member, Node, System, Team, Workflow } from '../generated/ast.js';
 import { isPerson, isRole, isTeam } from '../generated/ast.js';
@@ -15,7 +16,7 @@ export class NamingValidator {
 
     /** Teams, systems and workflows share one workspace-wide namespace: a name is declared once. */
     checkUniqueTopLevel(declaration: Declaration, accept: ValidationAcceptor): void {
-        const namesakes = this.facts.topLevelNamed(declaration.name);
+        const namesakes = this.facts.topLevelNamed(declaration.name, AstUtils.getDocument(declaration).uri);
         if (namesakes.length < 2) {
             return;
         }

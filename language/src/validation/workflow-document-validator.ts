@@ -12,11 +12,16 @@ import type {
     ValidationCheck,
     ValidationOptions,
 } from 'langium';
-import { Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck } from 'langium';
+import type { URI } from 'langium';
+import { AstUtils, Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { walkAst } from '../model/ast-walk.js';
 import { isOwnerRef, isPerson, isRole, isTransition } from '../generated/ast.js';
 import { applySeverityOverrides } from '../workspace/workflow-configuration.js';
+import type { WorkflowRcStore } from '../workspace/workflow-rc-store.js';
+import { workflowRcOf } from '../workspace/workflow-rc-store.js';
+import { applyConfiguredSeverities, configuredSeverity } from './configured-severities.js';
+import { applySuppressions } from './suppressions.js';
 import type { WorkflowServices } from '../workflow-module.js';
 import type { WorkspaceFacts } from '../workspace/workspace-facts.js';
 import { IssueCodes } from './issue-codes.js';
@@ -28,11 +33,13 @@ const NAMED_TYPES = new Set(['Team', 'Role', 'Person', 'System', 'Workflow', 'St
 export class WorkflowDocumentValidator extends DefaultDocumentValidator {
     private readonly facts: WorkspaceFacts;
     private readonly configuration: ConfigurationProvider;
+    private readonly rc: WorkflowRcStore;
 
     constructor(services: WorkflowServices) {
         super(services);
         this.facts = services.validation.WorkspaceFacts;
         this.configuration = services.shared.workspace.ConfigurationProvider;
+        this.rc = workflowRcOf(services.shared);
     }
 
     override async validateDocument(
@@ -48,7 +55,10 @@ export class WorkflowDocumentValidator extends DefaultDocumentValidator {
             }
             diagnostic.message = shortenLongWords(String(diagnostic.message));
         }
-        return applySeverityOverrides(this.configuration, this.languageId, diagnostics);
+        // The workspace's configuration, then the user's settings, then the file's own suppressions.
+        const rc = this.rc.forDocument(document.uri);
+        const configured = await applySeverityOverrides(this.configuration, this.languageId, applyConfiguredSeverities(diagnostics, rc));
+        return applySuppressions(document.textDocument.getText(), configured, code => configuredSeverity(rc, code));
     }
 
     /**
@@ -138,16 +148,16 @@ export class WorkflowDocumentValidator extends DefaultDocumentValidator {
             const workflow = container.$container.$container.$container;
             return unresolved(
                 property === 'channel'
-                    ? this.notDeclared('system', name)
+                    ? this.notDeclared('system', name, AstUtils.getDocument(container).uri)
                     : `Workflow '${workflow.name}' has no step, decision or end named '${name}'.`,
             );
         }
-        return unresolved(this.notDeclared(expectedTopLevelKind(container, property), name));
+        return unresolved(this.notDeclared(expectedTopLevelKind(container, property), name, AstUtils.getDocument(container).uri));
     }
 
     /** Says when the name exists, but as another kind of declaration (`uses Finance` with a team Finance). */
-    private notDeclared(expected: string, name: string): string {
-        const other = this.facts.topLevelNamed(name)[0];
+    private notDeclared(expected: string, name: string, seenFrom: URI): string {
+        const other = this.facts.topLevelNamed(name, seenFrom)[0];
         if (other) {
             return `'${name}' is a ${other.type.toLowerCase()}, not a ${expected}.`;
         }

@@ -4,7 +4,9 @@
 import type { ValidationChecks } from 'langium';
 import type { WorkflowAstType } from '../generated/ast.js';
 import type { WorkflowServices } from '../workflow-module.js';
+import { workflowRcOf } from '../workspace/workflow-rc-store.js';
 import { ClauseCountValidator } from './clause-count-validator.js';
+import { ConfiguredRulesValidator } from './configured-rules-validator.js';
 import { CoordinationValidator } from './coordination-validator.js';
 import { FlowValidator } from './flow-validator.js';
 import { NamingValidator } from './naming-validator.js';
@@ -81,5 +83,15 @@ export function registerValidationChecks(services: WorkflowServices): void {
             Decision: clauses.checkNodeClauses,
         } satisfies Checks,
         clauses,
+    );
+
+    const configured = new ConfiguredRulesValidator(workflowRcOf(services.shared));
+    registry.register<WorkflowAstType>(
+        {
+            Workflow: [configured.checkMaxHandoffs, configured.checkRequireSla],
+            Step: configured.checkRequireDuration,
+            Decision: configured.checkRequireDuration,
+        } satisfies Checks,
+        configured,
     );
 }

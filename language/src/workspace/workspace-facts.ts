@@ -4,24 +4,37 @@
  * Both are computed once per workspace state (a `WorkspaceCache`), so checking N declarations
  * stays linear.
  */
-import type { AstNode, AstNodeDescription, IndexManager, LangiumDocuments, LangiumSharedCoreServices } from 'langium';
+import type { AstNode, AstNodeDescription, IndexManager, LangiumDocuments, LangiumSharedCoreServices, URI } from 'langium';
 import { WorkspaceCache } from 'langium';
+import type { WorkflowRcStore } from './workflow-rc-store.js';
+import { workflowRcOf } from './workflow-rc-store.js';
 
 export class WorkspaceFacts {
     private readonly documents: LangiumDocuments;
     private readonly index: IndexManager;
     private readonly byNameCache: WorkspaceCache<'all', Map<string, AstNodeDescription[]>>;
     private readonly referencedCache: WorkspaceCache<'all', Set<AstNode>>;
+    private readonly rc: WorkflowRcStore;
 
     constructor(shared: LangiumSharedCoreServices) {
+        this.rc = workflowRcOf(shared);
         this.documents = shared.workspace.LangiumDocuments;
         this.index = shared.workspace.IndexManager;
         this.byNameCache = new WorkspaceCache(shared);
         this.referencedCache = new WorkspaceCache(shared);
     }
 
-    /** All teams, systems and workflows of the workspace with the given name (one namespace). */
-    topLevelNamed(name: string): AstNodeDescription[] {
+    /**
+     * All teams, systems and workflows of the workspace with the given name (one namespace). Seen
+     * from a document the configuration ignores (checked alone), only that document's own.
+     */
+    topLevelNamed(name: string, seenFrom?: URI): AstNodeDescription[] {
+        if (seenFrom && this.rc.isIgnored(seenFrom)) {
+            return this.index
+                .allElements(undefined, new Set([seenFrom.toString()]))
+                .filter(d => d.name === name)
+                .toArray();
+        }
         return this.topLevelByName().get(name) ?? [];
     }
 

@@ -1,0 +1,124 @@
+/**
+ * Loads the workspace with its configuration: before the files of a workspace folder are read,
+ * its `.workflowrc.json` and `.workflowignore` are, so that `ignore` keeps files out of the
+ * workspace from the start. When either file is created, changed or deleted, the configuration
+ * is read again and the workspace follows: files that became ignored leave it (unless open in an
+ * editor: those are checked alone), files no longer ignored join it, and every file of the
+ * folder is checked again under the new rules. Problems in `.workflowrc.json` are published as
+ * diagnostics of that file.
+ */
+import type { FileSystemNode, FileSystemProvider, LangiumDocument, WorkspaceFolder } from 'langium';
+import { Cancellation, DefaultWorkspaceManager, URI, UriUtils } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { WorkflowRcStore } from './workflow-rc-store.js';
+import { workflowRcOf } from './workflow-rc-store.js';
+import type { WorkflowRc } from './workflow-rc.js';
+import { emptyWorkflowRc, IGNORE_FILE, loadWorkflowRc, RC_FILE, relativePath } from './workflow-rc.js';
+
+export class WorkflowWorkspaceManager extends DefaultWorkspaceManager {
+    private readonly store: WorkflowRcStore;
+    private readonly shared: LangiumSharedServices;
+    /** The configuration files that got diagnostics, so that fixing them clears them. */
+    private readonly published = new Set<string>();
+
+    constructor(services: LangiumSharedServices) {
+        super(services);
+        this.shared = services;
+        this.store = workflowRcOf(services);
+    }
+
+    override async initializeWorkspace(folders: WorkspaceFolder[], cancelToken = Cancellation.CancellationToken.None): Promise<void> {
+        await Promise.all(folders.map(folder => this.loadConfiguration(URI.parse(folder.uri))));
+        return super.initializeWorkspace(folders, cancelToken);
+    }
+
+    override shouldIncludeEntry(entry: FileSystemNode): boolean {
+        return super.shouldIncludeEntry(entry) && !this.store.isIgnored(entry.uri, entry.isDirectory);
+    }
+
+    /** Reads the configuration of a workspace root, keeps it, and publishes its problems. */
+    async loadConfiguration(root: URI): Promise<WorkflowRc> {
+        const rc = await loadWorkflowRc(root, uri => readIfFile(this.fileSystemProvider, uri));
+        this.store.set(rc);
+        this.publishProblems(rc);
+        return rc;
+    }
+
+    /** Forgets a root that left the workspace. */
+    removeConfiguration(root: URI): void {
+        this.store.remove(root);
+        this.publishProblems(emptyWorkflowRc(root));
+    }
+
+    /** Whether a URI names a configuration file of a workspace root. */
+    isConfigurationFile(uri: URI): boolean {
+        const name = UriUtils.basename(uri);
+        return (name === RC_FILE || name === IGNORE_FILE) && this.rootOf(uri) !== undefined;
+    }
+
+    /** Reads the configuration of the roots of changed configuration files again, and updates the workspace to match. */
+    async reloadConfigurations(files: URI[]): Promise<void> {
+        await this.ready;
+        const roots = new Map<string, URI>();
+        for (const file of files) {
+            const root = this.rootOf(file);
+            if (root) roots.set(root.toString(), root);
+        }
+        for (const root of roots.values()) {
+            await this.mutex.write(async token => {
+                await this.loadConfiguration(root);
+                const { changed, removed } = await this.membershipAfterReload(root);
+                await this.documentBuilder.update(changed, removed, token);
+            });
+        }
+    }
+
+    /** Every file of the root to check again, and the loaded ones that its `ignore` now leaves out. */
+    private async membershipAfterReload(root: URI): Promise<{ changed: URI[]; removed: URI[] }> {
+        const open = (document: LangiumDocument) => Boolean(this.shared.workspace.TextDocuments.get(document.uri.toString()));
+        const loaded = this.langiumDocuments.all.filter(document => relativePath(root, document.uri) !== undefined).toArray();
+        const removed = loaded.filter(document => this.store.isIgnored(document.uri) && !open(document)).map(d => d.uri);
+        const kept = loaded.filter(document => !removed.includes(document.uri)).map(d => d.uri);
+        const found = await this.searchFolder(root);
+        const changed = new Map([...kept, ...found].map(uri => [uri.toString(), uri]));
+        return { changed: [...changed.values()], removed };
+    }
+
+    /** The workspace folder whose root holds the file directly. */
+    private rootOf(file: URI): URI | undefined {
+        const folder = UriUtils.dirname(file).toString().replace(/\/+$/, '');
+        return (this.workspaceFolders ?? []).map(f => URI.parse(f.uri)).find(root => root.toString().replace(/\/+$/, '') === folder);
+    }
+
+    private publishProblems(rc: WorkflowRc): void {
+        const connection = this.shared.lsp.Connection;
+        if (!connection) return;
+        const byFile = new Map<string, Diagnostic[]>();
+        for (const problem of rc.problems) {
+            const key = problem.file.toString();
+            const list = byFile.get(key) ?? [];
+            list.push({ range: problem.range, severity: DiagnosticSeverity.Error, source: 'workflow', message: problem.message });
+            byFile.set(key, list);
+        }
+        const rcFile = UriUtils.joinPath(rc.root, RC_FILE).toString();
+        if (this.published.has(rcFile) && !byFile.has(rcFile)) byFile.set(rcFile, []);
+        for (const [uri, diagnostics] of byFile) {
+            if (diagnostics.length > 0) this.published.add(uri);
+            else this.published.delete(uri);
+            void connection.sendDiagnostics({ uri, diagnostics });
+        }
+    }
+}
+
+/** The text of a file; `undefined` when there is none (or it is a folder, or cannot be read). */
+async function readIfFile(fileSystem: FileSystemProvider, uri: URI): Promise<string | undefined> {
+    try {
+        if (!(await fileSystem.exists(uri))) return undefined;
+        const stat = await fileSystem.stat(uri);
+        return stat.isFile ? await fileSystem.readFile(uri) : undefined;
+    } catch {
+        return undefined;
+    }
+}
