@@ -2,12 +2,11 @@
  * `workflow-architect impact PATH... (--person Team.person | --role Team.Role | --team Team | --system S)
  * [--format md|json]`: what depends on one person, role, team or system of the workspace.
  */
-import { pathToFileURL } from 'node:url';
 import { impactOf } from '../language/src/analysis/impact.js';
-import { buildWorkspace } from '../language/src/workspace/workflow-workspace.js';
 import type { ImpactSubject } from '../protocol/org-map.js';
 import type { CommandOptions } from './commands.js';
-import { readInputFiles, UsageError } from './input-files.js';
+import { loadInputWorkspace } from './load-workspace.js';
+import { UsageError } from './input-files.js';
 import { impactJson, impactMarkdown } from './impact-report.js';
 
 const KINDS = ['person', 'role', 'team', 'system'] as const;
@@ -25,8 +24,7 @@ export function impactSubject(options: CommandOptions<'impact'>): ImpactSubject 
 
 export async function impactCommand(paths: string[], options: CommandOptions<'impact'>, write: (text: string) => void): Promise<number> {
     const subject = impactSubject(options);
-    const files = readInputFiles(paths);
-    const { documents } = await buildWorkspace(files.map(file => ({ uri: pathToFileURL(file.absolutePath).toString(), text: file.text })));
+    const { documents } = await loadInputWorkspace(paths);
     const impact = impactOf(documents, subject);
     if (typeof impact === 'string') throw new UsageError(`impact: ${impact}`);
     write(options.format === 'json' ? JSON.stringify(impactJson(impact), undefined, 2) + '\n' : impactMarkdown(impact));

@@ -10,6 +10,7 @@ import { buildWorkspace } from '../language/src/workspace/workflow-workspace.js'
 import type { WorkflowRc } from '../language/src/workspace/workflow-rc.js';
 import { workflowRcOf } from '../language/src/workspace/workflow-rc-store.js';
 import type { InputFile } from './input-files.js';
+import { readInputWorkspace } from './input-files.js';
 
 export async function loadWorkspace(files: readonly InputFile[], configurations: readonly WorkflowRc[]): Promise<BuiltWorkspace> {
     const services = createWorkflowServices(EmptyFileSystem).Workflow;
@@ -19,4 +20,11 @@ export async function loadWorkspace(files: readonly InputFile[], configurations:
         files.map(file => ({ uri: pathToFileURL(file.absolutePath).toString(), text: file.text })),
         services,
     );
+}
+
+/** The files and folders a command was given, read and built as one workspace under their configurations. */
+export async function loadInputWorkspace(paths: string[]): Promise<{ files: InputFile[]; documents: BuiltWorkspace['documents'] }> {
+    const { files, configurations } = readInputWorkspace(paths);
+    const { documents } = await loadWorkspace(files, configurations);
+    return { files, documents };
 }

@@ -4,12 +4,10 @@
  */
 import { matrixCsv, matrixMarkdown, ownershipMatrix } from '../language/src/analysis/ownership-matrix.js';
 import type { CommandOptions } from './commands.js';
-import { readInputWorkspace } from './input-files.js';
-import { loadWorkspace } from './load-workspace.js';
+import { loadInputWorkspace } from './load-workspace.js';
 
 export async function matrixCommand(paths: string[], { format }: CommandOptions<'matrix'>, write: (text: string) => void): Promise<number> {
-    const { files, configurations } = readInputWorkspace(paths);
-    const { documents } = await loadWorkspace(files, configurations);
+    const { documents } = await loadInputWorkspace(paths);
     const rows = ownershipMatrix(documents);
     write(format === 'md' ? matrixMarkdown(rows) : matrixCsv(rows));
     return 0;

@@ -3,21 +3,19 @@
  * the files and folders given, loaded as one workspace.
  */
 import * as fs from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import { createElk } from '../diagram/elk.js';
 import { layoutOrgMap } from '../diagram/org-layout.js';
 import { orgMermaid } from '../diagram/org-mermaid.js';
 import { orgSvgDocument } from '../diagram/org-svg.js';
 import { LIGHT_PALETTE } from '../diagram/theme.js';
 import { organizationMap } from '../language/src/analysis/org-map.js';
-import { buildWorkspace } from '../language/src/workspace/workflow-workspace.js';
 import type { CommandOptions } from './commands.js';
-import { printable, readInputFiles, UsageError } from './input-files.js';
+import { loadInputWorkspace } from './load-workspace.js';
+import { printable, UsageError } from './input-files.js';
 import { orgJson, orgMarkdown } from './org-report.js';
 
 export async function orgCommand(paths: string[], { format, out }: CommandOptions<'org'>, write: (text: string) => void): Promise<number> {
-    const files = readInputFiles(paths);
-    const { documents } = await buildWorkspace(files.map(file => ({ uri: pathToFileURL(file.absolutePath).toString(), text: file.text })));
+    const { documents } = await loadInputWorkspace(paths);
     const map = organizationMap(documents);
     let output: string;
     switch (format) {

@@ -11,8 +11,8 @@ import { diagnosticsOf } from '../language/src/workspace/workflow-workspace.js';
 import { newFindings, readBaseline } from './baseline.js';
 import type { CommandOptions } from './commands.js';
 import { githubCommands } from './formats/github.js';
-import { printable, readInputWorkspace } from './input-files.js';
-import { loadWorkspace } from './load-workspace.js';
+import { printable } from './input-files.js';
+import { loadInputWorkspace } from './load-workspace.js';
 
 export interface ReportedDiagnostic {
     file: string;
@@ -41,8 +41,7 @@ export async function validateCommand(
 ): Promise<number> {
     // Read first: a bad baseline is bad usage, found before any work is done.
     const known = baseline === undefined ? undefined : readBaseline(baseline);
-    const { files, configurations } = readInputWorkspace(paths);
-    const { documents } = await loadWorkspace(files, configurations);
+    const { files, documents } = await loadInputWorkspace(paths);
     const found = documents.flatMap((document, index) =>
         diagnosticsOf(document).map(diagnostic => toReported(files[index].displayPath, diagnostic)),
     );
