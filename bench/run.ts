@@ -1,12 +1,13 @@
 /**
  * `npm run bench`: the language benchmark and the preview benchmark, each table printed beside
  * its same-run baseline, and the layout quality table. `npm run bench -- language`, `-- completion`,
- * `-- patches`, `-- preview` or `-- quality` runs a part.
+ * `-- patches`, `-- preview`, `-- quality` or `-- simulation` runs a part.
  */
 import { completionBench, languageBench } from './language-bench.js';
 import { layoutQualityBench } from './layout-quality-bench.js';
 import { patchesBench } from './patches-bench.js';
 import { previewBench } from './preview-bench.js';
+import { simulationBench } from './simulation-bench.js';
 
 const only = process.argv[2];
 if (!only || only === 'language') await languageBench();
@@ -14,3 +15,4 @@ if (!only || only === 'language' || only === 'completion') await completionBench
 if (!only || only === 'patches') await patchesBench();
 if (!only || only === 'preview') await previewBench();
 if (!only || only === 'quality') await layoutQualityBench();
+if (!only || only === 'simulation') await simulationBench();
