@@ -8,6 +8,7 @@ import { COMMANDS } from './commands.js';
 import { UsageError } from './input-files.js';
 import { matrixCommand } from './matrix-command.js';
 import { renderCommand } from './render-command.js';
+import { simulateCommand } from './simulate-command.js';
 import { validateCommand } from './validate-command.js';
 
 /**
@@ -43,6 +44,8 @@ export async function main(argv: string[]): Promise<number> {
                     return matrixCommand(invocation.operands, invocation.options, write);
                 case 'render':
                     return renderCommand({ file: invocation.operands[0], ...invocation.options }, write, note);
+                case 'simulate':
+                    return simulateCommand({ file: invocation.operands[0], ...invocation.options }, write, note);
             }
     }
 }
