@@ -12,6 +12,7 @@ import type { LayoutReply, LayoutRequest } from '../protocol/layout-worker-messa
 import type { FromWebview, ToWebview, WorkflowChoice } from '../protocol/webview-messages.js';
 import { isToWebview } from '../protocol/webview-messages.js';
 import { DiagramView, type ViewSettings } from './diagram-view.js';
+import { SimulationSwitch } from './simulation-overlay.js';
 import workerSource from '../dist/webview/layout-worker.js';
 
 interface VsCodeApi {
@@ -26,6 +27,8 @@ interface PersistedState extends ViewSettings {
     uri?: string;
     workflow?: string;
     selected?: string;
+    /** Whether the Simulation switch is on. */
+    simulation?: boolean;
 }
 
 const vscode = acquireVsCodeApi();
@@ -49,6 +52,16 @@ const view = new DiagramView(frame, stage, sheet, persisted, save, shown =>
     stage.querySelector('svg')?.classList.toggle('wa-show-critical', shown),
 );
 const criticalToggle = view.criticalToggle;
+const simulation = new SimulationSwitch(
+    byId<HTMLButtonElement>('simulation-toggle'),
+    byId<HTMLSpanElement>('simulation-figures'),
+    persisted.simulation ?? false,
+    stage,
+    shown => {
+        persisted.simulation = shown;
+        save();
+    },
+);
 /** Whether the next diagram drawn is a new one (opened fitted, or readable), rather than an update keeping the view. */
 let fitPending = persisted.view === undefined;
 
@@ -118,6 +131,7 @@ async function showModel(message: Extract<ToWebview, { type: 'model' }>): Promis
         fitPending = true;
     }
     updatePicker(message.workflows, message.graph?.workflow);
+    const overlay = message.simulation;
     if (message.syntaxErrors > 0 && current) {
         showBanner(
             `${message.fileName} has ${message.syntaxErrors === 1 ? 'a syntax error' : `${message.syntaxErrors} syntax errors`}: showing the last good diagram.`,
@@ -130,6 +144,7 @@ async function showModel(message: Extract<ToWebview, { type: 'model' }>): Promis
         stage.replaceChildren();
         view.cleared();
         summary.textContent = summary.title = '';
+        simulation.update(undefined);
         showBanner(message.workflows.length === 0 ? `${message.fileName} has no workflow to draw.` : 'Nothing to draw.');
         return;
     }
@@ -141,6 +156,7 @@ async function showModel(message: Extract<ToWebview, { type: 'model' }>): Promis
     if (!element) return;
     stage.replaceChildren(element);
     view.drawn(element as SVGSVGElement, graph, laidOut, fitPending || graph.workflow !== persisted.workflow);
+    simulation.update(overlay);
     fitPending = false;
     current = { graph, layout: laidOut };
     persisted.workflow = graph.workflow;

@@ -151,7 +151,7 @@ workflow <|>Fixed { owner Sales.Rep; step A { owner Sales.Rep; duration 1d; next
         const histogram = /```text\n([\s\S]*?)\n```/.exec(text)?.[1].split('\n') ?? [];
         assert.ok(histogram.length >= 3 && histogram.length <= 10, histogram.join('\n'));
         assert.ok(
-            histogram.every(line => /│[█ ]+│ \d+(\.\d)?%$/.test(line)),
+            histogram.every(line => /│[█ ]+│ (<0\.1|\d+(\.\d)?)%$/.test(line)),
             histogram.join('\n'),
         );
         assert.ok(

@@ -92,6 +92,26 @@ describe('simulation', () => {
         assert.equal(report.handoffs, 2);
     });
 
+    it('makes a join wait for a branch whose work was sent back for rework', async () => {
+        const workflow = await workflowOf(`workflow W { owner Sales
+          step Split { owner Sales.Rep; next A, B }
+          step A { owner Sales.Rep; duration 1h; next Join }
+          step B { owner Sales.Rep; duration 1h; next Check }
+          decision Check { owner Sales.Rep
+            when "redo" 40% -> Fix
+            otherwise -> Join }
+          step Fix { owner Sales.Rep; duration 1h; next B }
+          step Join { owner Sales.Rep; next Done }
+          end Done }`);
+        const report = run(workflow).report();
+        // B runs N ~ Geometric(0.6) times, with a Fix of 1h before each repetition: 60 + 120 (N − 1),
+        // while A is done after 1h; a join that did not wait would finish every case at 1h.
+        near(report.mean, 60 + 120 * (1 / 0.6 - 1), 6, 'mean (standard error 1.6)');
+        assert.equal(report.p50, 60, 'P(N = 1) = 0.6');
+        assert.equal(report.p80, 180, 'P(N ≤ 2) = 0.84');
+        near(report.criticality.Fix, 0.4, 0.02, 'criticality of Fix');
+    });
+
     it('reaching an end finishes the case while a parallel branch still runs', async () => {
         const workflow = await workflowOf(`workflow W { owner Sales
           step Split { owner Sales.Rep; next Fast, Slow }

@@ -8,7 +8,8 @@
  * - a node is a synchronizing join when it has at least two forward transitions into it and two
  *   branches of one parallel split (`next A, B`) both reach it; it then waits for every arrival
  *   that can still come, that is while work is running, or waiting at another join, at a node
- *   from which it can be reached without a rework loop. A rework loop into a join starts it at once.
+ *   from which it can be reached (through rework loops too: work sent back to fix something is
+ *   still on its way). A rework loop into a join starts it at once.
  * - any other node starts once for each arrival (alternatives of a decision, loops); an end is
  *   never a join: the first branch to reach it finishes the case.
  */
@@ -61,7 +62,7 @@ export interface CompiledWorkflow {
     /** Index among the joins, or −1 for a node that is not a join. */
     readonly joinIndex: Int32Array;
     readonly joinCount: number;
-    /** Per join, a bitset over nodes (`words` 32-bit words each): the nodes it can be reached from. */
+    /** Per join, a bitset over nodes (`words` 32-bit words each): the nodes it can be reached from, by any transitions. */
     readonly ancestors: Uint32Array;
     readonly words: number;
     /** The SLA in minutes, or 0 without one. */
@@ -255,7 +256,7 @@ function backEdges(n: number, start: number, outStart: Int32Array, outTarget: In
     return back;
 }
 
-/** The synchronizing joins and, for each, the nodes from which it can be reached without a rework loop. */
+/** The synchronizing joins and, for each, the nodes from which it can be reached. */
 function joins(
     n: number,
     nodes: Node[],
@@ -299,14 +300,14 @@ function joins(
     const joinIndex = new Int32Array(n).fill(-1);
     let joinCount = 0;
     for (let node = 0; node < n; node++) if (isJoin[node]) joinIndex[node] = joinCount++;
-    // Ancestors by a walk backwards over forward transitions.
+    // Ancestors by a walk backwards over every transition, rework loops included.
     const inStart = new Int32Array(n + 1);
-    for (let e = 0; e < outTarget.length; e++) if (!outBack[e]) inStart[outTarget[e] + 1]++;
+    for (let e = 0; e < outTarget.length; e++) inStart[outTarget[e] + 1]++;
     for (let i = 0; i < n; i++) inStart[i + 1] += inStart[i];
     const inSource = new Int32Array(inStart[n]);
     const fill = inStart.slice(0, n);
     for (let node = 0; node < n; node++) {
-        for (let e = outStart[node]; e < outStart[node + 1]; e++) if (!outBack[e]) inSource[fill[outTarget[e]]++] = node;
+        for (let e = outStart[node]; e < outStart[node + 1]; e++) inSource[fill[outTarget[e]]++] = node;
     }
     const ancestors = new Uint32Array(joinCount * words);
     for (let node = 0; node < n; node++) {

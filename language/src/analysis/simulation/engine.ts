@@ -208,7 +208,10 @@ class Runner {
         }
     }
 
-    /** Whether work that can still reach join `node` is running, or waiting at another join. */
+    /**
+     * Whether work that can still reach join `node` is running, or waiting at another join. Work
+     * at the join itself counts only when a rework loop leads back to it.
+     */
     private blocked(node: number): boolean {
         const w = this.w;
         const base = w.joinIndex[node] * w.words;

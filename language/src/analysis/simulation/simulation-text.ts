@@ -6,9 +6,10 @@
 import { formatDuration } from '../../model/duration.js';
 import type { HistogramBin, SimulationReport } from './simulation.js';
 
-/** `23%`, `0.4%` below one percent, `0%` for none. */
+/** `23%`, `0.4%` below one percent, `<0.1%` for a few, `0%` for none. */
 export function formatShare(share: number): string {
     const percent = share * 100;
+    if (percent > 0 && percent < 0.1) return '<0.1%';
     return percent > 0 && percent < 1 ? `${percent.toFixed(1)}%` : `${Math.round(percent)}%`;
 }
 
