@@ -39,6 +39,7 @@ export function run(): Promise<void> {
     mocha.suite.emit('pre-require', globalThis, 'extension.test', mocha);
     require('./extension.test.js');
     require('./preview.test.js');
+    require('./simulation.test.js');
     require('./desktop.test.js');
     return new Promise((resolve, reject) => {
         const runner = mocha.run(failures => {

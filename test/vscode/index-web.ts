@@ -9,6 +9,7 @@ export function run(): Promise<void> {
         // esbuild has no require.context: the test files are listed here.
         require('./extension.test.js');
         require('./preview.test.js');
+        require('./simulation.test.js');
         // Skips itself: it needs a Node extension host.
         require('./desktop.test.js');
         const runner = mocha.run(failures => {
