@@ -6,8 +6,8 @@
  * without a `via` channel; decisions with two or three labelled branches (and usually an
  * `otherwise`) that merge again, end the case, or send the work back (rework loops); parallel
  * splits (`next A, B`) whose branches join. The same size and seed give the same text.
- * Duration ranges and branch likelihoods (LANGUAGE.md) are left out: the grammar does not read
- * them yet.
+ * Durations are fixed and branches carry no likelihoods, so that the layout figures stay
+ * comparable over time; the simulation benchmark turns the durations into ranges itself.
  */
 
 export const GENERATED_SIZES = [10, 30, 60, 120, 300] as const;

@@ -85,6 +85,26 @@ export const COMMANDS = {
             format: { type: 'string', choices: ['md', 'json'], default: 'md', description: 'md: a report; json: the analysis' },
         },
     },
+    simulate: {
+        summary: 'Simulate one workflow many times: cycle-time percentiles, share over the SLA, criticality, histogram.',
+        operand: { name: 'FILE', description: 'a .workflow file, loaded with the other workflows of its folder' },
+        options: {
+            workflow: { type: 'string', value: 'NAME', description: 'the workflow to simulate (default: the first in FILE)' },
+            runs: { type: 'integer', value: 'N', default: 10000, description: 'how many runs (1 to 1,000,000)' },
+            seed: {
+                type: 'integer',
+                value: 'S',
+                default: 1,
+                description: 'the seed of the random draws: the same seed gives the same figures',
+            },
+            format: {
+                type: 'string',
+                choices: ['md', 'json'],
+                default: 'md',
+                description: 'md: a Markdown report; json: one object, times in minutes, shares from 0 to 1',
+            },
+        },
+    },
 } as const satisfies CommandTable;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -10,6 +10,7 @@ import { impactCommand } from './impact-command.js';
 import { matrixCommand } from './matrix-command.js';
 import { orgCommand } from './org-command.js';
 import { renderCommand } from './render-command.js';
+import { simulateCommand } from './simulate-command.js';
 import { validateCommand } from './validate-command.js';
 
 /**
@@ -49,6 +50,8 @@ export async function main(argv: string[]): Promise<number> {
                     return impactCommand(invocation.operands, invocation.options, write);
                 case 'render':
                     return renderCommand({ file: invocation.operands[0], ...invocation.options }, write, note);
+                case 'simulate':
+                    return simulateCommand({ file: invocation.operands[0], ...invocation.options }, write, note);
             }
     }
 }

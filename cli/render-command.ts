@@ -16,11 +16,10 @@ import type { DiagramView } from '../diagram/svg-document.js';
 import { svgDocument } from '../diagram/svg-document.js';
 import { LIGHT_PALETTE } from '../diagram/theme.js';
 import { buildGraph } from '../language/src/analysis/graph-builder.js';
-import { workflowsOf } from '../language/src/workspace/workspace-queries.js';
 import type { CommandOptions } from './commands.js';
 import { graphJson } from './graph-json.js';
-import { printable, readFileWorkspace, UsageError } from './input-files.js';
-import { loadWorkspace } from './load-workspace.js';
+import { printable, UsageError } from './input-files.js';
+import { loadFileWorkflow } from './load-workspace.js';
 
 type Format = CommandOptions<'render'>['format'];
 
@@ -38,20 +37,7 @@ export async function renderCommand(
     const format = args.format;
     const direction: Direction = args.direction === 'down' ? 'DOWN' : 'RIGHT';
     if (args.critical && format !== 'svg') throw new UsageError(`render: option '--critical' applies to --format svg only`);
-    const { target, others, skipped, configurations } = readFileWorkspace(args.file);
-    for (const problem of skipped) {
-        note(`skipped ${problem}`);
-    }
-    const { documents } = await loadWorkspace([target, ...others], configurations);
-    const document = documents[0];
-    const workflows = workflowsOf(document);
-    if (workflows.length === 0) throw new UsageError(`${printable(args.file)}: no workflow in this file`);
-    const workflow = args.workflow === undefined ? workflows[0] : workflows.find(w => w.name === args.workflow);
-    if (!workflow) {
-        throw new UsageError(
-            `${printable(args.file)}: no workflow named '${args.workflow}' (this file has ${workflows.map(w => w.name).join(', ')})`,
-        );
-    }
+    const { target, document, workflow } = await loadFileWorkflow(args.file, args.workflow, note);
     const graph = buildGraph(document, workflow);
     const output = await produce(graph, format, direction, target.displayPath, { showCritical: args.critical });
     if (args.out) {

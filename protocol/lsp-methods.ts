@@ -5,6 +5,7 @@
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { WorkflowGraph } from './graph-model.js';
 import type { OrgMap, SourceLocation } from './org-map.js';
+import type { SimulationOverlay } from './simulation-overlay.js';
 
 /** A request's method name and its typed `RequestType`, for `sendRequest` and `onRequest` alike. */
 const request = <P, R>(method: string) => ({ method, type: new RequestType<P, R, void>(method) }) as const;
@@ -46,6 +47,8 @@ export interface GraphResult {
     readonly graph?: WorkflowGraph;
     /** Syntax errors in the document: a preview keeps its last good diagram while there are any. */
     readonly syntaxErrors: number;
+    /** The simulated figures of the chosen workflow, when its time is uncertain (ranges or likelihoods). */
+    readonly simulation?: SimulationOverlay;
 }
 
 /** The graph model of one workflow of a document, after validation. */

@@ -3,6 +3,8 @@
  * (discriminated unions on `type`), with the validators each side applies to what it receives.
  */
 import type { WorkflowGraph } from './graph-model.js';
+import type { SimulationOverlay } from './simulation-overlay.js';
+import { isSimulationOverlay } from './simulation-overlay.js';
 import type { Direction } from './diagram-layout.js';
 
 export interface WorkflowChoice {
@@ -20,6 +22,7 @@ export type ToWebview =
           readonly syntaxErrors: number;
           readonly direction: Direction;
           readonly fileName: string;
+          readonly simulation?: SimulationOverlay;
       }
     | { readonly type: 'highlight'; readonly nodeId?: string }
     | { readonly type: 'export'; readonly requestId: number; readonly format: 'svg' | 'png' }
@@ -126,6 +129,7 @@ export function isToWebview(message: unknown): message is ToWebview {
                 typeof message.syntaxErrors === 'number' &&
                 (message.direction === 'RIGHT' || message.direction === 'DOWN') &&
                 isString(message.fileName) &&
+                (message.simulation === undefined || isSimulationOverlay(message.simulation)) &&
                 (message.graph === undefined ||
                     (isObject(message.graph) &&
                         Array.isArray(message.graph.nodes) &&

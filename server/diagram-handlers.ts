@@ -11,6 +11,7 @@ import { buildGraph } from '../language/src/analysis/graph-builder.js';
 import { workflowsOf } from '../language/src/workspace/workspace-queries.js';
 import type { GraphParams, GraphResult } from '../protocol/lsp-methods.js';
 import { GraphChangedNotification, GraphRequest, MatrixRequest } from '../protocol/lsp-methods.js';
+import { withSimulation } from './simulation-overlay.js';
 import { matrixCsv, matrixMarkdown, ownershipMatrix } from '../language/src/analysis/ownership-matrix.js';
 import { workflowRcOf } from '../language/src/workspace/workflow-rc-store.js';
 
@@ -22,7 +23,7 @@ export function registerDiagramHandlers(connection: Connection, shared: LangiumS
         }
         await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, uri, token);
         const document = shared.workspace.LangiumDocuments.getDocument(uri);
-        return document ? graphResult(document, params) : { workflows: [], syntaxErrors: 0 };
+        return document ? withSimulation(document, graphResult(document, params), token) : { workflows: [], syntaxErrors: 0 };
     });
     connection.onRequest(MatrixRequest.type, async ({ format }, token) => {
         await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, token);

@@ -14,6 +14,7 @@ import type { LayoutReply, LayoutRequest } from '../protocol/layout-worker-messa
 import type { FromWebview, ToWebview, WorkflowChoice } from '../protocol/webview-messages.js';
 import { isToWebview } from '../protocol/webview-messages.js';
 import { DiagramView, type ViewSettings } from './diagram-view.js';
+import { SimulationSwitch } from './simulation-overlay.js';
 import workerSource from '../dist/webview/layout-worker.js';
 
 interface VsCodeApi {
@@ -28,6 +29,8 @@ interface PersistedState extends ViewSettings {
     uri?: string;
     workflow?: string;
     selected?: string;
+    /** Whether the Simulation switch is on. */
+    simulation?: boolean;
 }
 
 const vscode = acquireVsCodeApi();
@@ -53,6 +56,16 @@ const view = new DiagramView(frame, stage, sheet, persisted, save, shown =>
 const criticalToggle = view.criticalToggle;
 // A diagram drawn where it is looked at draws more as the view moves.
 view.viewport.onView(() => windowed?.show(visibleArea()));
+const simulation = new SimulationSwitch(
+    byId<HTMLButtonElement>('simulation-toggle'),
+    byId<HTMLSpanElement>('simulation-figures'),
+    persisted.simulation ?? false,
+    stage,
+    shown => {
+        persisted.simulation = shown;
+        save();
+    },
+);
 /** Whether the next diagram drawn is a new one (opened fitted, or readable), rather than an update keeping the view. */
 let fitPending = persisted.view === undefined;
 
@@ -135,6 +148,7 @@ function markDrawn(element: SVGElement): void {
     if (id === null) return;
     if (id === persisted.selected) element.classList.add('wa-selected');
     if (id === highlighted) element.classList.add('wa-highlighted');
+    if (element.classList.contains('wa-node')) simulation.shade(element as SVGGElement);
 }
 
 /** The part of the diagram in the frame, and half a frame around it, in the diagram's coordinates. */
@@ -160,6 +174,7 @@ async function showModel(message: Extract<ToWebview, { type: 'model' }>): Promis
         fitPending = true;
     }
     updatePicker(message.workflows, message.graph?.workflow);
+    const overlay = message.simulation;
     if (message.syntaxErrors > 0 && current) {
         showBanner(
             `${message.fileName} has ${message.syntaxErrors === 1 ? 'a syntax error' : `${message.syntaxErrors} syntax errors`}: showing the last good diagram.`,
@@ -174,6 +189,7 @@ async function showModel(message: Extract<ToWebview, { type: 'model' }>): Promis
         stage.replaceChildren();
         view.cleared();
         summary.textContent = summary.title = '';
+        simulation.update(undefined);
         showBanner(message.workflows.length === 0 ? `${message.fileName} has no workflow to draw.` : 'Nothing to draw.');
         return;
     }
@@ -186,6 +202,7 @@ async function showModel(message: Extract<ToWebview, { type: 'model' }>): Promis
     stage.replaceChildren(element);
     view.drawn(element as SVGSVGElement, graph, laidOut, fitPending || graph.workflow !== persisted.workflow);
     windowed?.show(visibleArea());
+    simulation.update(overlay);
     fitPending = false;
     current = { graph, layout: laidOut };
     persisted.workflow = graph.workflow;

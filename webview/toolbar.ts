@@ -24,6 +24,7 @@ const ICONS: Record<string, { lines: string; dots?: Array<[number, number, numbe
         lines: 'M 2 2.5 H 6 V 5.5 H 2 Z M 10 2.5 H 14 V 5.5 H 10 Z M 6 10.5 H 10 V 13.5 H 6 Z M 6 4 H 10 M 4 5.5 L 7 10.5 M 12 5.5 L 9 10.5',
     },
     minimap: { lines: 'M 1.5 2.5 H 14.5 V 13.5 H 1.5 Z M 8 8 H 12.5 V 11.5 H 8 Z' },
+    simulation: { lines: 'M 1.5 14.5 H 14.5 M 3 14 V 11 M 6 14 V 6 M 9 14 V 3.5 M 12 14 V 8.5' },
     legend: {
         lines: 'M 7 4 H 14.5 M 7 8 H 14.5 M 7 12 H 14.5 M 1.5 2.5 H 4.5 V 5.5 H 1.5 Z M 3 6.5 L 4.5 8 L 3 9.5 L 1.5 8 Z',
         dots: [[3, 12, 1.5]],

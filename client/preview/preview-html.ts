@@ -47,6 +47,8 @@ export function previewHtml({ cspSource, asset, documentUri, nonce = createNonce
   <button id="minimap-toggle" data-icon="minimap" title="Show the overview" aria-label="Overview" role="switch" aria-checked="false"></button>
   <button id="legend-toggle" data-icon="legend" title="Show the legend" aria-label="Legend" role="switch" aria-checked="false"></button>
   <button id="org-map" data-icon="org-map" title="Open the organization map of the workspace" aria-label="Organization map"></button>
+  <button id="simulation-toggle" data-icon="simulation" title="Simulation" aria-label="Simulation" role="switch" aria-checked="false"></button>
+  <span id="simulation-figures" hidden></span>
   <span id="summary"></span>
 </div>
 <div id="banner" role="status" hidden></div>

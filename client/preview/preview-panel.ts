@@ -107,6 +107,7 @@ export class PreviewPanel implements vscode.Disposable {
             syntaxErrors: result.syntaxErrors,
             direction: direction(),
             fileName: fileName(this.state.uri),
+            simulation: result.simulation,
         });
         this.updateTitle();
     }

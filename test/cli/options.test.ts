@@ -29,7 +29,7 @@ describe('workflow-architect options', function () {
             );
             assertUsageError(
                 ['matrix', 'examples', '--workflow', 'Nope'],
-                "matrix: unknown option '--workflow' (it is an option of render)",
+                "matrix: unknown option '--workflow' (it is an option of render or simulate)",
             );
             assertUsageError(['validate', 'examples', '-o', 'out.txt'], "validate: unknown option '-o' (it is an option of render or org)");
         });
@@ -70,7 +70,7 @@ describe('workflow-architect options', function () {
 
         it('refuses a missing or unknown command with the usage', () => {
             const usage =
-                "(usage: workflow-architect validate|render|matrix|org|impact ...; 'workflow-architect --help' lists the commands)";
+                "(usage: workflow-architect validate|render|matrix|org|impact|simulate ...; 'workflow-architect --help' lists the commands)";
             assertUsageError([], `no command given ${usage}`);
             assertUsageError(['lint', 'examples'], `unknown command 'lint' ${usage}`);
         });

@@ -40,6 +40,7 @@ export function run(): Promise<void> {
     require('./extension.test.js');
     require('./preview.test.js');
     require('./configuration.test.js');
+    require('./simulation.test.js');
     require('./desktop.test.js');
     return new Promise((resolve, reject) => {
         const runner = mocha.run(failures => {

@@ -11,6 +11,7 @@ export function run(): Promise<void> {
         require('./preview.test.js');
         require('./org-map.test.js');
         require('./configuration.test.js');
+        require('./simulation.test.js');
         // Skips itself: it needs a Node extension host.
         require('./desktop.test.js');
         const runner = mocha.run(failures => {

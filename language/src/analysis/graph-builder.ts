@@ -9,6 +9,7 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { DiagramEdge, DiagramLane, DiagramNode, Finding, Severity, TextRange, WorkflowGraph } from '../../../protocol/graph-model.js';
 import { NO_TEAM_LANE } from '../../../protocol/graph-model.js';
 import { formatDuration, parseDuration } from '../model/duration.js';
+import { estimatePoints } from '../model/estimate.js';
 import type { Node, Transition, Workflow } from '../generated/ast.js';
 import { isDecision, isEnd, isPerson, isStep } from '../generated/ast.js';
 import {
@@ -54,7 +55,7 @@ export function buildGraph(document: LangiumDocument, workflow: Workflow): Workf
             automatedBy: work?.automations[0]?.system?.$refText,
             calls: work?.calls[0]?.workflow?.$refText,
             systems: work ? work.uses.flatMap(clause => clause.systems.map(ref => ref.$refText)) : [],
-            duration: work?.durations[0]?.duration,
+            duration: work?.durations[0] ? estimatePoints(work.durations[0]).join('..') : undefined,
             minutes: nodeMinutes(node),
             escalations: work
                 ? work.escalations.map(escalation => ({

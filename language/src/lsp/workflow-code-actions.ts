@@ -7,14 +7,28 @@
  * - `unused`: remove the declaration;
  * - `require-sla`: add an `sla` of the critical path, rounded up to a whole unit;
  * - any code but `syntax-error`: silence it on its line or in the file (`suppression-fixes.ts`).
+ * - `invalid-estimate`: put the bounds of the range in order;
+ * - `invalid-likelihood`: set the last branch to what the others leave, or scale them all to 100%.
  */
 import type { AstNode, LangiumDocument, LangiumDocuments, MaybePromise } from 'langium';
 import { AstUtils, CstUtils, GrammarUtils } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import type { CodeAction, CodeActionParams, Diagnostic, TextEdit } from 'vscode-languageserver';
 import { CodeActionKind } from 'vscode-languageserver';
-import type { System, Team, Workflow } from '../generated/ast.js';
-import { isDecision, isEnd, isOwnerRef, isPerson, isRole, isStep, isSystem, isTeam, isTransition, isWorkflow } from '../generated/ast.js';
+import type { Decision, System, Team, Workflow } from '../generated/ast.js';
+import {
+    isDurationClause,
+    isDecision,
+    isEnd,
+    isOwnerRef,
+    isPerson,
+    isRole,
+    isStep,
+    isSystem,
+    isTeam,
+    isTransition,
+    isWorkflow,
+} from '../generated/ast.js';
 import { IssueCodes } from '../validation/issue-codes.js';
 import type { WorkflowServices } from '../workflow-module.js';
 import { handoffTeams, isWorkNode, outgoingTransitions, ownerTextOf, type WorkNode } from '../model/workflow-model.js';
@@ -22,6 +36,10 @@ import { declarationsOf } from '../workspace/workspace-queries.js';
 import { appendDeclaration, insertClause, removeNode } from './text-edits.js';
 import { suppressionFixes } from './suppression-fixes.js';
 import { criticalPath } from '../analysis/flow-analysis.js';
+import { parseDuration } from '../model/duration.js';
+import { estimatePoints } from '../model/estimate.js';
+import { likelihoodTotals, readLikelihood } from '../model/likelihood.js';
+import { scaleToTotal } from './likelihood-fixes.js';
 
 /** How many alternatives one quick fix offers at most. */
 const MAX_CHOICES = 5;
@@ -56,6 +74,10 @@ export class WorkflowCodeActionProvider implements CodeActionProvider {
                 return this.removeUnused(document, diagnostic, node);
             case IssueCodes.RequireSla:
                 return this.addSla(document, diagnostic, node);
+            case IssueCodes.InvalidEstimate:
+                return this.orderBounds(document, diagnostic, node);
+            case IssueCodes.InvalidLikelihood:
+                return this.balanceLikelihoods(document, diagnostic, node);
             default:
                 return [];
         }
@@ -209,6 +231,71 @@ export class WorkflowCodeActionProvider implements CodeActionProvider {
     ): CodeAction {
         const target = this.documents.all.find(doc => declarationsOf(doc).some(d => d.$type === type)) ?? document;
         return fix(title, diagnostic, { [target.uri.toString()]: [appendDeclaration(target, body)] }, true);
+    }
+
+    /** `duration 2d..1d` → `duration 1d..2d`: the same points, smallest first. */
+    private orderBounds(document: LangiumDocument, diagnostic: Diagnostic, node: AstNode): CodeAction[] {
+        const clause = AstUtils.getContainerOfType(node, isDurationClause);
+        const first = clause && GrammarUtils.findNodeForProperty(clause.$cstNode, 'duration');
+        const last = clause && GrammarUtils.findNodesForProperty(clause.$cstNode, 'further').at(-1);
+        if (!clause || !first || !last) return [];
+        const points = estimatePoints(clause);
+        const minutes = points.map(parseDuration);
+        if (minutes.some(value => value === undefined)) return [];
+        const sorted = points.map((text, index) => ({ text, minutes: minutes[index]! })).sort((a, b) => a.minutes - b.minutes);
+        const text = sorted.map(point => point.text).join('..');
+        const range = { start: first.range.start, end: last.range.end };
+        return [fix(`Put the bounds in order: ${text}`, diagnostic, { [document.uri.toString()]: [{ range, newText: text }] }, true)];
+    }
+
+    /**
+     * Likelihoods that add up: the last branch (usually `otherwise`) takes what the others leave
+     * when every branch has one and that is 1–100%; or every stated figure is scaled so that they
+     * make 100% (less 1% for each branch without one, which keeps a share).
+     */
+    private balanceLikelihoods(document: LangiumDocument, diagnostic: Diagnostic, node: AstNode): CodeAction[] {
+        const decision = AstUtils.getContainerOfType(node, isDecision);
+        if (!decision) return [];
+        const stated = decision.branches.filter(branch => branch.likelihood !== undefined);
+        const values = stated.map(branch => readLikelihood(branch.likelihood));
+        if (stated.length === 0 || values.some(value => value === undefined)) return [];
+        const { unstated } = likelihoodTotals(decision.branches);
+        const actions: CodeAction[] = [];
+        const last = decision.branches.at(-1)!;
+        if (unstated === 0) {
+            const others = values.slice(0, -1).reduce<number>((sum, value) => sum + value!, 0);
+            const rest = 100 - others;
+            if (rest >= 1 && rest <= 100) {
+                const label = last.otherwise ? 'otherwise' : 'the last branch';
+                actions.push(this.setLikelihoods(document, diagnostic, [[last, rest]], `Set ${label} to ${rest}%`));
+            }
+        }
+        const scaled = scaleToTotal(values as number[], 100 - unstated);
+        if (scaled) {
+            const title = unstated === 0 ? 'Scale the likelihoods to add up to 100%' : `Scale the stated likelihoods to ${100 - unstated}%`;
+            actions.push(
+                this.setLikelihoods(
+                    document,
+                    diagnostic,
+                    stated.map((branch, index) => [branch, scaled[index]]),
+                    title,
+                ),
+            );
+        }
+        return actions.map((action, index) => ({ ...action, isPreferred: index === 0 }));
+    }
+
+    private setLikelihoods(
+        document: LangiumDocument,
+        diagnostic: Diagnostic,
+        values: Array<[Decision['branches'][number], number]>,
+        title: string,
+    ): CodeAction {
+        const edits = values.flatMap(([branch, value]) => {
+            const leaf = GrammarUtils.findNodeForProperty(branch.$cstNode, 'likelihood');
+            return leaf && leaf.text !== `${value}%` ? [{ range: leaf.range, newText: `${value}%` }] : [];
+        });
+        return fix(title, diagnostic, { [document.uri.toString()]: edits }, false);
     }
 
     private removeUnused(document: LangiumDocument, diagnostic: Diagnostic, node: AstNode): CodeAction[] {

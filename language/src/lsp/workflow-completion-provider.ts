@@ -3,6 +3,8 @@
  * nodes of the same workflow and `uses` the systems). Owners get more: besides the teams, every
  * `Team.Role` and `Team.person` is offered whole, so an architect picks an accountable role in one go.
  * Inside a line comment, the suppression directives and the diagnostic codes are offered instead.
+ * After the duration of a `duration` clause, `..` is offered as well, to turn it into a range; the
+ * grammar stops offering it after the third point.
  */
 import type { AstNodeDescription, IndexManager, LangiumDocument, MaybePromise, ReferenceInfo } from 'langium';
 import { AstUtils, GrammarAST } from 'langium';
@@ -13,6 +15,8 @@ import type { Team } from '../generated/ast.js';
 import { isPerson, OwnerRef } from '../generated/ast.js';
 import { WindowedCompletionProvider } from '../langium-patches/windowed-completion.js';
 import { commentCompletion } from './suppression-completion.js';
+
+const RANGE = '..';
 
 export class WorkflowCompletionProvider extends WindowedCompletionProvider {
     private readonly indexManager: IndexManager;
@@ -61,6 +65,25 @@ export class WorkflowCompletionProvider extends WindowedCompletionProvider {
         const item = super.createReferenceCompletionItem(description, refInfo, context);
         const title = (description.node as { title?: string } | undefined)?.title;
         return { ...item, detail: title ? `${description.type.toLowerCase()} — ${title}` : description.type.toLowerCase() };
+    }
+
+    /** Langium offers only keywords with letters; `..` is the one punctuation worth offering. */
+    protected override filterKeyword(context: CompletionContext, keyword: GrammarAST.Keyword): boolean {
+        return keyword.value === RANGE || super.filterKeyword(context, keyword);
+    }
+
+    protected override completionForKeyword(
+        context: CompletionContext,
+        keyword: GrammarAST.Keyword,
+        acceptor: CompletionAcceptor,
+    ): MaybePromise<void> {
+        if (keyword.value !== RANGE) return super.completionForKeyword(context, keyword, acceptor);
+        acceptor(context, {
+            label: RANGE,
+            kind: CompletionItemKind.Operator,
+            detail: 'range: 4h..2d (from..to) or 1d..2d..5d (optimistic..most likely..pessimistic)',
+            sortText: '0',
+        });
     }
 
     private teams(): Team[] {

@@ -260,7 +260,7 @@ class Printer {
 /** Appends a token to a clause with the spacing rules of the layout. */
 function join(current: string, token: Token, previous: Token | undefined): string {
     if (current.length === 0) return token.image;
-    const tight = token.kind === ',' || token.kind === '.' || previous?.kind === '.';
+    const tight = token.kind === ',' || token.kind === '.' || previous?.kind === '.' || token.kind === '..' || previous?.kind === '..';
     return tight ? current + token.image : `${current} ${token.image}`;
 }
 

@@ -6,10 +6,15 @@ import type { AstNode, LangiumDocuments, MaybePromise } from 'langium';
 import { AstNodeHoverProvider, type LangiumServices } from 'langium/lsp';
 import type { Decision, End, Person, Role, Step, System, Team, Workflow } from '../generated/ast.js';
 import { isDecision, isEnd, isPerson, isRole, isStep, isSystem, isTeam, isWorkflow } from '../generated/ast.js';
-import { formatDuration, parseDuration } from '../model/duration.js';
+import { formatDuration } from '../model/duration.js';
 import type { WorkNode } from '../model/workflow-model.js';
-import { ownerText, ownerTextOf } from '../model/workflow-model.js';
+import { nodeEstimate, ownerText, ownerTextOf } from '../model/workflow-model.js';
+import { describeEstimate, estimatePoints, isRange, mostLikelyMinutes } from '../model/estimate.js';
+import { branchChances, hasLikelihoods, takenBranches } from '../model/likelihood.js';
 import { summarize } from '../analysis/workflow-summary.js';
+import { compileWorkflow } from '../analysis/simulation/compiled-workflow.js';
+import { editorSimulation } from '../analysis/simulation/simulation-cache.js';
+import { formatShare, histogramText, percentilesText } from '../analysis/simulation/simulation-text.js';
 import { nodesOwnedBy, nodesUsing } from '../workspace/workspace-queries.js';
 import { impactHover } from './impact-hover.js';
 import { OrgFactsCache } from '../workspace/org-facts-cache.js';
@@ -28,17 +33,17 @@ export class WorkflowHoverProvider extends AstNodeHoverProvider {
         this.orgFacts = new OrgFactsCache(services.shared);
     }
 
-    protected override getAstNodeHoverContent(node: AstNode): MaybePromise<string | undefined> {
-        const card = this.card(node);
+    protected override async getAstNodeHoverContent(node: AstNode): Promise<string | undefined> {
+        const card = await this.card(node);
         const impact = card === undefined ? undefined : impactHover(() => this.orgFacts.get(), node);
         return impact ? `${card}\n\n${impact}` : card;
     }
 
-    private card(node: AstNode): string | undefined {
+    private card(node: AstNode): MaybePromise<string | undefined> {
         if (isTeam(node)) return this.team(node);
         if (isRole(node) || isPerson(node)) return this.member(node);
         if (isSystem(node)) return this.system(node);
-        if (isWorkflow(node)) return this.workflow(node);
+        if (isWorkflow(node)) return this.workflowWithSimulation(node);
         if (isStep(node) || isDecision(node)) return this.workNode(node);
         if (isEnd(node)) return this.end(node);
         return undefined;
@@ -87,13 +92,37 @@ export class WorkflowHoverProvider extends AstNodeHoverProvider {
         ]);
     }
 
+    /** The workflow's card and, when its time is uncertain, the simulated figures with a text histogram. */
+    private async workflowWithSimulation(workflow: Workflow): Promise<string> {
+        const base = this.workflow(workflow);
+        const compiled = compileWorkflow(workflow);
+        if (!compiled.uncertain) return base;
+        const report = await editorSimulation(compiled);
+        const rows: Array<[string, string | undefined]> = [
+            ['Simulated cycle time', `${percentilesText(report)} (mean ${report.mean === null ? '—' : formatDuration(report.mean)})`],
+            ['Over the SLA', report.overSla !== null ? `${formatShare(report.overSla)} of runs` : undefined],
+            [
+                'Did not finish',
+                report.didNotFinish > 0 ? `${formatShare(report.didNotFinish)} of runs (cut at 1,000 node visits)` : undefined,
+            ],
+            ['Hand-offs per run', String(report.handoffs)],
+            ['Runs', `${report.runs.toLocaleString('en')}, seed ${report.seed}`],
+        ];
+        const lines = rows.filter(([, value]) => value !== undefined).map(([label, value]) => `- ${label}: ${escapeInline(value!)}`);
+        const histogram = histogramText(report);
+        const chart = histogram.length > 0 ? `\n\n\`\`\`text\n${histogram.join('\n')}\n\`\`\`` : '';
+        return `${base}\n\n**Simulation**\n\n${lines.join('\n')}${chart}`;
+    }
+
     private workNode(node: Step | Decision): string {
-        const minutes = parseDuration(node.durations[0]?.duration);
+        const estimate = nodeEstimate(node);
         const systems = node.uses.flatMap(clause => clause.systems.map(ref => ref.$refText));
         const escalation = node.escalations[0];
         return card(isStep(node) ? 'step' : 'decision', node.name, node.title, [
             ['Owner', ownerTextOf(node)],
-            ['Duration', minutes !== undefined ? formatDuration(minutes) : undefined],
+            ['Duration', estimate ? estimateText(node) : undefined],
+            ['Distribution', estimate && isRange(estimate) ? describeEstimate(estimate) : undefined],
+            ['Branches', isDecision(node) ? branchesText(node) : undefined],
             ['Uses', systems.length > 0 ? systems.join(', ') : undefined],
             ['Automated by', node.automations[0]?.system?.$refText],
             ['Calls', node.calls[0]?.workflow?.$refText],
@@ -105,6 +134,35 @@ export class WorkflowHoverProvider extends AstNodeHoverProvider {
     private end(end: End): string {
         return card('end', end.name, end.title, [['Workflow', end.$container.name]]);
     }
+}
+
+/** `1d..2d..5d (counts as 2d)`: the estimate as written, with the value the critical path uses. */
+function estimateText(node: Step | Decision): string {
+    const clause = node.durations[0];
+    const written = estimatePoints(clause).join('..');
+    const estimate = nodeEstimate(node)!;
+    return isRange(estimate)
+        ? `${written} (counts as ${formatDuration(mostLikelyMinutes(estimate))} on the critical path)`
+        : formatDuration(mostLikelyMinutes(estimate));
+}
+
+/** `"amount < 10k" 70% → CreateOrder; otherwise 30% → Rejected`: the chance of each branch as simulation draws it. */
+function branchesText(decision: Decision): string | undefined {
+    const branches = takenBranches(decision);
+    if (branches.length === 0 || !hasLikelihoods(decision)) return undefined;
+    const chances = branchChances(branches);
+    return branches
+        .map((branch, index) => {
+            const label = branch.otherwise ? 'otherwise' : `"${branch.condition ?? ''}"`;
+            const share = `${formatChance(chances[index])}${branch.likelihood === undefined ? ' (the rest, shared)' : ''}`;
+            return `${label} ${share} → ${branch.transition?.target?.$refText ?? '?'}`;
+        })
+        .join('; ');
+}
+
+/** A share as a percentage with at most one decimal: `70%`, `33.3%`. */
+function formatChance(share: number): string {
+    return `${Math.round(share * 1000) / 10}%`;
 }
 
 function qualifiedNode(node: WorkNode): string {

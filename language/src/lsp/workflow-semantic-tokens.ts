@@ -25,6 +25,7 @@ import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserve
 import {
     isAccessClause,
     isAutomatedClause,
+    isBranch,
     isCallsClause,
     isDecision,
     isDurationClause,
@@ -105,8 +106,13 @@ export class WorkflowSemanticTokenProvider extends AbstractSemanticTokenProvider
         } else if (isTransition(node)) {
             acceptor({ node, property: 'target', type: SemanticTokenTypes.method });
             if (node.channel) acceptor({ node, property: 'channel', type: SemanticTokenTypes.class });
-        } else if (isDurationClause(node) || isSlaClause(node)) {
+        } else if (isDurationClause(node)) {
             acceptor({ node, property: 'duration', type: SemanticTokenTypes.number });
+            node.further.forEach((_, index) => acceptor({ node, property: 'further', index, type: SemanticTokenTypes.number }));
+        } else if (isSlaClause(node)) {
+            acceptor({ node, property: 'duration', type: SemanticTokenTypes.number });
+        } else if (isBranch(node) && node.likelihood !== undefined) {
+            acceptor({ node, property: 'likelihood', type: SemanticTokenTypes.number });
         } else if (isEscalateClause(node)) {
             acceptor({ node, property: 'after', type: SemanticTokenTypes.number });
         }

@@ -4,7 +4,8 @@
  */
 import type { Decision, Node, OwnerRef, Step, Team, Transition, Workflow } from '../generated/ast.js';
 import { isDecision, isEnd, isStep } from '../generated/ast.js';
-import { parseDuration } from './duration.js';
+import type { Estimate } from './estimate.js';
+import { mostLikelyMinutes, readEstimate } from './estimate.js';
 
 /** A step or a decision: the nodes that have an owner and outgoing transitions. */
 export type WorkNode = Step | Decision;
@@ -53,12 +54,18 @@ export function ownerTextOf(declaration: { owners: Array<{ owner?: OwnerRef }> }
     return owner ? ownerText(owner) : undefined;
 }
 
-/** Minutes a node takes: its first `duration`, 0 when it has none (ends always take 0). */
+/** The estimate of a node's first `duration`; `undefined` for ends and nodes without a valid one. */
+export function nodeEstimate(node: Node): Estimate | undefined {
+    return isEnd(node) ? undefined : readEstimate(node.durations[0]);
+}
+
+/**
+ * Minutes a node takes in the deterministic figures: its first `duration`, a range counted as
+ * its most likely value; 0 when it has none (ends always take 0).
+ */
 export function nodeMinutes(node: Node): number {
-    if (isEnd(node)) {
-        return 0;
-    }
-    return parseDuration(node.durations[0]?.duration) ?? 0;
+    const estimate = nodeEstimate(node);
+    return estimate ? mostLikelyMinutes(estimate) : 0;
 }
 
 /** The first node of a workflow is where it starts (one the parser could not name does not count). */

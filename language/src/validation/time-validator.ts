@@ -31,22 +31,32 @@ export class TimeValidator {
      * slip of the pen, and a larger one could not be added up exactly.
      */
     checkPositive(clause: DurationClause | SlaClause | EscalateClause, accept: ValidationAcceptor): void {
-        const property = clause.$type === 'EscalateClause' ? 'after' : 'duration';
-        const text = clause.$type === 'EscalateClause' ? clause.after : clause.duration;
-        const reading = readDuration(text);
-        if (reading.kind === 'minutes' && reading.minutes === 0) {
-            accept('error', `A duration must be positive: '${text}' is zero.`, {
-                node: clause,
-                property,
-                code: IssueCodes.SyntaxError,
-            });
-        } else if (reading.kind === 'too-large') {
-            const shown = text.length > 24 ? `${text.slice(0, 12)}…${text.slice(-4)} (${text.length - 1} digits)` : text;
-            accept('error', `A duration can be at most 9999w: '${shown}' is larger.`, {
-                node: clause,
-                property,
-                code: IssueCodes.SyntaxError,
-            });
+        if (clause.$type === 'EscalateClause') {
+            checkDurationText(clause.after, { node: clause, property: 'after' }, accept);
+            return;
         }
+        checkDurationText(clause.duration, { node: clause, property: 'duration' }, accept);
+        if (clause.$type === 'DurationClause') {
+            clause.further.forEach((text, index) => checkDurationText(text, { node: clause, property: 'further', index }, accept));
+        }
+    }
+}
+
+/** Where a literal is: the node, the property and, for a point after the first, its index. */
+type DurationPlace = { node: DurationClause | SlaClause | EscalateClause; property: string; index?: number };
+
+type DiagnosticPlace = { node: DurationClause; property: 'duration' };
+
+/** One duration literal is positive and at most 9999w (`syntax-error` otherwise). */
+function checkDurationText(text: string, place: DurationPlace, accept: ValidationAcceptor): void {
+    const reading = readDuration(text);
+    if (reading.kind === 'minutes' && reading.minutes === 0) {
+        accept('error', `A duration must be positive: '${text}' is zero.`, { ...(place as DiagnosticPlace), code: IssueCodes.SyntaxError });
+    } else if (reading.kind === 'too-large') {
+        const shown = text.length > 24 ? `${text.slice(0, 12)}…${text.slice(-4)} (${text.length - 1} digits)` : text;
+        accept('error', `A duration can be at most 9999w: '${shown}' is larger.`, {
+            ...(place as DiagnosticPlace),
+            code: IssueCodes.SyntaxError,
+        });
     }
 }

@@ -8,9 +8,11 @@ import { workflowRcOf } from '../workspace/workflow-rc-store.js';
 import { ClauseCountValidator } from './clause-count-validator.js';
 import { ConfiguredRulesValidator } from './configured-rules-validator.js';
 import { CoordinationValidator } from './coordination-validator.js';
+import { EstimateValidator } from './estimate-validator.js';
 import { FlowValidator } from './flow-validator.js';
 import { NamingValidator } from './naming-validator.js';
 import { OwnershipValidator } from './ownership-validator.js';
+import { SimulationValidator } from './simulation-validator.js';
 import { TimeValidator } from './time-validator.js';
 
 type Checks = ValidationChecks<WorkflowAstType>;
@@ -61,6 +63,18 @@ export function registerValidationChecks(services: WorkflowServices): void {
         } satisfies Checks,
         time,
     );
+
+    const estimates = new EstimateValidator();
+    registry.register<WorkflowAstType>(
+        {
+            DurationClause: estimates.checkOrder,
+            Decision: estimates.checkLikelihoods,
+        } satisfies Checks,
+        estimates,
+    );
+
+    const simulation = new SimulationValidator();
+    registry.register<WorkflowAstType>({ Workflow: simulation.checkSlaAtRisk } satisfies Checks, simulation);
 
     const naming = new NamingValidator(services.validation.WorkspaceFacts);
     registry.register<WorkflowAstType>(
