@@ -1,16 +1,18 @@
 /**
  * `npm run bench`: the language benchmark and the preview benchmark, each table printed beside
  * its same-run baseline, and the layout quality table. `npm run bench -- language`, `-- completion`,
- * `-- patches`, `-- preview` or `-- quality` runs a part.
+ * `-- patches`, `-- server`, `-- preview` or `-- quality` runs a part.
  */
 import { completionBench, languageBench } from './language-bench.js';
 import { layoutQualityBench } from './layout-quality-bench.js';
 import { patchesBench } from './patches-bench.js';
 import { previewBench } from './preview-bench.js';
+import { serverBench } from './server-bench.js';
 
 const only = process.argv[2];
 if (!only || only === 'language') await languageBench();
 if (!only || only === 'language' || only === 'completion') await completionBench();
 if (!only || only === 'patches') await patchesBench();
+if (!only || only === 'server') await serverBench();
 if (!only || only === 'preview') await previewBench();
 if (!only || only === 'quality') await layoutQualityBench();
