@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import type { MessageConnection } from 'vscode-languageserver-protocol/node.js';
+import type { MessageConnection } from 'vscode-languageserver-protocol/node';
 import {
     createMessageConnection,
     DidChangeTextDocumentNotification,
@@ -17,7 +17,7 @@ import {
     PublishDiagnosticsNotification,
     StreamMessageReader,
     StreamMessageWriter,
-} from 'vscode-languageserver-protocol/node.js';
+} from 'vscode-languageserver-protocol/node';
 import type { PublishDiagnosticsParams, Position } from 'vscode-languageserver-protocol';
 
 export class BenchLspClient {
