@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: the language benchmark and the preview benchmark, each table printed beside
  * its same-run baseline, and the layout quality table. `npm run bench -- language`, `-- completion`,
- * `-- patches`, `-- server`, `-- preview` or `-- quality` runs a part.
+ * `-- patches`, `-- server`, `-- bundle`, `-- preview` or `-- quality` runs a part.
  */
+import { bundleBench } from './bundle-bench.js';
 import { completionBench, languageBench } from './language-bench.js';
 import { layoutQualityBench } from './layout-quality-bench.js';
 import { patchesBench } from './patches-bench.js';
@@ -14,5 +15,6 @@ if (!only || only === 'language') await languageBench();
 if (!only || only === 'language' || only === 'completion') await completionBench();
 if (!only || only === 'patches') await patchesBench();
 if (!only || only === 'server') await serverBench();
+if (!only || only === 'bundle') await bundleBench();
 if (!only || only === 'preview') await previewBench();
 if (!only || only === 'quality') await layoutQualityBench();
