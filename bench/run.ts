@@ -14,7 +14,7 @@ const only = process.argv[2];
 if (!only || only === 'language') await languageBench();
 if (!only || only === 'language' || only === 'completion') await completionBench();
 if (!only || only === 'patches') await patchesBench();
-if (!only || only === 'server') await serverBench();
+if (!only || only === 'server') await serverBench(process.argv[3]);
 if (!only || only === 'bundle') await bundleBench();
 if (!only || only === 'preview') await previewBench();
 if (!only || only === 'quality') await layoutQualityBench();

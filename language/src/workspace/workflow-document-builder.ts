@@ -12,8 +12,15 @@
  * Requests that wait for a document (hover, symbols, …) may arrive after `didOpen` but before the
  * document is in the workspace, while the workspace is still loading: they wait for it rather
  * than fail with "No document found".
+ *
+ * Open documents come first: a build of many files parses and indexes all of them (what linking
+ * needs), then links and validates the open ones — their diagnostics are published — and only then
+ * the rest, which a newer edit cancels like any build. An open file validated before the others'
+ * references were indexed is revalidated afterwards if their signatures moved (see `movedAt`).
+ * Opening a file whose text equals the built one (the workspace loaded it from disk) rebuilds
+ * nothing: the document takes the editor's text document and its diagnostics are published again.
  */
-import type { LangiumDocument, URI } from 'langium';
+import type { BuildOptions, LangiumDocument, URI } from 'langium';
 import { AstUtils, Cancellation, DefaultDocumentBuilder, DocumentState, OperationCancelled, UriUtils } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { WorkflowServices } from '../workflow-module.js';
@@ -23,22 +30,29 @@ export class WorkflowDocumentBuilder extends DefaultDocumentBuilder {
     private readonly signatures = new Map<string, string>();
     /** When each document was last validated, counted in validations. */
     private readonly validatedAt = new Map<string, number>();
+    /** When each document's references were last indexed, counted in validations. */
+    private readonly referencesIndexedAt = new Map<string, number>();
     private validations = 0;
     /**
      * When a signature last moved (or a document was deleted): every document validated before
      * then may show stale findings. Kept across updates, so an update cancelled after a file's
-     * signature moved still has the others revalidated by the next one.
+     * signature moved still has the others revalidated by the next one. A document whose signature
+     * moves was seen as it is now by every document validated after its references were indexed
+     * (its names are in the index before that): only those validated earlier are stale.
      */
     private movedAt = 0;
 
     constructor(services: LangiumSharedServices) {
         super(services);
+        this.onDocumentPhase(DocumentState.IndexedReferences, document => {
+            this.referencesIndexedAt.set(document.uri.toString(), this.validations);
+        });
         this.onDocumentPhase(DocumentState.Validated, document => {
             const uri = document.uri.toString();
             const signature = this.signatureOf(document);
             this.validations++;
             if (this.signatures.has(uri) ? this.signatures.get(uri) !== signature : this.validatedAt.size > 0) {
-                this.movedAt = this.validations;
+                this.movedAt = Math.max(this.movedAt, (this.referencesIndexedAt.get(uri) ?? this.validations - 1) + 1);
             }
             this.signatures.set(uri, signature);
             this.validatedAt.set(uri, this.validations);
@@ -49,14 +63,74 @@ export class WorkflowDocumentBuilder extends DefaultDocumentBuilder {
         for (const uri of deleted) {
             this.signatures.delete(uri.toString());
             this.validatedAt.delete(uri.toString());
+            this.referencesIndexedAt.delete(uri.toString());
             this.movedAt = this.validations + 1;
         }
-        await super.update(changed, deleted, cancelToken);
+        const reopened = changed.filter(uri => this.isBuiltFromOpenText(uri));
+        for (const uri of reopened) {
+            await this.adoptOpenText(this.langiumDocuments.getDocument(uri)!, cancelToken);
+        }
+        if (reopened.length === changed.length && deleted.length === 0 && changed.length > 0) {
+            return;
+        }
+        await super.update(
+            changed.filter(uri => !reopened.includes(uri)),
+            deleted,
+            cancelToken,
+        );
         // Revalidating may move signatures again (a name that became duplicated now cites a line):
         // repeat until nothing moved, a few rounds at most.
         for (let round = 0; round < 3 && this.hasStaleDocuments(); round++) {
             await this.revalidateStale(cancelToken);
         }
+    }
+
+    /**
+     * Builds the open documents first (after parsing and indexing every document, which their
+     * linking needs), then the others; then revalidates what that order left stale.
+     */
+    protected override async buildDocuments(
+        documents: LangiumDocument[],
+        options: BuildOptions,
+        cancelToken: Cancellation.CancellationToken,
+    ): Promise<void> {
+        const open = documents.filter(document => this.textDocuments?.get(document.uri.toString()) !== undefined);
+        if (open.length === 0 || open.length === documents.length) {
+            return super.buildDocuments(documents, options, cancelToken);
+        }
+        const rest = documents.filter(document => !open.includes(document));
+        this.prepareBuild(rest, options);
+        await this.runCancelable(rest, DocumentState.Parsed, cancelToken, document =>
+            this.langiumDocumentFactory.update(document, cancelToken),
+        );
+        await this.runCancelable(rest, DocumentState.IndexedContent, cancelToken, document =>
+            this.indexManager.updateContent(document, cancelToken),
+        );
+        await super.buildDocuments(open, options, cancelToken);
+        await super.buildDocuments(rest, options, cancelToken);
+        for (let round = 0; round < 3 && this.hasStaleDocuments(); round++) {
+            await this.revalidateStale(cancelToken);
+        }
+    }
+
+    /** Whether a changed document is built, completely and not stale, from exactly the text the editor now has open. */
+    private isBuiltFromOpenText(uri: URI): boolean {
+        const document = this.langiumDocuments.getDocument(uri);
+        const open = this.textDocuments?.get(uri.toString());
+        return (
+            document !== undefined &&
+            open !== undefined &&
+            document.state === DocumentState.Validated &&
+            this.buildState.get(uri.toString())?.completed === true &&
+            (this.validatedAt.get(uri.toString()) ?? 0) >= this.movedAt &&
+            document.parseResult.value.$cstNode?.root.fullText === open.getText()
+        );
+    }
+
+    /** The document takes the editor's text document (same text, the editor's version); its diagnostics are published again. */
+    private async adoptOpenText(document: LangiumDocument, cancelToken: Cancellation.CancellationToken): Promise<void> {
+        Object.defineProperty(document, 'textDocument', { value: this.textDocuments!.get(document.uri.toString()), configurable: true });
+        await this.notifyDocumentPhase(document, DocumentState.Validated, cancelToken);
     }
 
     protected override async awaitDocumentState(state: DocumentState, uri: URI, cancelToken: Cancellation.CancellationToken): Promise<URI> {
