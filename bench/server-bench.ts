@@ -31,7 +31,7 @@ const LANGIUM = ['--import', './scripts/node-compat.mjs', path.resolve('out/benc
 const KEYSTROKES = 20;
 
 const cell = (times: number[]) => `${ms(median(times))} / ${ms(percentile(times, 95))}`;
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const megabytes = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${(bytes / 1024).toFixed(0)} KB`);
 
 /** A fresh folder holding the files; returns its path. */
 function workspace(files: SourceText[]): string {

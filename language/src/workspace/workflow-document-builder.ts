@@ -13,14 +13,16 @@
  * document is in the workspace, while the workspace is still loading: they wait for it rather
  * than fail with "No document found".
  *
- * Open documents come first: a build of many files parses and indexes all of them (what linking
- * needs), then links and validates the open ones — their diagnostics are published — and only then
- * the rest, which a newer edit cancels like any build. An open file validated before the others'
- * references were indexed is revalidated afterwards if their signatures moved (see `movedAt`).
  * Opening a file whose text equals the built one (the workspace loaded it from disk) rebuilds
  * nothing: the document takes the editor's text document and its diagnostics are published again.
+ *
+ * Langium relinks a document when it refers into a changed file or has unresolved references; a
+ * file that starts declaring a name which another file already resolves elsewhere (to a namesake
+ * later in URI order) would leave that link stale. Every build therefore compares the top-level
+ * names of its documents with those they declared before, and relinks the documents that refer to
+ * a newly declared name.
  */
-import type { BuildOptions, LangiumDocument, URI } from 'langium';
+import type { AstNodeLocator, BuildOptions, LangiumDocument, URI } from 'langium';
 import { AstUtils, Cancellation, DefaultDocumentBuilder, DocumentState, OperationCancelled, UriUtils } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { WorkflowServices } from '../workflow-module.js';
@@ -33,6 +35,8 @@ export class WorkflowDocumentBuilder extends DefaultDocumentBuilder {
     /** When each document's references were last indexed, counted in validations. */
     private readonly referencesIndexedAt = new Map<string, number>();
     private validations = 0;
+    /** The top-level names each document declared when last indexed. */
+    private readonly declaredNames = new Map<string, Set<string>>();
     /**
      * When a signature last moved (or a document was deleted): every document validated before
      * then may show stale findings. Kept across updates, so an update cancelled after a file's
@@ -64,6 +68,7 @@ export class WorkflowDocumentBuilder extends DefaultDocumentBuilder {
             this.signatures.delete(uri.toString());
             this.validatedAt.delete(uri.toString());
             this.referencesIndexedAt.delete(uri.toString());
+            this.declaredNames.delete(uri.toString());
             this.movedAt = this.validations + 1;
         }
         const reopened = changed.filter(uri => this.isBuiltFromOpenText(uri));
@@ -85,32 +90,49 @@ export class WorkflowDocumentBuilder extends DefaultDocumentBuilder {
         }
     }
 
-    /**
-     * Builds the open documents first (after parsing and indexing every document, which their
-     * linking needs), then the others; then revalidates what that order left stale.
-     */
+    /** Parses and indexes the documents, adds those that refer to newly declared names, then builds them all. */
     protected override async buildDocuments(
         documents: LangiumDocument[],
         options: BuildOptions,
         cancelToken: Cancellation.CancellationToken,
     ): Promise<void> {
-        const open = documents.filter(document => this.textDocuments?.get(document.uri.toString()) !== undefined);
-        if (open.length === 0 || open.length === documents.length) {
-            return super.buildDocuments(documents, options, cancelToken);
-        }
-        const rest = documents.filter(document => !open.includes(document));
-        this.prepareBuild(rest, options);
-        await this.runCancelable(rest, DocumentState.Parsed, cancelToken, document =>
+        this.prepareBuild(documents, options);
+        await this.runCancelable(documents, DocumentState.Parsed, cancelToken, document =>
             this.langiumDocumentFactory.update(document, cancelToken),
         );
-        await this.runCancelable(rest, DocumentState.IndexedContent, cancelToken, document =>
+        await this.runCancelable(documents, DocumentState.IndexedContent, cancelToken, document =>
             this.indexManager.updateContent(document, cancelToken),
         );
-        await super.buildDocuments(open, options, cancelToken);
-        await super.buildDocuments(rest, options, cancelToken);
-        for (let round = 0; round < 3 && this.hasStaleDocuments(); round++) {
-            await this.revalidateStale(cancelToken);
+        documents = [...documents, ...this.referringToNewNames(documents, options)];
+        await super.buildDocuments(documents, options, cancelToken);
+    }
+
+    /**
+     * The documents outside the build that refer to a name one of its documents declares now and
+     * did not before: reset to be linked again, in this build.
+     */
+    private referringToNewNames(documents: LangiumDocument[], options: BuildOptions): LangiumDocument[] {
+        const added = new Set<string>();
+        for (const document of documents) {
+            const uri = document.uri.toString();
+            const names = new Set(declarationsOf(document).map(declaration => declaration.name));
+            const before = this.declaredNames.get(uri);
+            for (const name of names) if (!before?.has(name)) added.add(name);
+            this.declaredNames.set(uri, names);
         }
+        if (added.size === 0) return [];
+        const building = new Set(documents);
+        const relink = this.langiumDocuments.all
+            .filter(
+                document =>
+                    !building.has(document) &&
+                    document.state >= DocumentState.Linked &&
+                    document.references.some(reference => added.has(reference.$refText)),
+            )
+            .toArray();
+        for (const document of relink) this.resetToState(document, DocumentState.ComputedScopes);
+        this.prepareBuild(relink, options);
+        return relink;
     }
 
     /** Whether a changed document is built, completely and not stale, from exactly the text the editor now has open. */
@@ -192,13 +214,23 @@ export class WorkflowDocumentBuilder extends DefaultDocumentBuilder {
             parts.push(`d:${declaration.name}${line}`);
         }
         const targets = new Set<string>();
+        // One services look-up per target document, not per reference (it asks the open documents each time).
+        const locators = new Map<LangiumDocument, { uri: string; locator: AstNodeLocator }>();
         for (const reference of document.references) {
             const target = 'ref' in reference ? reference.ref : undefined;
             if (target) {
                 const targetDocument = AstUtils.getDocument(target);
-                if (targetDocument.uri.toString() !== self) {
-                    const locator = this.serviceRegistry.getServices(targetDocument.uri).workspace.AstNodeLocator;
-                    targets.add(`${targetDocument.uri.toString()}#${locator.getAstNodePath(target)}`);
+                if (targetDocument === document) continue;
+                let seen = locators.get(targetDocument);
+                if (!seen) {
+                    seen = {
+                        uri: targetDocument.uri.toString(),
+                        locator: this.serviceRegistry.getServices(targetDocument.uri).workspace.AstNodeLocator,
+                    };
+                    locators.set(targetDocument, seen);
+                }
+                if (seen.uri !== self) {
+                    targets.add(`${seen.uri}#${seen.locator.getAstNodePath(target)}`);
                 }
             }
         }
