@@ -3,6 +3,7 @@
 //   node esbuild.mjs --watch    rebuild on change
 //   node esbuild.mjs --minify   production bundles (no source maps)
 import * as esbuild from 'esbuild';
+import { BUNDLE_ALIASES } from './scripts/bundle-aliases.mjs';
 
 const watch = process.argv.includes('--watch');
 const minify = process.argv.includes('--minify');
@@ -12,9 +13,8 @@ const common = {
     sourcemap: !minify,
     minify,
     external: ['vscode'],
+    alias: BUNDLE_ALIASES,
     logLevel: 'warning',
-    // jsonc-parser's main entry is UMD, whose `require` calls esbuild cannot follow; its ES module entry bundles.
-    alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };
 
 /** Runs in Node: the command line, the language server, the desktop extension. */

@@ -88,12 +88,15 @@ async function measure(scenario: Scenario): Promise<string[]> {
     ];
 }
 
-/** Rebuild times after one-character edits (a letter added to a title), as the language server does them. */
-export async function timeEdits(sources: SourceText[], count: number, given?: WorkflowServices): Promise<number[]> {
+/**
+ * Rebuild times after one-character edits (a letter added to a title, at `anchor` or in the last
+ * `"Step …"` title), as the language server does them.
+ */
+export async function timeEdits(sources: SourceText[], count: number, given?: WorkflowServices, at?: number): Promise<number[]> {
     const { services } = await buildWorkspace(sources, given);
     const target = sources[sources.length - 1];
     const builder = services.shared.workspace.DocumentBuilder;
-    const anchor = target.text.lastIndexOf('"Step ') + 1;
+    const anchor = at ?? target.text.lastIndexOf('"Step ') + 1;
     return timeRuns(count, async () => {
         const version = Date.now();
         const text = target.text.slice(0, anchor) + String.fromCharCode(97 + (version % 26)) + target.text.slice(anchor);

@@ -6,6 +6,7 @@
 import * as assert from 'node:assert/strict';
 import type { CompletionItem } from 'vscode-languageserver-types';
 import type { TestWorkspace } from '../helpers.js';
+import { COMPLETION_LIMIT } from '../../language/src/lsp/completion-ranking.js';
 import { loadWorkspace, ORG } from '../helpers.js';
 
 async function completeAt(files: Record<string, string>, fileName = 'main.workflow'): Promise<CompletionItem[]> {
@@ -145,5 +146,52 @@ describe('completion', () => {
             'main.workflow': 'system Fax "Fax machine" { owner Sales }\nworkflow W { owner Sales; step A { owner Sales.Rep; uses <|> } }',
         });
         assert.equal(items.find(item => item.label === 'Fax')?.detail, 'system — Fax machine');
+    });
+
+    describe('in a workflow of more nodes than the list carries', () => {
+        const count = COMPLETION_LIMIT * 3;
+        const steps = Array.from({ length: count }, (_, i) => `  step S${i} { owner Sales.Rep; next S${i + 1} }`).join('\n');
+        const workflow = (at: number, typed: string) =>
+            `workflow W {\n  owner Sales\n${steps.replace(`step S${at} { owner Sales.Rep; next S${at + 1} }`, `step S${at} { owner Sales.Rep; next ${typed}<|> }`)}\n  step S${count} { owner Sales }\n}`;
+        const list = async (at: number, typed: string) => {
+            const workspace = await loadWorkspace(
+                { 'org.workflow': ORG, 'main.workflow': workflow(at, typed) },
+                { allowSyntaxErrors: true },
+            );
+            const file = workspace.files['main.workflow'];
+            return (await workspace.services.lsp.CompletionProvider!.getCompletion(file.document, {
+                textDocument: { uri: file.uri },
+                position: file.cursors[0],
+            }))!;
+        };
+        const inEditorOrder = (items: CompletionItem[]) =>
+            [...items].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? '') || a.label.localeCompare(b.label));
+
+        it('carries at most the limit and says the list is incomplete', async () => {
+            const result = await list(300, '');
+            const targets = result.items.filter(item => /^S\d+$/.test(item.label));
+            assert.equal(targets.length, COMPLETION_LIMIT);
+            assert.equal(result.isIncomplete, true);
+        });
+
+        it('offers the nodes nearest the cursor first when nothing is typed', async () => {
+            const result = await list(300, '');
+            const order = inEditorOrder(result.items.filter(item => /^S\d+$/.test(item.label))).map(item => item.label);
+            assert.deepEqual(order.slice(0, 2).sort(), ['S300', 'S301']);
+            assert.ok(order.slice(0, 4).includes('S299'), order.slice(0, 4).join(', '));
+            const numbers = order.map(label => Number(label.slice(1)));
+            assert.ok(
+                numbers.every(n => Math.abs(n - 300) <= COMPLETION_LIMIT / 2 + 1),
+                'the farthest nodes are left out',
+            );
+        });
+
+        it('ranks names starting with the typed prefix before fuzzy matches, and finds far ones by prefix', async () => {
+            const result = await list(10, 'S59');
+            const order = inEditorOrder(result.items.filter(item => /^S\d+$/.test(item.label))).map(item => item.label);
+            // S59 and S590–S599 start with the prefix, though they are far from step 10.
+            assert.deepEqual(order.slice(0, 11).sort(), ['S59', ...Array.from({ length: 10 }, (_, i) => `S59${i}`)].sort());
+            assert.ok(order.length > 11, 'fuzzy matches (S5…9…) follow');
+        });
     });
 });

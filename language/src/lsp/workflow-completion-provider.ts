@@ -1,25 +1,29 @@
 /**
  * Completion: Langium offers, at each reference, the candidates of its scope (so `next` offers the
- * nodes of the same workflow and `uses` the systems). Owners get more: besides the teams, every
- * `Team.Role` and `Team.person` is offered whole, so an architect picks an accountable role in one go.
- * Inside a line comment, the suppression directives and the diagnostic codes are offered instead.
- * After the duration of a `duration` clause, `..` is offered as well, to turn it into a range; the
- * grammar stops offering it after the third point.
+ * nodes of the same workflow and `uses` the systems), here ranked and capped (`completion-ranking.ts`).
+ * Owners get more: besides the teams, every `Team.Role` and `Team.person` is offered whole, so an
+ * architect picks an accountable role in one go. Inside a line comment, the suppression directives
+ * and the diagnostic codes are offered instead. After the duration of a `duration` clause, `..` is
+ * offered as well, to turn it into a range; the grammar stops offering it after the third point.
  */
-import type { AstNodeDescription, IndexManager, LangiumDocument, MaybePromise, ReferenceInfo } from 'langium';
-import { AstUtils, GrammarAST } from 'langium';
+import type { AstNodeDescription, IndexManager, LangiumDocument, MaybePromise, ReferenceInfo, Stream } from 'langium';
+import { AstUtils, GrammarAST, stream } from 'langium';
 import type { CompletionAcceptor, CompletionContext, CompletionValueItem, LangiumServices, NextFeature } from 'langium/lsp';
 import type { CancellationToken, CompletionList, CompletionParams } from 'vscode-languageserver';
 import { CompletionItemKind } from 'vscode-languageserver-types';
 import type { Team } from '../generated/ast.js';
 import { isPerson, OwnerRef } from '../generated/ast.js';
 import { WindowedCompletionProvider } from '../langium-patches/windowed-completion.js';
+import { rankCandidates, rankSortText } from './completion-ranking.js';
 import { commentCompletion } from './suppression-completion.js';
 
 const RANGE = '..';
 
 export class WorkflowCompletionProvider extends WindowedCompletionProvider {
     private readonly indexManager: IndexManager;
+
+    /** The rank of each candidate of the reference being completed, for its `sortText`. */
+    private readonly ranks = new WeakMap<AstNodeDescription, number>();
 
     constructor(services: LangiumServices) {
         super(services);
@@ -32,6 +36,17 @@ export class WorkflowCompletionProvider extends WindowedCompletionProvider {
         cancelToken?: CancellationToken,
     ): Promise<CompletionList | undefined> {
         return commentCompletion(document.textDocument, params.position) ?? super.getCompletion(document, params, cancelToken);
+    }
+
+    protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
+        const { textDocument } = context;
+        const prefix = textDocument.getText({ start: textDocument.positionAt(context.tokenOffset), end: context.position });
+        const site = { prefix, uri: context.document.uri.toString(), offset: context.offset };
+        const ranked = rankCandidates(super.getReferenceCandidates(refInfo, context), site, (typed, name) =>
+            this.fuzzyMatcher.match(typed, name),
+        );
+        ranked.forEach((description, rank) => this.ranks.set(description, rank));
+        return stream(ranked);
     }
 
     protected override completionForCrossReference(
@@ -64,7 +79,12 @@ export class WorkflowCompletionProvider extends WindowedCompletionProvider {
     ): CompletionValueItem {
         const item = super.createReferenceCompletionItem(description, refInfo, context);
         const title = (description.node as { title?: string } | undefined)?.title;
-        return { ...item, detail: title ? `${description.type.toLowerCase()} — ${title}` : description.type.toLowerCase() };
+        const rank = this.ranks.get(description);
+        return {
+            ...item,
+            detail: title ? `${description.type.toLowerCase()} — ${title}` : description.type.toLowerCase(),
+            sortText: rank === undefined ? item.sortText : rankSortText(rank),
+        };
     }
 
     /** Langium offers only keywords with letters; `..` is the one punctuation worth offering. */

@@ -12,8 +12,17 @@
  * Requests that wait for a document (hover, symbols, …) may arrive after `didOpen` but before the
  * document is in the workspace, while the workspace is still loading: they wait for it rather
  * than fail with "No document found".
+ *
+ * Opening a file whose text equals the built one (the workspace loaded it from disk) rebuilds
+ * nothing: the document takes the editor's text document and its diagnostics are published again.
+ *
+ * Langium relinks a document when it refers into a changed file or has unresolved references; a
+ * file that starts declaring a name which another file already resolves elsewhere (to a namesake
+ * later in URI order) would leave that link stale. Every build therefore compares the top-level
+ * names of its documents with those they declared before, and relinks the documents that refer to
+ * a newly declared name.
  */
-import type { LangiumDocument, URI } from 'langium';
+import type { AstNodeLocator, BuildOptions, LangiumDocument, URI } from 'langium';
 import { AstUtils, Cancellation, DefaultDocumentBuilder, DocumentState, OperationCancelled, UriUtils } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { WorkflowServices } from '../workflow-module.js';
@@ -23,22 +32,31 @@ export class WorkflowDocumentBuilder extends DefaultDocumentBuilder {
     private readonly signatures = new Map<string, string>();
     /** When each document was last validated, counted in validations. */
     private readonly validatedAt = new Map<string, number>();
+    /** When each document's references were last indexed, counted in validations. */
+    private readonly referencesIndexedAt = new Map<string, number>();
     private validations = 0;
+    /** The top-level names each document declared when last indexed. */
+    private readonly declaredNames = new Map<string, Set<string>>();
     /**
      * When a signature last moved (or a document was deleted): every document validated before
      * then may show stale findings. Kept across updates, so an update cancelled after a file's
-     * signature moved still has the others revalidated by the next one.
+     * signature moved still has the others revalidated by the next one. A document whose signature
+     * moves was seen as it is now by every document validated after its references were indexed
+     * (its names are in the index before that): only those validated earlier are stale.
      */
     private movedAt = 0;
 
     constructor(services: LangiumSharedServices) {
         super(services);
+        this.onDocumentPhase(DocumentState.IndexedReferences, document => {
+            this.referencesIndexedAt.set(document.uri.toString(), this.validations);
+        });
         this.onDocumentPhase(DocumentState.Validated, document => {
             const uri = document.uri.toString();
             const signature = this.signatureOf(document);
             this.validations++;
             if (this.signatures.has(uri) ? this.signatures.get(uri) !== signature : this.validatedAt.size > 0) {
-                this.movedAt = this.validations;
+                this.movedAt = Math.max(this.movedAt, (this.referencesIndexedAt.get(uri) ?? this.validations - 1) + 1);
             }
             this.signatures.set(uri, signature);
             this.validatedAt.set(uri, this.validations);
@@ -49,14 +67,92 @@ export class WorkflowDocumentBuilder extends DefaultDocumentBuilder {
         for (const uri of deleted) {
             this.signatures.delete(uri.toString());
             this.validatedAt.delete(uri.toString());
+            this.referencesIndexedAt.delete(uri.toString());
+            this.declaredNames.delete(uri.toString());
             this.movedAt = this.validations + 1;
         }
-        await super.update(changed, deleted, cancelToken);
+        const reopened = changed.filter(uri => this.isBuiltFromOpenText(uri));
+        for (const uri of reopened) {
+            await this.adoptOpenText(this.langiumDocuments.getDocument(uri)!, cancelToken);
+        }
+        if (reopened.length === changed.length && deleted.length === 0 && changed.length > 0) {
+            return;
+        }
+        await super.update(
+            changed.filter(uri => !reopened.includes(uri)),
+            deleted,
+            cancelToken,
+        );
         // Revalidating may move signatures again (a name that became duplicated now cites a line):
         // repeat until nothing moved, a few rounds at most.
         for (let round = 0; round < 3 && this.hasStaleDocuments(); round++) {
             await this.revalidateStale(cancelToken);
         }
+    }
+
+    /** Parses and indexes the documents, adds those that refer to newly declared names, then builds them all. */
+    protected override async buildDocuments(
+        documents: LangiumDocument[],
+        options: BuildOptions,
+        cancelToken: Cancellation.CancellationToken,
+    ): Promise<void> {
+        this.prepareBuild(documents, options);
+        await this.runCancelable(documents, DocumentState.Parsed, cancelToken, document =>
+            this.langiumDocumentFactory.update(document, cancelToken),
+        );
+        await this.runCancelable(documents, DocumentState.IndexedContent, cancelToken, document =>
+            this.indexManager.updateContent(document, cancelToken),
+        );
+        documents = [...documents, ...this.referringToNewNames(documents, options)];
+        await super.buildDocuments(documents, options, cancelToken);
+    }
+
+    /**
+     * The documents outside the build that refer to a name one of its documents declares now and
+     * did not before: reset to be linked again, in this build.
+     */
+    private referringToNewNames(documents: LangiumDocument[], options: BuildOptions): LangiumDocument[] {
+        const added = new Set<string>();
+        for (const document of documents) {
+            const uri = document.uri.toString();
+            const names = new Set(declarationsOf(document).map(declaration => declaration.name));
+            const before = this.declaredNames.get(uri);
+            for (const name of names) if (!before?.has(name)) added.add(name);
+            this.declaredNames.set(uri, names);
+        }
+        if (added.size === 0) return [];
+        const building = new Set(documents);
+        const relink = this.langiumDocuments.all
+            .filter(
+                document =>
+                    !building.has(document) &&
+                    document.state >= DocumentState.Linked &&
+                    document.references.some(reference => added.has(reference.$refText)),
+            )
+            .toArray();
+        for (const document of relink) this.resetToState(document, DocumentState.ComputedScopes);
+        this.prepareBuild(relink, options);
+        return relink;
+    }
+
+    /** Whether a changed document is built, completely and not stale, from exactly the text the editor now has open. */
+    private isBuiltFromOpenText(uri: URI): boolean {
+        const document = this.langiumDocuments.getDocument(uri);
+        const open = this.textDocuments?.get(uri.toString());
+        return (
+            document !== undefined &&
+            open !== undefined &&
+            document.state === DocumentState.Validated &&
+            this.buildState.get(uri.toString())?.completed === true &&
+            (this.validatedAt.get(uri.toString()) ?? 0) >= this.movedAt &&
+            document.parseResult.value.$cstNode?.root.fullText === open.getText()
+        );
+    }
+
+    /** The document takes the editor's text document (same text, the editor's version); its diagnostics are published again. */
+    private async adoptOpenText(document: LangiumDocument, cancelToken: Cancellation.CancellationToken): Promise<void> {
+        Object.defineProperty(document, 'textDocument', { value: this.textDocuments!.get(document.uri.toString()), configurable: true });
+        await this.notifyDocumentPhase(document, DocumentState.Validated, cancelToken);
     }
 
     protected override async awaitDocumentState(state: DocumentState, uri: URI, cancelToken: Cancellation.CancellationToken): Promise<URI> {
@@ -118,13 +214,23 @@ export class WorkflowDocumentBuilder extends DefaultDocumentBuilder {
             parts.push(`d:${declaration.name}${line}`);
         }
         const targets = new Set<string>();
+        // One services look-up per target document, not per reference (it asks the open documents each time).
+        const locators = new Map<LangiumDocument, { uri: string; locator: AstNodeLocator }>();
         for (const reference of document.references) {
             const target = 'ref' in reference ? reference.ref : undefined;
             if (target) {
                 const targetDocument = AstUtils.getDocument(target);
-                if (targetDocument.uri.toString() !== self) {
-                    const locator = this.serviceRegistry.getServices(targetDocument.uri).workspace.AstNodeLocator;
-                    targets.add(`${targetDocument.uri.toString()}#${locator.getAstNodePath(target)}`);
+                if (targetDocument === document) continue;
+                let seen = locators.get(targetDocument);
+                if (!seen) {
+                    seen = {
+                        uri: targetDocument.uri.toString(),
+                        locator: this.serviceRegistry.getServices(targetDocument.uri).workspace.AstNodeLocator,
+                    };
+                    locators.set(targetDocument, seen);
+                }
+                if (seen.uri !== self) {
+                    targets.add(`${seen.uri}#${seen.locator.getAstNodePath(target)}`);
                 }
             }
         }
