@@ -85,6 +85,8 @@ export async function orgMapBench(): Promise<void> {
                     String(problems.labelsOverLabels),
                     String(problems.edgeCrossings),
                     `${layout.width}×${layout.height}`,
+                    // The zoom at which the whole map fits a 1400 × 860 view (capped at 100 %, as the view's fit is).
+                    `${Math.round(Math.min(1, 1400 / layout.width, 860 / layout.height) * 100)} %`,
                 ]);
             }
         }
@@ -103,6 +105,7 @@ export async function orgMapBench(): Promise<void> {
             'label × label',
             'crossings',
             'size',
+            'fit 1400×860',
         ],
         rows,
     );

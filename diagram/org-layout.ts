@@ -18,7 +18,6 @@ import type { ElkLike } from './layout.js';
 import { CHAR_WIDTH, LABEL_LINE_HEIGHT, TITLE_CHAR_WIDTH } from './labels.js';
 import type { TeamLink } from './org-links.js';
 import { pairEdgeId, teamLinks } from './org-links.js';
-import { pairLabel } from './org-mermaid.js';
 
 export interface OrgLayoutOptions {
     /** Draw the systems as a second layer. */
@@ -85,10 +84,11 @@ function teamSize(name: string, detail: string, steps: number): { width: number;
     return { width: Math.round(Math.max(text, 96 + 16 * grow)), height: Math.round(Math.min(44 + 6 * grow, 96)) };
 }
 
-/** The label of a pair's edge in lines of at most MAX_LABEL_CHARS: the count first, then the channels. */
+/** The label of a pair's edge in lines of at most MAX_LABEL_CHARS: the count, the channels, those without one. */
 export function pairLabelLines(pair: TeamPair): string[] {
-    const parts = pairLabel(pair).split(' · ');
-    parts[0] = plural(pair.count, 'hand-off');
+    const parts = [plural(pair.count, 'hand-off')];
+    if (pair.channels.length > 0) parts.push(channelLine(pair.channels.map(channel => [channel.name, channel.count])));
+    if (pair.unchanneled > 0) parts.push(`${pair.unchanneled} without channel`);
     return wrapParts(parts);
 }
 
