@@ -116,6 +116,19 @@ async function handle(message: ToOrgMap): Promise<void> {
     }
 }
 
+/**
+ * Each choice says how many pairs it draws (`≥ 5 hand-offs: 25 of 109 pairs`): the control shows
+ * what is hidden even in a narrow panel, where the summary beside it is cut off.
+ */
+function labelChoices(links: readonly TeamLink[]): void {
+    for (const option of minHandoffs.options) {
+        const threshold = Number(option.value);
+        const shown = links.filter(link => link.count >= threshold).length;
+        option.textContent =
+            threshold <= 1 ? `all ${plural(links.length, 'pair')}` : `≥ ${threshold} hand-offs: ${shown} of ${links.length} pairs`;
+    }
+}
+
 /** Lays out and draws the map; `update` keeps the selection when what was selected is still there. */
 async function draw(map: OrgMap, update: boolean): Promise<void> {
     const mine = ++version;
@@ -123,6 +136,7 @@ async function draw(map: OrgMap, update: boolean): Promise<void> {
     const links = teamLinks(map);
     const threshold = MIN_HANDOFF_CHOICES.find(choice => choice === persisted.minHandoffs) ?? defaultMinHandoffs(links);
     minHandoffs.value = String(threshold);
+    labelChoices(links);
     const layout = await layoutOrgMap(map, elk, { systems: systemsToggle.checked, minHandoffs: threshold });
     const layoutMs = performance.now() - started;
     if (mine !== version) return;

@@ -267,6 +267,10 @@ describe('Organization Map webview', function () {
             assert.ok(rendered.edges > 10 && rendered.edges <= 30, String(rendered.edges));
             assert.equal(rendered.hiddenPairs, links.size - strong);
             assert.equal(await harness.page.locator('#min-handoffs').inputValue(), '5');
+            assert.equal(
+                await harness.page.locator('#min-handoffs option:checked').textContent(),
+                `≥ 5 hand-offs: ${strong} of ${links.size} pairs`,
+            );
             assert.match(
                 (await harness.page.locator('#summary').textContent()) ?? '',
                 new RegExp(`${links.size - strong} of ${links.size} pairs hidden`),
