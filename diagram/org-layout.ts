@@ -295,7 +295,11 @@ function collect(
         const out = routed.get(edge.id);
         const section = out?.sections?.[0];
         const points = section
-            ? [section.startPoint, ...(section.bendPoints ?? []), section.endPoint]
+            ? withoutEndJogs(
+                  [section.startPoint, ...(section.bendPoints ?? []), section.endPoint],
+                  boxes.get(edge.from)!,
+                  boxes.get(edge.to)!,
+              )
             : straight(boxes.get(edge.from)!, boxes.get(edge.to)!);
         const elkLabel = out?.labels?.[0];
         const size = lines ? labelSize(lines) : undefined;
@@ -310,6 +314,35 @@ function collect(
     const width = Math.max(result.width ?? 0, ...laidNodes.map(node => node.x + node.width + PADDING));
     const height = Math.max(result.height ?? 0, ...laidNodes.map(node => node.y + node.height + PADDING));
     return { width: Math.ceil(width), height: Math.ceil(height), nodes: laidNodes, edges: laidEdges, systems };
+}
+
+const JOG = 6;
+
+/**
+ * ELK joins an edge to a box at the port it chose, sometimes a few pixels off the line it arrives
+ * on: a thick edge then shows a step just before its arrowhead. A step of at most JOG pixels next
+ * to either end is taken out by sliding the end along the box's side, when it stays on the side.
+ */
+function withoutEndJogs(points: Point[], from: Box, to: Box): Point[] {
+    let route = points;
+    const last = (pts: Point[]) => pts.length - 1;
+    const jog = (a: Point, b: Point, c: Point, d: Point) => {
+        const horizontal = a.y === b.y && c.y === d.y && b.x === c.x && Math.abs(b.y - c.y) <= JOG;
+        const vertical = a.x === b.x && c.x === d.x && b.y === c.y && Math.abs(b.x - c.x) <= JOG;
+        return horizontal ? 'y' : vertical ? 'x' : undefined;
+    };
+    const onSide = (box: Box, axis: 'x' | 'y', value: number) =>
+        axis === 'y' ? value > box.y + 4 && value < box.y + box.height - 4 : value > box.x + 4 && value < box.x + box.width - 4;
+    if (route.length >= 4) {
+        const n = last(route);
+        const axis = jog(route[n - 3], route[n - 2], route[n - 1], route[n]);
+        if (axis && onSide(to, axis, route[n - 2][axis])) route = [...route.slice(0, n - 2), { ...route[n], [axis]: route[n - 2][axis] }];
+    }
+    if (route.length >= 4) {
+        const axis = jog(route[3], route[2], route[1], route[0]);
+        if (axis && onSide(from, axis, route[2][axis])) route = [{ ...route[0], [axis]: route[2][axis] }, ...route.slice(3)];
+    }
+    return route;
 }
 
 /** The force layout gives no routes: a straight line between the centres, cut at the boxes. */
