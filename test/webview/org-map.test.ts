@@ -181,6 +181,8 @@ describe('Organization Map webview', function () {
         assert.equal(map.handoffs[pair].handoffs[2].from, 'Clarify');
         // Named by its other direction, the same line is selected and that direction is listed first.
         await harness.send({ type: 'click', target: 'handoff:Finance>Procurement' });
+        // postMessage is delivered after the page's current task: wait for the panel to change.
+        await harness.page.waitForFunction(() => document.querySelector('#details h3')?.textContent === 'Finance → Procurement');
         assert.deepEqual(await harness.page.locator('#details h3').allTextContents(), ['Finance → Procurement', 'Procurement → Finance']);
         assert.equal(
             await harness.page.locator('#stage .wa-org-edge.wa-selected').getAttribute('data-edge'),
