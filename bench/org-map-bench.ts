@@ -1,6 +1,6 @@
 /**
  * Organization map benchmark: the map's analysis and its two candidate layouts (ELK layered with
- * labels, ELK force) on the examples and on generated workspaces of N teams × M workflows, with
+ * labels, ELK force; layered also at the minimum-hand-offs threshold a large map opens with) on the examples and on generated workspaces of N teams × M workflows, with
  * the readability problems `diagram/org-layout-quality.ts` counts. `npm run bench -- org`.
  */
 import * as fs from 'node:fs';
@@ -10,6 +10,7 @@ import type { LangiumDocument } from 'langium';
 import { createElk } from '../diagram/elk.js';
 import { layoutOrgMap } from '../diagram/org-layout.js';
 import { orgLayoutProblems } from '../diagram/org-layout-quality.js';
+import { defaultMinHandoffs, teamLinks } from '../diagram/org-links.js';
 import { organizationMap } from '../language/src/analysis/org-map.js';
 import { buildWorkspace } from '../language/src/workspace/workflow-workspace.js';
 import { median, ms, printTable } from './measure.js';
@@ -55,20 +56,27 @@ export async function orgMapBench(): Promise<void> {
             map = organizationMap(documents);
             analysis.push(performance.now() - start);
         }
-        for (const algorithm of ['layered', 'force'] as const) {
+        const threshold = defaultMinHandoffs(teamLinks(map));
+        const variants: Array<{ algorithm: 'layered' | 'force'; minHandoffs: number }> = [
+            { algorithm: 'layered' as const, minHandoffs: 1 },
+            ...(threshold > 1 ? [{ algorithm: 'layered' as const, minHandoffs: threshold }] : []),
+            { algorithm: 'force', minHandoffs: 1 },
+        ];
+        for (const { algorithm, minHandoffs } of variants) {
             for (const systems of [false, true]) {
                 const times: number[] = [];
-                let layout = await layoutOrgMap(map, elk, { systems, algorithm });
+                const options = { systems, algorithm, minHandoffs };
+                let layout = await layoutOrgMap(map, elk, options);
                 for (let i = 0; i < RUNS; i++) {
                     const start = performance.now();
-                    layout = await layoutOrgMap(map, elk, { systems, algorithm });
+                    layout = await layoutOrgMap(map, elk, options);
                     times.push(performance.now() - start);
                 }
                 const problems = orgLayoutProblems(layout);
                 rows.push([
                     name,
-                    String(map.handoffs.length),
-                    `${algorithm}${systems ? ' + systems' : ''}`,
+                    `${layout.edges.filter(edge => edge.kind === 'handoff').length} of ${map.handoffs.length}`,
+                    `${algorithm}${minHandoffs > 1 ? ` ≥ ${minHandoffs}` : ''}${systems ? ' + systems' : ''}`,
                     ms(median(analysis)),
                     ms(median(times)),
                     String(problems.edgesThroughLabels),
@@ -77,6 +85,8 @@ export async function orgMapBench(): Promise<void> {
                     String(problems.labelsOverLabels),
                     String(problems.edgeCrossings),
                     `${layout.width}×${layout.height}`,
+                    // The zoom at which the whole map fits a 1400 × 860 view (capped at 100 %, as the view's fit is).
+                    `${Math.round(Math.min(1, 1400 / layout.width, 860 / layout.height) * 100)} %`,
                 ]);
             }
         }
@@ -85,7 +95,7 @@ export async function orgMapBench(): Promise<void> {
         `Organization map: analysis and layout (median of ${RUNS} runs)`,
         [
             'workspace',
-            'pairs',
+            'edges of pairs',
             'layout',
             'analysis',
             'layout time',
@@ -95,6 +105,7 @@ export async function orgMapBench(): Promise<void> {
             'label × label',
             'crossings',
             'size',
+            'fit 1400×860',
         ],
         rows,
     );

@@ -67,6 +67,11 @@ export const COMMANDS = {
                 default: 'md',
                 description: 'md: a report for a design review; json: the map; mermaid: a flowchart; svg: the drawing of the view',
             },
+            'min-handoffs': {
+                type: 'integer',
+                value: 'N',
+                description: 'svg: draw only team pairs with at least N hand-offs (default: as the view opens the map)',
+            },
             out: { type: 'string', short: 'o', alias: 'output', value: 'OUT', description: 'the file to write (default: standard output)' },
         },
     },

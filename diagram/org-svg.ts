@@ -8,6 +8,7 @@
 import type { Point } from '../protocol/diagram-layout.js';
 import type { OrgMap } from '../protocol/org-map.js';
 import type { OrgLayout, OrgLayoutEdge, OrgLayoutNode } from './org-layout.js';
+import { pairEdgeId } from './org-links.js';
 import { withPresentation } from './presentation.js';
 import type { Palette, StyleRule } from './theme.js';
 import { LIGHT_PALETTE } from './theme.js';
@@ -131,17 +132,36 @@ function renderLink(edge: OrgLayoutEdge): VNode {
     ]);
 }
 
+function pairDescription(pair: OrgMap['handoffs'][number]): string {
+    const channels = pair.channels.length > 0 ? ` via ${pair.channels.map(c => `${c.name} (${c.count})`).join(', ')}` : '';
+    const unchanneled = pair.unchanneled > 0 ? `, ${pair.unchanneled} without channel` : '';
+    return `${pair.from} → ${pair.to}: ${plural(pair.count, 'hand-off')}${channels}${unchanneled} — ${pair.workflows.join(', ')}`;
+}
+
+/** Whether `selected` names this edge: by its own id or by the id of its other direction. */
+export function edgeSelected(map: OrgMap, edge: OrgLayoutEdge, selected: string | undefined): boolean {
+    return selected !== undefined && (edge.pairs ?? []).some(index => pairEdgeId(map.handoffs[index]) === selected);
+}
+
 function renderPair(map: OrgMap, edge: OrgLayoutEdge, interactive: boolean, selected: string | undefined): VNode {
-    const pair = map.handoffs[edge.pair!];
-    const classes = ['wa-org-edge', edge.dashed && 'wa-org-unchanneled', selected === edge.id && 'wa-selected'].filter(Boolean).join(' ');
-    const description = `${pair.from} → ${pair.to}: ${plural(pair.count, 'hand-off')}${pair.channels.length > 0 ? ` via ${pair.channels.map(c => `${c.name} (${c.count})`).join(', ')}` : ''}${pair.unchanneled > 0 ? `, ${pair.unchanneled} without channel` : ''} — ${pair.workflows.join(', ')}`;
+    const pairs = (edge.pairs ?? []).map(index => map.handoffs[index]);
+    const both = pairs.length > 1;
+    const classes = [
+        'wa-org-edge',
+        edge.dashed && 'wa-org-unchanneled',
+        both && 'wa-org-both',
+        edgeSelected(map, edge, selected) && 'wa-selected',
+    ]
+        .filter(Boolean)
+        .join(' ');
+    const description = pairs.map(pairDescription).join('; ');
     const label = edge.label;
     return h(
         'g',
         {
             class: classes,
             'data-edge': edge.id,
-            'data-pair': edge.pair,
+            'data-pairs': (edge.pairs ?? []).join(' '),
             ...(interactive ? { tabindex: 0, role: 'button', 'aria-label': description } : {}),
         },
         [
@@ -153,6 +173,8 @@ function renderPair(map: OrgMap, edge: OrgLayoutEdge, interactive: boolean, sele
                 d: pathOf(edge.points),
                 'stroke-width': round(edge.weight),
                 'marker-end': 'url(#wa-org-arrow)',
+                // Hand-offs both ways: one line, an arrowhead at each end.
+                ...(both ? { 'marker-start': 'url(#wa-org-arrow)' } : {}),
             }),
             label &&
                 h('g', { class: 'wa-edge-label' }, [

@@ -25,7 +25,16 @@ export type FromOrgMap =
     | { readonly type: 'revealTeam'; readonly team: string }
     /** The toolbar's export buttons: the extension asks where to save, then requests the data. */
     | { readonly type: 'exportRequested'; readonly format: 'svg' | 'png' }
-    | { readonly type: 'rendered'; readonly teams: number; readonly edges: number; readonly systems: number; readonly layoutMs: number }
+    | {
+          readonly type: 'rendered';
+          readonly teams: number;
+          readonly edges: number;
+          readonly systems: number;
+          /** The minimum-hand-offs threshold drawn, and the team pairs it hid. */
+          readonly minHandoffs?: number;
+          readonly hiddenPairs?: number;
+          readonly layoutMs: number;
+      }
     | { readonly type: 'exported'; readonly requestId: number; readonly format: 'svg' | 'png'; readonly data: string }
     | { readonly type: 'error'; readonly message: string; readonly requestId?: number };
 

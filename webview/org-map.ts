@@ -9,7 +9,9 @@ import type { FromOrgMap, ToOrgMap } from '../protocol/org-map-messages.js';
 import { isToOrgMap } from '../protocol/org-map-messages.js';
 import { createElk } from '../diagram/elk.js';
 import type { OrgLayout } from '../diagram/org-layout.js';
-import { layoutOrgMap, pairEdgeId, teamNodeId } from '../diagram/org-layout.js';
+import { layoutOrgMap, teamNodeId } from '../diagram/org-layout.js';
+import type { TeamLink } from '../diagram/org-links.js';
+import { defaultMinHandoffs, linkOf, MIN_HANDOFF_CHOICES, pairEdgeId, teamLinks } from '../diagram/org-links.js';
 import { orgCss, orgSvgDocument, renderOrgMap } from '../diagram/org-svg.js';
 import { resolvedPalette, themePalette } from '../diagram/theme.js';
 import { toDom } from './dom-render.js';
@@ -30,6 +32,8 @@ interface PersistedState {
     view?: ViewState;
     systems?: boolean;
     selected?: string;
+    /** The threshold the user chose; without one, each map opens with `defaultMinHandoffs`. */
+    minHandoffs?: number;
 }
 
 const vscode = acquireVsCodeApi();
@@ -63,11 +67,18 @@ const systemsToggle = new ToggleButton(byId('systems-toggle'), persisted.systems
     opened = false;
     if (current) void draw(current.map, false);
 });
+const minHandoffs = byId<HTMLSelectElement>('min-handoffs');
+minHandoffs.addEventListener('change', () => {
+    persisted.minHandoffs = Number(minHandoffs.value);
+    save();
+    opened = false;
+    if (current) void draw(current.map, false);
+});
 byId('export-svg').addEventListener('click', () => vscode.postMessage({ type: 'exportRequested', format: 'svg' }));
 byId('export-png').addEventListener('click', () => vscode.postMessage({ type: 'exportRequested', format: 'png' }));
 
 const elk = createElk();
-let current: { map: OrgMap; layout: OrgLayout } | undefined;
+let current: { map: OrgMap; layout: OrgLayout; links: TeamLink[] } | undefined;
 let version = 0;
 let drawing: Promise<unknown> = Promise.resolve();
 let opened = persisted.view !== undefined;
@@ -94,6 +105,8 @@ async function handle(message: ToOrgMap): Promise<void> {
         case 'export':
             return exportMap(message.requestId, message.format);
         case 'click': {
+            // A pair's edge by either direction: `handoff:B>A` is the line drawn as `handoff:A>B`.
+            if (current && linkOf(current.map, current.links, message.target)) return select(message.target);
             const target =
                 document.getElementById(message.target) ??
                 stage.querySelector(`[data-node="${CSS.escape(message.target)}"], [data-edge="${CSS.escape(message.target)}"]`);
@@ -103,23 +116,41 @@ async function handle(message: ToOrgMap): Promise<void> {
     }
 }
 
+/**
+ * Each choice says how many pairs it draws (`≥ 5 hand-offs: 25 of 109 pairs`): the control shows
+ * what is hidden even in a narrow panel, where the summary beside it is cut off.
+ */
+function labelChoices(links: readonly TeamLink[]): void {
+    for (const option of minHandoffs.options) {
+        const threshold = Number(option.value);
+        const shown = links.filter(link => link.count >= threshold).length;
+        option.textContent =
+            threshold <= 1 ? `all ${plural(links.length, 'pair')}` : `≥ ${threshold} hand-offs: ${shown} of ${links.length} pairs`;
+    }
+}
+
 /** Lays out and draws the map; `update` keeps the selection when what was selected is still there. */
 async function draw(map: OrgMap, update: boolean): Promise<void> {
     const mine = ++version;
     const started = performance.now();
-    const layout = await layoutOrgMap(map, elk, { systems: systemsToggle.checked });
+    const links = teamLinks(map);
+    const threshold = MIN_HANDOFF_CHOICES.find(choice => choice === persisted.minHandoffs) ?? defaultMinHandoffs(links);
+    minHandoffs.value = String(threshold);
+    labelChoices(links);
+    const layout = await layoutOrgMap(map, elk, { systems: systemsToggle.checked, minHandoffs: threshold });
     const layoutMs = performance.now() - started;
     if (mine !== version) return;
     const element = toDom(renderOrgMap(map, layout, { selected: persisted.selected }));
     stage.replaceChildren(element);
-    current = { map, layout };
+    current = { map, layout, links };
     viewport.setContent(layout);
     if (!opened) {
         opened = true;
         viewport.fit();
     }
     const total = map.handoffs.reduce((sum, pair) => sum + pair.count, 0);
-    summary.textContent = summary.title = `${map.teams.length} teams · ${total} hand-offs · ${map.workflows} workflows`;
+    const hidden = layout.hiddenLinks > 0 ? ` · ${layout.hiddenLinks} of ${links.length} pairs hidden (fewer than ${threshold})` : '';
+    summary.textContent = summary.title = `${map.teams.length} teams · ${total} hand-offs · ${map.workflows} workflows${hidden}`;
     banner.hidden = map.teams.length > 0;
     banner.textContent = map.teams.length > 0 ? '' : 'No team is declared in this workspace yet.';
     if (persisted.selected) focus(persisted.selected);
@@ -129,6 +160,8 @@ async function draw(map: OrgMap, update: boolean): Promise<void> {
         teams: layout.nodes.filter(node => node.kind === 'team').length,
         edges: layout.edges.filter(edge => edge.kind === 'handoff').length,
         systems: layout.nodes.filter(node => node.kind === 'system').length,
+        minHandoffs: threshold,
+        hiddenPairs: layout.hiddenLinks,
         layoutMs: Math.round(layoutMs),
     });
 }
@@ -137,7 +170,8 @@ function select(id: string | undefined): void {
     persisted.selected = id;
     save();
     stage.querySelectorAll('.wa-selected').forEach(element => element.classList.remove('wa-selected'));
-    if (id) stage.querySelector(`[data-node="${CSS.escape(id)}"], [data-edge="${CSS.escape(id)}"]`)?.classList.add('wa-selected');
+    const shown = current ? (linkOf(current.map, current.links, id)?.id ?? id) : id;
+    if (shown) stage.querySelector(`[data-node="${CSS.escape(shown)}"], [data-edge="${CSS.escape(shown)}"]`)?.classList.add('wa-selected');
     focus(id);
     showDetails(id);
 }
@@ -162,19 +196,32 @@ function focus(id: string | undefined): void {
     for (const node of near) stage.querySelector(`[data-node="${CSS.escape(node)}"]`)?.classList.add('wa-org-near');
 }
 
-/** The side panel: an edge's hand-offs or a team's workflows, each a button. */
+/** The side panel: a link's hand-offs (the direction named by `id` first) or a team's workflows, each a button. */
 function showDetails(id: string | undefined): void {
     const map = current?.map;
-    const pairIndex = map?.handoffs.findIndex(pair => pairEdgeId(pair) === id) ?? -1;
+    const link = map && current ? linkOf(map, current.links, id) : undefined;
     const team = map?.teams.find(candidate => teamNodeId(candidate.name) === id);
-    if (!map || (pairIndex < 0 && !team)) {
+    if (!map || (!link && !team)) {
         details.hidden = true;
         details.replaceChildren();
         return;
     }
     details.hidden = false;
-    if (pairIndex >= 0) details.replaceChildren(...pairDetails(map.handoffs[pairIndex], pairIndex));
-    else if (team) details.replaceChildren(...teamDetails(team));
+    if (link) {
+        const pairs = [...link.pairs].sort(
+            (a, b) => Number(pairEdgeId(map.handoffs[b]) === id) - Number(pairEdgeId(map.handoffs[a]) === id),
+        );
+        const heading = pairs.length > 1 ? [element('h2', `${map.handoffs[pairs[0]].from} ⇄ ${map.handoffs[pairs[0]].to}`)] : [];
+        let offset = 0;
+        details.replaceChildren(
+            ...heading,
+            ...pairs.flatMap(index => {
+                const shown = pairDetails(map.handoffs[index], index, offset, pairs.length > 1);
+                offset += map.handoffs[index].handoffs.length;
+                return shown;
+            }),
+        );
+    } else if (team) details.replaceChildren(...teamDetails(team));
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
@@ -184,12 +231,12 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, c
     return node;
 }
 
-function listOf(items: Array<{ label: string; muted?: string; onClick: () => void }>): HTMLUListElement {
+function listOf(items: Array<{ label: string; muted?: string; onClick: () => void }>, offset = 0): HTMLUListElement {
     const list = element('ul');
     items.forEach((item, index) => {
         const button = element('button', item.label);
         // By id, so that the integration tests can click an entry as a user would.
-        button.id = `details-${index}`;
+        button.id = `details-${offset + index}`;
         if (item.muted) button.append(' ', element('span', item.muted, 'wa-muted'));
         button.addEventListener('click', item.onClick);
         const entry = element('li');
@@ -201,7 +248,8 @@ function listOf(items: Array<{ label: string; muted?: string; onClick: () => voi
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
-function pairDetails(pair: TeamPair, index: number): HTMLElement[] {
+/** One direction of a link: its heading (a level lower under the link's), its figures and its hand-offs. */
+function pairDetails(pair: TeamPair, index: number, offset: number, nested: boolean): HTMLElement[] {
     const channels = pair.channels.map(channel => `${channel.name} (${channel.count})`).join(', ');
     const facts = [
         plural(pair.count, 'hand-off'),
@@ -210,7 +258,7 @@ function pairDetails(pair: TeamPair, index: number): HTMLElement[] {
         pair.critical > 0 ? `${pair.critical} on a critical path` : undefined,
     ].filter(Boolean);
     return [
-        element('h2', `${pair.from} → ${pair.to}`),
+        element(nested ? 'h3' : 'h2', `${pair.from} → ${pair.to}`),
         element('p', facts.join(' · ')),
         listOf(
             pair.handoffs.map((handoff, at) => ({
@@ -218,6 +266,7 @@ function pairDetails(pair: TeamPair, index: number): HTMLElement[] {
                 muted: handoff.channel ? `via ${handoff.channel}` : 'no channel',
                 onClick: () => vscode.postMessage({ type: 'revealHandoff', pair: index, index: at }),
             })),
+            offset,
         ),
     ];
 }

@@ -29,6 +29,12 @@ export function orgMapHtml({ cspSource, asset, nonce = createNonce() }: OrgMapPa
   <button id="zoom-in" data-icon="zoom-in" title="Zoom in (+)" aria-label="Zoom in"></button>
   <button id="fit" data-icon="fit" title="Fit the whole map (0)" aria-label="Fit to view"></button>
   <span class="separator" aria-hidden="true"></span>
+  <select id="min-handoffs" title="Draw only the team pairs with at least this many hand-offs (both directions together)" aria-label="Minimum hand-offs per pair">
+    <option value="1">all pairs</option>
+    <option value="2">≥ 2 hand-offs</option>
+    <option value="3">≥ 3 hand-offs</option>
+    <option value="5">≥ 5 hand-offs</option>
+  </select>
   <button id="systems-toggle" class="wa-text-button" title="Show the systems the teams work in" aria-label="Systems" role="switch" aria-checked="false">Systems</button>
   <button id="export-svg" class="wa-text-button" title="Export the map as SVG" aria-label="Export SVG">SVG</button>
   <button id="export-png" class="wa-text-button" title="Export the map as PNG" aria-label="Export PNG">PNG</button>

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runCli as run, scratchFolder } from './run-cli.js';
 import { assertWellFormedXml } from '../xml-lint.js';
+import { generateOrgWorkspace } from '../../bench/org-workspace.js';
 
 interface PairJson {
     from: string;
@@ -116,8 +117,34 @@ workflow W {
         const svg = fs.readFileSync(out, 'utf8');
         assertWellFormedXml(svg, 'org --format svg');
         assert.equal((svg.match(/class="wa-org-team"/g) ?? []).length, 7);
-        assert.equal((svg.match(/class="wa-org-edge"/g) ?? []).length, 13);
-        assert.ok(svg.includes('>3 hand-offs</text>'), 'the busiest pair is labelled with its count');
+        // 13 pairs, two of them both ways: 11 lines, two with an arrowhead at each end.
+        assert.equal((svg.match(/class="wa-org-edge[ "]/g) ?? []).length, 11);
+        assert.equal((svg.match(/marker-start=/g) ?? []).length, 2);
+        assert.ok(svg.includes('>5 hand-offs</text>'), 'Procurement ⇄ Finance is labelled with both directions together');
+        assert.ok(svg.includes('>2 → Procurement</text>'), 'and with each direction by its target');
+    });
+
+    it('draws a large map as the view opens it, at most 30 lines, or every pair with --min-handoffs 1', () => {
+        const generated = generateOrgWorkspace(30, 60);
+        const folder = path.join(scratch.path, 'large');
+        fs.mkdirSync(folder, { recursive: true });
+        for (const file of generated.files) fs.writeFileSync(path.join(folder, file.name), file.text);
+        // What the generator wrote, by team pair in either direction.
+        const links = new Map<string, number>();
+        for (const [key, entry] of generated.pairs) {
+            const teams = key.split('>').sort().join('⇄');
+            links.set(teams, (links.get(teams) ?? 0) + entry.count);
+        }
+        const lines = (svg: string) => (svg.match(/class="wa-org-edge[ "]/g) ?? []).length;
+        const opened = run(['org', folder, '--format', 'svg']);
+        assert.equal(opened.code, 0, opened.stderr);
+        assert.equal(lines(opened.stdout), [...links.values()].filter(count => count >= 5).length);
+        assert.ok(lines(opened.stdout) <= 30);
+        const all = run(['org', folder, '--format', 'svg', '--min-handoffs', '1']);
+        assert.equal(lines(all.stdout), links.size);
+        const bad = run(['org', folder, '--format', 'svg', '--min-handoffs', 'many']);
+        assert.equal(bad.code, 2);
+        assert.equal(bad.stderr.split('\n').filter(Boolean).length, 1, bad.stderr);
     });
 
     it('exits 2 on an unknown format', () => {

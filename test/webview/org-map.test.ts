@@ -37,6 +37,8 @@ interface Rendered {
     teams: number;
     edges: number;
     systems: number;
+    minHandoffs: number;
+    hiddenPairs: number;
     layoutMs: number;
 }
 
@@ -86,6 +88,27 @@ async function edgesThroughLabels(harness: Harness): Promise<string[]> {
     });
 }
 
+/** Pairs of edge labels that overlap each other, read from the drawn SVG. */
+async function labelsOverlapping(harness: Harness): Promise<string[]> {
+    return harness.page.evaluate(() => {
+        const boxes = [...document.querySelectorAll('#stage .wa-edge-label rect')].map(rect => ({
+            edge: rect.closest('[data-edge]')?.getAttribute('data-edge'),
+            x: Number(rect.getAttribute('x')),
+            y: Number(rect.getAttribute('y')),
+            w: Number(rect.getAttribute('width')),
+            h: Number(rect.getAttribute('height')),
+        }));
+        const hits: string[] = [];
+        boxes.forEach((a, i) =>
+            boxes.slice(i + 1).forEach(b => {
+                if (a.x + 1 < b.x + b.w && b.x + 1 < a.x + a.w && a.y + 1 < b.y + b.h && b.y + 1 < a.y + a.h)
+                    hits.push(`${a.edge} × ${b.edge}`);
+            }),
+        );
+        return hits;
+    });
+}
+
 describe('Organization Map webview', function () {
     this.timeout(90_000);
     let harness: Harness;
@@ -100,7 +123,20 @@ describe('Organization Map webview', function () {
         harness = await openHarness({ page: 'org-map' });
         await harness.send({ type: 'model', map });
         const rendered = await renderedAfter(harness, 0);
-        assert.deepEqual([rendered.teams, rendered.edges, rendered.systems], [7, 13, 0]);
+        // 13 pairs: Procurement ⇄ Finance and People ⇄ Legal hand off both ways, one line each.
+        assert.deepEqual([rendered.teams, rendered.edges, rendered.systems, rendered.hiddenPairs], [7, 11, 0, 0]);
+        const both = await harness.page.evaluate(() =>
+            [...document.querySelectorAll('#stage .wa-org-edge')]
+                .filter(edge => edge.querySelector('path.wa-org-line')!.hasAttribute('marker-start'))
+                .map(edge => [
+                    edge.getAttribute('data-edge'),
+                    [...edge.querySelectorAll('.wa-edge-label text')].map(text => text.textContent),
+                ]),
+        );
+        assert.deepEqual(both, [
+            ['handoff:Procurement>Finance', ['5 hand-offs', '3 → Finance', '2 → Procurement', 'Slack 3, SAP 1, ServiceNow 1']],
+            ['handoff:People>Legal', ['3 hand-offs', '2 → Legal', '1 → People', 'DocuSign 3']],
+        ]);
         const widths = await harness.page.evaluate(() =>
             Object.fromEntries(
                 [...document.querySelectorAll('#stage .wa-org-edge')].map(edge => [
@@ -121,17 +157,37 @@ describe('Organization Map webview', function () {
         await harness.send({ type: 'model', map });
         await renderedAfter(harness, 0);
         await harness.page.locator('#stage [data-edge="handoff:Procurement>Finance"]').dispatchEvent('click');
+        assert.deepEqual(await harness.page.locator('#details h2, #details h3').allTextContents(), [
+            'Procurement ⇄ Finance',
+            'Procurement → Finance',
+            'Finance → Procurement',
+        ]);
         const items = await harness.page.locator('#details li button').allTextContents();
-        assert.deepEqual(items, [
+        assert.deepEqual(items.slice(0, 3), [
             'PurchaseToPay: Approve → FinanceReview via Slack',
             'PurchaseToPay: CreateOrder → Invoice via SAP',
             'PurchaseToPay: Clarify → Match via Slack',
         ]);
+        assert.equal(items.length, 5);
         await harness.page.locator('#details li button').nth(2).click();
         const pair = map.handoffs.findIndex(candidate => candidate.from === 'Procurement' && candidate.to === 'Finance');
+        const back = map.handoffs.findIndex(candidate => candidate.from === 'Finance' && candidate.to === 'Procurement');
+        await harness.page.locator('#details li button').nth(3).click();
         const reveal = (await harness.posted()).filter(message => message.type === 'revealHandoff');
-        assert.deepEqual(reveal, [{ type: 'revealHandoff', pair, index: 2 }]);
+        assert.deepEqual(reveal, [
+            { type: 'revealHandoff', pair, index: 2 },
+            { type: 'revealHandoff', pair: back, index: 0 },
+        ]);
         assert.equal(map.handoffs[pair].handoffs[2].from, 'Clarify');
+        // Named by its other direction, the same line is selected and that direction is listed first.
+        await harness.send({ type: 'click', target: 'handoff:Finance>Procurement' });
+        // postMessage is delivered after the page's current task: wait for the panel to change.
+        await harness.page.waitForFunction(() => document.querySelector('#details h3')?.textContent === 'Finance → Procurement');
+        assert.deepEqual(await harness.page.locator('#details h3').allTextContents(), ['Finance → Procurement', 'Procurement → Finance']);
+        assert.equal(
+            await harness.page.locator('#stage .wa-org-edge.wa-selected').getAttribute('data-edge'),
+            'handoff:Procurement>Finance',
+        );
     });
 
     it('lists a team’s workflows on click', async () => {
@@ -164,7 +220,7 @@ describe('Organization Map webview', function () {
         const fewer: OrgMap = { ...map, handoffs: map.handoffs.filter(pair => pair.from !== 'Warehouse') };
         await harness.send({ type: 'model', map: fewer });
         const updated = await renderedAfter(harness, 2);
-        assert.equal(updated.edges, 12);
+        assert.equal(updated.edges, 10);
     });
 
     it('exports the SVG the command line writes, byte for byte', async () => {
@@ -193,27 +249,73 @@ describe('Organization Map webview', function () {
         await harness.page.screenshot({ path: path.join(SCREENSHOTS, 'examples-systems-dark.png') });
     });
 
-    it('draws a 30-team, 60-workflow workspace with no edge through a label', async () => {
+    it('opens a 30-team, 60-workflow workspace on its strongest ties, with no label problem', async () => {
         const large = await generatedMap(30, 60);
+        // Counted here from the map's pairs, not with the view's code: team pairs in either direction.
+        const links = new Map<string, number>();
+        for (const pair of large.handoffs) {
+            const key = [pair.from, pair.to].sort().join('⇄');
+            links.set(key, (links.get(key) ?? 0) + pair.count);
+        }
+        const strong = [...links.values()].filter(count => count >= 5).length;
         for (const dark of [false, true]) {
-            harness = await openHarness({ page: 'org-map', dark, width: 1600, height: 1000 });
+            harness = await openHarness({ page: 'org-map', dark, width: 1400, height: 900 });
             await harness.send({ type: 'model', map: large });
             const rendered = await renderedAfter(harness, 0);
             assert.equal(rendered.teams, 30);
-            assert.equal(rendered.edges, large.handoffs.length);
+            // 109 pairs, too many to read at once: the map opens at ≥ 5 hand-offs, at most 30 lines.
+            assert.equal(rendered.minHandoffs, 5);
+            assert.equal(rendered.edges, strong);
+            assert.ok(rendered.edges > 10 && rendered.edges <= 30, String(rendered.edges));
+            assert.equal(rendered.hiddenPairs, links.size - strong);
+            assert.equal(await harness.page.locator('#min-handoffs').inputValue(), '5');
+            assert.equal(
+                await harness.page.locator('#min-handoffs option:checked').textContent(),
+                `≥ 5 hand-offs: ${strong} of ${links.size} pairs`,
+            );
+            assert.match(
+                (await harness.page.locator('#summary').textContent()) ?? '',
+                new RegExp(`${links.size - strong} of ${links.size} pairs hidden`),
+            );
             assert.deepEqual(await edgesThroughLabels(harness), []);
-            const dashed = await harness.page.locator('#stage .wa-org-edge.wa-org-unchanneled').count();
-            assert.equal(dashed, large.handoffs.filter(pair => pair.unchanneled > 0).length);
+            assert.deepEqual(await labelsOverlapping(harness), []);
             await harness.page.screenshot({ path: path.join(SCREENSHOTS, `generated-30x60-${dark ? 'dark' : 'light'}.png`) });
-            // Selecting a team fades what does not touch it: its own pairs stay, the others fade.
-            const team = large.teams[0].name;
+            // Selecting a team fades what does not touch it: its own lines stay, the others fade.
+            const drawn = await harness.page
+                .locator('#stage .wa-org-edge')
+                .evaluateAll(edges => edges.map(edge => edge.getAttribute('data-edge')!));
+            const team = drawn[0].slice('handoff:'.length).split('>')[0];
             await harness.send({ type: 'click', target: `team:${team}` });
             const near = await harness.page.locator('#stage .wa-org-edge.wa-org-near').count();
-            const own = large.handoffs.filter(pair => pair.from === team || pair.to === team).length;
+            const own = drawn.filter(id => id.slice('handoff:'.length).split('>').includes(team)).length;
             assert.equal(near, own);
-            assert.ok(own > 0 && own < large.handoffs.length);
+            assert.ok(own > 0 && own < drawn.length);
             await harness.page.screenshot({ path: path.join(SCREENSHOTS, `generated-30x60-${dark ? 'dark' : 'light'}-focused.png`) });
             if (!dark) await harness.close();
         }
+    });
+
+    it('shows more or fewer pairs on the minimum-hand-offs control, and keeps the choice', async () => {
+        const large = await generatedMap(30, 60);
+        harness = await openHarness({ page: 'org-map', width: 700, height: 900 });
+        await harness.send({ type: 'model', map: large });
+        const first = await renderedAfter(harness, 0);
+        await harness.page.selectOption('#min-handoffs', '3');
+        const three = await renderedAfter(harness, 1);
+        assert.equal(three.minHandoffs, 3);
+        assert.ok(three.edges > first.edges, `${three.edges} > ${first.edges}`);
+        assert.equal(three.edges + three.hiddenPairs, first.edges + first.hiddenPairs);
+        assert.deepEqual(await edgesThroughLabels(harness), []);
+        assert.deepEqual(await labelsOverlapping(harness), []);
+        await harness.page.selectOption('#min-handoffs', '1');
+        const all = await renderedAfter(harness, 2);
+        assert.equal(all.hiddenPairs, 0);
+        assert.equal(all.edges, first.edges + first.hiddenPairs);
+        assert.doesNotMatch((await harness.page.locator('#summary').textContent()) ?? '', /hidden/);
+        // The choice is the user's now: a new map (an edit) keeps it instead of its own default.
+        await harness.send({ type: 'model', map: large });
+        assert.equal((await renderedAfter(harness, 3)).minHandoffs, 1);
+        const saved = await harness.page.evaluate(() => (window as unknown as { __state: { minHandoffs?: number } }).__state);
+        assert.equal(saved.minHandoffs, 1);
     });
 });
