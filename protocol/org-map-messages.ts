@@ -5,7 +5,7 @@
  * webview cannot make the editor open anything else.
  */
 import type { OrgMap } from './org-map.js';
-import { plainNotice, WEBVIEW_LIMITS } from './webview-messages.js';
+import { isExportReply, plainNotice } from './webview-messages.js';
 
 export { plainNotice };
 
@@ -59,12 +59,8 @@ export function isFromOrgMap(message: unknown): message is FromOrgMap {
         case 'rendered':
             return isCount(message.teams) && isCount(message.edges) && isCount(message.systems) && typeof message.layoutMs === 'number';
         case 'exported':
-            return typeof message.requestId === 'number' && isFormat(message.format) && isString(message.data, WEBVIEW_LIMITS.exportChars);
         case 'error':
-            return (
-                isString(message.message, WEBVIEW_LIMITS.errorChars) &&
-                (message.requestId === undefined || typeof message.requestId === 'number')
-            );
+            return isExportReply(message);
         default:
             return false;
     }

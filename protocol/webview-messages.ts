@@ -103,19 +103,27 @@ export function isFromWebview(message: unknown): message is FromWebview {
                 totalLength(message.nodeIds, message.laneIds) <= WEBVIEW_LIMITS.idTotalChars
             );
         case 'exported':
-            return (
-                typeof message.requestId === 'number' &&
-                (message.format === 'svg' || message.format === 'png') &&
-                isString(message.data, WEBVIEW_LIMITS.exportChars)
-            );
         case 'error':
-            return (
-                isString(message.message, WEBVIEW_LIMITS.errorChars) &&
-                (message.requestId === undefined || typeof message.requestId === 'number')
-            );
+            return isExportReply(message);
         default:
             return false;
     }
+}
+
+/** The answers to an export request that both webviews (the preview and the map) send: its data, or why not. */
+export function isExportReply(message: Record<string, unknown>): boolean {
+    if (message.type === 'exported') {
+        return (
+            typeof message.requestId === 'number' &&
+            (message.format === 'svg' || message.format === 'png') &&
+            isString(message.data, WEBVIEW_LIMITS.exportChars)
+        );
+    }
+    return (
+        message.type === 'error' &&
+        isString(message.message, WEBVIEW_LIMITS.errorChars) &&
+        (message.requestId === undefined || typeof message.requestId === 'number')
+    );
 }
 
 /** Whether a message from the extension is one the webview understands. */

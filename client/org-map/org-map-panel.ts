@@ -13,6 +13,7 @@ import type { SourceLocation } from '../../protocol/org-map.js';
 import type { FromOrgMap, ToOrgMap } from '../../protocol/org-map-messages.js';
 import { isFromOrgMap, plainNotice } from '../../protocol/org-map-messages.js';
 import { orgMapHtml } from './org-map-html.js';
+import { saveExport } from '../save-export.js';
 
 export const ORG_MAP_VIEW_TYPE = 'workflowArchitect.orgMap';
 
@@ -171,16 +172,10 @@ export class OrgMapView implements vscode.Disposable, OrgMapApi {
             return undefined;
         }
         const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-        const target =
-            targetOf(options) ??
-            (await vscode.window.showSaveDialog({
-                ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, `organization-map.${format}`) } : {}),
-                filters: format === 'svg' ? { 'SVG image': ['svg'] } : { 'PNG image': ['png'] },
-                title: `Export the organization map as ${format.toUpperCase()}`,
-            }));
-        if (!target) return undefined;
-        const bytes = format === 'svg' ? new TextEncoder().encode(answer.data) : base64ToBytes(answer.data);
-        await vscode.workspace.fs.writeFile(target, bytes);
+        const target = await saveExport(answer.data, format, options, {
+            defaultUri: folder ? vscode.Uri.joinPath(folder, `organization-map.${format}`) : undefined,
+            title: `Export the organization map as ${format.toUpperCase()}`,
+        });
         return target;
     }
 
@@ -209,18 +204,4 @@ async function reveal(location: SourceLocation | undefined): Promise<void> {
     const editor = visible ?? (await vscode.window.showTextDocument(vscode.Uri.parse(location.uri), { viewColumn: vscode.ViewColumn.One }));
     editor.selection = new vscode.Selection(range.start, range.end);
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-}
-
-function targetOf(options: unknown): vscode.Uri | undefined {
-    const target = typeof options === 'object' && options !== null ? (options as { target?: unknown }).target : undefined;
-    if (target instanceof vscode.Uri) return target;
-    if (typeof target === 'string') return vscode.Uri.parse(target);
-    return undefined;
-}
-
-function base64ToBytes(base64: string): Uint8Array {
-    const binary = atob(base64);
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    return bytes;
 }

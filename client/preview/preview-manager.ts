@@ -8,6 +8,7 @@ import type { BaseLanguageClient } from 'vscode-languageclient';
 import { onGraphChanged } from '../graph-changed.js';
 import type { PreviewState, RenderedInfo } from './preview-panel.js';
 import { PREVIEW_VIEW_TYPE, PreviewPanel } from './preview-panel.js';
+import { saveExport } from '../save-export.js';
 
 export const COMMANDS = {
     openPreview: 'workflowArchitect.openPreview',
@@ -163,16 +164,11 @@ export class PreviewManager implements vscode.Disposable, PreviewApi {
             return undefined;
         }
         const source = vscode.Uri.parse(panel.uri);
-        const target =
-            targetOf(options) ??
-            (await vscode.window.showSaveDialog({
-                defaultUri: vscode.Uri.joinPath(source, '..', `${panel.workflow ?? 'workflow'}.${format}`),
-                filters: format === 'svg' ? { 'SVG image': ['svg'] } : { 'PNG image': ['png'] },
-                title: `Export ${panel.workflow ?? 'diagram'} as ${format.toUpperCase()}`,
-            }));
+        const target = await saveExport(data, format, options, {
+            defaultUri: vscode.Uri.joinPath(source, '..', `${panel.workflow ?? 'workflow'}.${format}`),
+            title: `Export ${panel.workflow ?? 'diagram'} as ${format.toUpperCase()}`,
+        });
         if (!target) return undefined;
-        const bytes = format === 'svg' ? new TextEncoder().encode(data) : base64ToBytes(data);
-        await vscode.workspace.fs.writeFile(target, bytes);
         void vscode.window.showInformationMessage(`Exported ${vscode.workspace.asRelativePath(target)}.`);
         return target;
     }
@@ -189,22 +185,4 @@ function isWorkflow(document: vscode.TextDocument): boolean {
 
 function isPreviewState(state: unknown): state is PreviewState {
     return typeof state === 'object' && state !== null && typeof (state as PreviewState).uri === 'string';
-}
-
-/** The `target` of an export command's options: an object, so a menu's resource argument is never taken for it. */
-function targetOf(options: unknown): vscode.Uri | undefined {
-    const target = typeof options === 'object' && options !== null ? (options as { target?: unknown }).target : undefined;
-    if (target instanceof vscode.Uri) return target;
-    if (typeof target === 'string') return vscode.Uri.parse(target);
-    // A Uri that crossed a process boundary arrives as its components.
-    if (typeof target === 'object' && target !== null && typeof (target as { scheme?: unknown }).scheme === 'string')
-        return vscode.Uri.from(target as { scheme: string });
-    return undefined;
-}
-
-function base64ToBytes(base64: string): Uint8Array {
-    const binary = atob(base64);
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    return bytes;
 }

@@ -90,6 +90,15 @@ export class WorkflowDocumentBuilder extends DefaultDocumentBuilder {
         }
     }
 
+    /**
+     * Builds the documents again even where their text did not change (their configuration did:
+     * severities, rules, ignored files): every document validated until now counts as stale.
+     */
+    async rebuild(changed: URI[], deleted: URI[], cancelToken = Cancellation.CancellationToken.None): Promise<void> {
+        this.movedAt = this.validations + 1;
+        await this.update(changed, deleted, cancelToken);
+    }
+
     /** Parses and indexes the documents, adds those that refer to newly declared names, then builds them all. */
     protected override async buildDocuments(
         documents: LangiumDocument[],

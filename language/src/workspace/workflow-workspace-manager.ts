@@ -12,6 +12,7 @@ import { Cancellation, DefaultWorkspaceManager, URI, UriUtils } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { WorkflowDocumentBuilder } from './workflow-document-builder.js';
 import type { WorkflowRcStore } from './workflow-rc-store.js';
 import { workflowRcOf } from './workflow-rc-store.js';
 import type { WorkflowRc } from './workflow-rc.js';
@@ -70,7 +71,10 @@ export class WorkflowWorkspaceManager extends DefaultWorkspaceManager {
             await this.mutex.write(async token => {
                 await this.loadConfiguration(root);
                 const { changed, removed } = await this.membershipAfterReload(root);
-                await this.documentBuilder.update(changed, removed, token);
+                // The texts are the same; what they mean changed, so an open file is built again too.
+                const builder = this.documentBuilder;
+                if (builder instanceof WorkflowDocumentBuilder) await builder.rebuild(changed, removed, token);
+                else await builder.update(changed, removed, token);
             });
         }
     }
