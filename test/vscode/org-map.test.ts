@@ -14,14 +14,26 @@ async function api(): Promise<WorkflowExtensionApi> {
 }
 
 describe('Organization Map in VS Code', () => {
+    /** The example as it was before the test edited it. */
+    let original: string | undefined;
     after(async () => {
         await discardChanges();
+        // Revealing a hand-off opens the example in a second editor, and closing the editors may
+        // save the edit (the test workbench answers the dialog itself): put the example back as it was.
+        const document = await vscode.workspace.openTextDocument(workspaceFile('purchase-to-pay.workflow'));
+        if (original !== undefined && document.getText() !== original) {
+            const edit = new vscode.WorkspaceEdit();
+            edit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), original);
+            await vscode.workspace.applyEdit(edit);
+            await document.save();
+        }
         await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     });
 
     it('draws the workspace’s teams, follows an edit, and reveals a clicked hand-off', async () => {
         const { orgMap } = await api();
         const editor = await openEditor(workspaceFile('purchase-to-pay.workflow'));
+        original = editor.document.getText();
         const first = orgMap.nextRender(60_000);
         await vscode.commands.executeCommand('workflowArchitect.openOrgMap');
         const drawn = await first;
