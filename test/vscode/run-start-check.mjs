@@ -27,6 +27,8 @@ fs.cpSync(path.join(root, 'examples'), workspace, { recursive: true });
 const file = path.join(workspace, FILE);
 const original = fs.readFileSync(file, 'utf8');
 
+const plural = (count, noun) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+
 /** Polls `probe` until it returns a value other than undefined, or fails after STEP_MS naming `what`. */
 async function until(what, probe) {
     const deadline = Date.now() + STEP_MS;
@@ -134,7 +136,7 @@ try {
     await until(`window 2: back to ${before} errors`, async () => ((await errorCount(second)) === before ? true : undefined));
     await second.screenshot({ path: path.join(artifacts, 'start-window-2.png') });
     console.log(
-        `npm start: an edit typed in the workbench reached ${FILE} on disk; a second window saw it (${dirtyErrors} errors) and took it back; both windows returned to ${before} errors`,
+        `npm start: an edit typed in the workbench reached ${FILE} on disk; a second window saw it (${plural(dirtyErrors, 'error')}) and took it back; both windows returned to ${plural(before, 'error')}`,
     );
 } catch (error) {
     failure = error;
