@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { WorkflowGraph } from '../protocol/graph-model.js';
+import type { Timing } from './browser/layout-page.js';
 import { buildGraph } from '../language/src/analysis/graph-builder.js';
 import { workflowsOf } from '../language/src/workspace/workspace-queries.js';
 import { buildWorkspace } from '../language/src/workspace/workflow-workspace.js';
@@ -56,21 +57,7 @@ export async function previewBench(): Promise<void> {
             ([data, runs, worker]) =>
                 (
                     window as unknown as {
-                        runBench: (
-                            g: unknown,
-                            r: number[],
-                            w: string,
-                        ) => Promise<
-                            Array<{
-                                layout: number[];
-                                render: number[];
-                                plain: number[];
-                                plainSame: number[];
-                                longestTask: number[];
-                                workerPath: number[];
-                                workerPathLongestTask: number[];
-                            }>
-                        >;
+                        runBench: (g: unknown, r: number[], w: string) => Promise<Timing[]>;
                     }
                 ).runBench(data, runs, worker),
             [graphs, SIZES.map(size => (size >= 5000 ? 2 : RUNS)), workerSource] as const,

@@ -9,7 +9,8 @@ import { SIMPLE_LAYERING_FROM } from '../../diagram/simple-layering.js';
 import { diagramParts, renderDiagram } from '../../diagram/svg.js';
 import { toDom, toDomInSlices } from '../../webview/dom-render.js';
 
-interface Timing {
+/** What the page measures for one graph (read back by bench/preview-bench.ts). */
+export interface Timing {
     layout: number[];
     render: number[];
     plain: number[];

@@ -3,7 +3,7 @@
  * with a per-load nonce, styles only from the extension) and the preview's toolbar styles, with a
  * side panel that lists what was clicked.
  */
-import { escapeHtml, previewCsp } from '../preview/preview-html.js';
+import { createNonce, escapeHtml, previewCsp } from '../preview/preview-html.js';
 
 export interface OrgMapPage {
     readonly cspSource: string;
@@ -48,10 +48,4 @@ export function orgMapHtml({ cspSource, asset, nonce = createNonce() }: OrgMapPa
 <script nonce="${nonce}" src="${escapeHtml(asset('org-map.js'))}"></script>
 </body>
 </html>`;
-}
-
-function createNonce(): string {
-    const bytes = new Uint8Array(18);
-    crypto.getRandomValues(bytes);
-    return Array.from(bytes, byte => byte.toString(16).padStart(2, '0')).join('');
 }

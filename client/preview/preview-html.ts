@@ -58,7 +58,8 @@ export function previewHtml({ cspSource, asset, documentUri, nonce = createNonce
 </html>`;
 }
 
-function createNonce(): string {
+/** A fresh nonce for a webview page's content security policy. */
+export function createNonce(): string {
     const bytes = new Uint8Array(18);
     crypto.getRandomValues(bytes);
     return Array.from(bytes, byte => byte.toString(16).padStart(2, '0')).join('');
