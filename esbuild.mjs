@@ -17,7 +17,7 @@ const common = {
     logLevel: 'warning',
 };
 
-/** Runs in Node: the command line, the language server, the desktop extension. */
+/** Runs in Node: the command line, the desktop extension and the language server. */
 const node = {
     ...common,
     platform: 'node',
@@ -41,11 +41,8 @@ const browser = {
 const targets = [
     {
         ...node,
-        entryPoints: {
-            'cli/main': 'cli/main.ts',
-            'server/main-node': 'server/main-node.ts',
-            'client/extension-node': 'client/extension-node.ts',
-        },
+        // `node`: the desktop extension and its language server in one file (bundles/node.ts).
+        entryPoints: { 'cli/main': 'cli/main.ts', node: 'bundles/node.ts' },
         outdir: 'dist',
     },
     // `.cjs`: the package is `"type": "module"`, and VS Code loads a `.js` entry of such a package as ESM.

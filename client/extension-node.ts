@@ -1,5 +1,6 @@
 /**
- * Desktop entry (`main`): the language server runs as a Node child process over IPC.
+ * The desktop extension (loaded through bundles/node.ts, `main`): the language server runs as a
+ * Node child process over IPC, started from the same script other editors run.
  */
 import type * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
@@ -7,7 +8,7 @@ import { serveFileSystem } from './client-file-system.js';
 import { activateWith, clientOptions, type WorkflowExtensionApi } from './extension-common.js';
 
 export async function activate(context: vscode.ExtensionContext): Promise<WorkflowExtensionApi> {
-    const module = context.asAbsolutePath('dist/server/main-node.cjs');
+    const module = context.asAbsolutePath('bin/workflow-language-server.cjs');
     const serverOptions: ServerOptions = {
         run: { module, transport: TransportKind.ipc },
         // `Attach to Language Server` in .vscode/launch.json connects to this port.
@@ -16,8 +17,4 @@ export async function activate(context: vscode.ExtensionContext): Promise<Workfl
     const client = new LanguageClient('workflowArchitect', 'Workflow Architect', serverOptions, clientOptions());
     // Files of virtual workspaces reach the server through `workspace.fs`.
     return activateWith(context, client, serveFileSystem);
-}
-
-export function deactivate(): void {
-    // The client is stopped through the context's subscriptions.
 }

@@ -1,6 +1,7 @@
 /**
  * The language server for Node: VS Code desktop starts it over IPC, other editors run
- * `workflow-language-server --stdio`. The transport is chosen from the command line by
+ * `workflow-language-server --stdio` (both through bin/workflow-language-server.cjs and the Node
+ * bundle, bundles/node.ts). The transport is chosen from the command line by
  * `vscode-languageserver` (`--stdio`, `--node-ipc`, `--socket=N`). Local files are read from
  * disk; files of virtual workspaces through the VS Code client.
  */
@@ -18,19 +19,22 @@ import { followConfigurationFiles } from './configuration-files.js';
 
 // The transports `createConnection` reads from the command line; without one it would throw.
 const TRANSPORTS = /^--(stdio|node-ipc|socket|pipe)(=.+)?$/;
-if (!process.argv.slice(2).some(argument => TRANSPORTS.test(argument))) {
-    process.stderr.write(
-        'workflow-language-server: no transport given; run `workflow-language-server --stdio` (or --node-ipc, --socket=PORT, --pipe=NAME)\n',
-    );
-    process.exit(2);
-}
 
-const connection = createConnection(ProposedFeatures.all);
-const fileSystemProvider = () => new SchemeFileSystemProvider(new NodeFileSystemProvider(), new ClientFileSystemProvider(connection));
-const { shared } = createWorkflowServices({ connection, fileSystemProvider });
-followWorkspaceFolders(connection, shared);
-forgetClosedEditorDocuments(shared);
-followConfigurationFiles(connection, shared);
-startLanguageServer(shared);
-registerDiagramHandlers(connection, shared);
-registerOrgMapHandlers(connection, shared);
+/** Starts the server over the transport named on the command line; exits with 2 when none is. */
+export function startNodeLanguageServer(): void {
+    if (!process.argv.slice(2).some(argument => TRANSPORTS.test(argument))) {
+        process.stderr.write(
+            'workflow-language-server: no transport given; run `workflow-language-server --stdio` (or --node-ipc, --socket=PORT, --pipe=NAME)\n',
+        );
+        process.exit(2);
+    }
+    const connection = createConnection(ProposedFeatures.all);
+    const fileSystemProvider = () => new SchemeFileSystemProvider(new NodeFileSystemProvider(), new ClientFileSystemProvider(connection));
+    const { shared } = createWorkflowServices({ connection, fileSystemProvider });
+    followWorkspaceFolders(connection, shared);
+    forgetClosedEditorDocuments(shared);
+    followConfigurationFiles(connection, shared);
+    startLanguageServer(shared);
+    registerDiagramHandlers(connection, shared);
+    registerOrgMapHandlers(connection, shared);
+}

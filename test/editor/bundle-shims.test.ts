@@ -1,8 +1,10 @@
 /**
  * The small stand-ins the bundles use for `semver` and `minimatch` (scripts/bundle-shims/) answer
- * as the real packages do for the calls the language client makes.
+ * as the real packages do for the calls the language client makes, and the jsonc-parser shim
+ * exports every function the configuration reader calls.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 
@@ -79,6 +81,19 @@ describe('bundle shims', () => {
                     );
                 }
             }
+        }
+    });
+
+    it('export every jsonc-parser function the configuration reader calls', () => {
+        const reader = fs.readFileSync('language/src/workspace/workflow-rc.ts', 'utf8');
+        const called = new Set([...reader.matchAll(/\bjsonc\.(\w+)\(/g)].map(match => match[1]));
+        const list = /export \{([^}]*)\}/.exec(fs.readFileSync('scripts/bundle-shims/jsonc-parser.mjs', 'utf8'));
+        const exported = new Set(list ? list[1].split(',').map(name => name.trim()) : []);
+        const real = require('jsonc-parser') as Record<string, unknown>;
+        assert.ok(called.size > 0, 'the reader calls jsonc-parser through `jsonc.`');
+        for (const name of called) {
+            assert.ok(exported.has(name), `scripts/bundle-shims/jsonc-parser.mjs exports ${name}`);
+            assert.equal(typeof real[name], 'function', name);
         }
     });
 });

@@ -11,7 +11,8 @@ import { codeOf, discardChanges, EXTENSION_ID, openEditor, positionOf, until, wa
 
 /** `State.Running` of vscode-languageclient. */
 const RUNNING = 2;
-const SERVER_BUNDLE = 'dist/server/main-node.cjs';
+/** The script the client starts as its server process. */
+const SERVER_SCRIPT = 'bin/workflow-language-server.cjs';
 
 /** Replaces every `from` with `to` in a file, from another process. */
 const REPLACE_SCRIPT = `const fs = require('fs'); const [file, from, to] = process.argv.slice(1);
@@ -97,12 +98,12 @@ describe('Workflow Architect on the desktop (Node extension host, files on disk)
         });
         const editor = await vscode.window.showTextDocument(document);
         await waitForDiagnostics(document.uri, list => list.some(d => codeOf(d) === 'individual-owner'));
-        const before = host.childProcesses(SERVER_BUNDLE);
+        const before = host.childProcesses(SERVER_SCRIPT);
         assert.strictEqual(before.length, 1, `one server process, found ${JSON.stringify(before)}`);
 
         host.kill(before[0]);
         const after = await until(
-            async () => host.childProcesses(SERVER_BUNDLE),
+            async () => host.childProcesses(SERVER_SCRIPT),
             pids => pids.length === 1 && pids[0] !== before[0] && client.state === RUNNING,
             60_000,
         );

@@ -21,7 +21,7 @@ const limitMs = Number(process.env.TEST_DESKTOP_TIMEOUT_MS ?? 300_000);
 const verbose = Boolean(process.env.VERBOSE);
 const started = Date.now();
 
-const bundles = ['dist/client/extension-node.cjs', 'dist/server/main-node.cjs', 'dist/test/suite-node.cjs'];
+const bundles = ['dist/node.cjs', 'dist/test/suite-node.cjs'];
 const missing = bundles.filter(bundle => !fs.existsSync(path.join(root, bundle)));
 if (missing.length > 0) {
     console.error(`desktop integration tests: ${missing.join(', ')} missing; run \`npm run build\` first (or \`npm run test:desktop\`)`);
