@@ -10,7 +10,7 @@
  * - no other node of the column lies in a lane between the two (the line would run through it);
  * - each node is alone in its lane in the column (a cell-mate would be in the way);
  * - each side across the flow carries at most one such edge (two would share an arrowhead);
- * - the edge's label, which sits on the line in the target lane's margin, is no longer along the
+ * - the edge's label, which sits on the line in the source lane's margin, is no longer along the
  *   flow than the column is wide (it would reach into the gaps where other edges run), and no
  *   longer across it than `MAX_LABEL_CROSS`: the margin grows by it along the whole lane, which
  *   for a label's width (lanes side by side, top to bottom) costs more than the column saves.

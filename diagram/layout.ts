@@ -313,16 +313,17 @@ function placeInLanes(graph: WorkflowGraph, order: ElkOrder, direction: Directio
     const lanes: PlacedLane[] = [];
     let crossEnd = 0;
     const laneById = new Map<string, PlacedLane>();
-    // The labels of hand-offs across the flow sit in their target lane's margin, between its lines and its nodes.
+    // The label of a hand-off across the flow sits right after its source, as every label does: in the
+    // source lane's margin towards the target, between the margin's lines and the lane's nodes.
     const acrossLabelRoom = new Map<string, number>();
     for (const edge of acrossEdges) {
         const label = labelExtent.get(edge.id);
         if (!label) continue;
-        const key = `${laneOf(edge.to)}\u0000${acrossSide(edge)}`;
+        const key = `${laneOf(edge.from)}\u0000${acrossDown(edge) ? 'after' : 'before'}`;
         acrossLabelRoom.set(key, Math.max(acrossLabelRoom.get(key) ?? 0, label.cross + 2 * LABEL_PAD));
     }
-    function acrossSide(edge: DiagramEdge): 'before' | 'after' {
-        return laneIndex.get(laneOf(edge.from))! < laneIndex.get(laneOf(edge.to))! ? 'before' : 'after';
+    function acrossDown(edge: DiagramEdge): boolean {
+        return laneIndex.get(laneOf(edge.from))! < laneIndex.get(laneOf(edge.to))!;
     }
     const marginCross = (laneCross: number, laneSize: number, side: 'before' | 'after', track: number) =>
         side === 'before' ? laneCross + MARGIN_FIRST + track * TRACK : laneCross + laneSize - MARGIN_FIRST - track * TRACK;
@@ -574,17 +575,17 @@ function placeInLanes(graph: WorkflowGraph, order: ElkOrder, direction: Directio
         const from = placed.get(edge.from)!;
         const to = placed.get(edge.to)!;
         const main = from.main + from.mainSize / 2;
-        const down = acrossSide(edge) === 'before';
+        const down = acrossDown(edge);
         const exit = { main, cross: down ? from.cross + from.crossSize : from.cross };
         const entry = { main, cross: down ? to.cross : to.cross + to.crossSize };
         const label = labelExtent.get(edge.id);
-        const lane = laneById.get(laneOf(edge.to))!;
+        const lane = laneById.get(laneOf(edge.from))!;
         const labelAt = label
             ? {
                   main,
                   cross: down
-                      ? lane.cross + lane.before - LABEL_PAD - label.cross / 2
-                      : lane.cross + lane.size - lane.after + LABEL_PAD + label.cross / 2,
+                      ? lane.cross + lane.size - lane.after + LABEL_PAD + label.cross / 2
+                      : lane.cross + lane.before - LABEL_PAD - label.cross / 2,
               }
             : undefined;
         laidOut.push({ id: edge.id, back: false, points: [exit, entry], labelAt });

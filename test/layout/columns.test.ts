@@ -80,7 +80,7 @@ describe('layout columns', () => {
         const elk = createElk();
         const graph = handOffs();
 
-        it('draws a hand-off inside a column as one straight line, its label in the target lane above the target', async () => {
+        it('draws a hand-off inside a column as one straight line, its label in the source lane below the source', async () => {
             const layout = await layoutGraph(graph, elk, 'RIGHT');
             const node = (id: string) => layout.nodes.find(candidate => candidate.id === id)!;
             const edge = layout.edges.find(candidate => candidate.id === 'Ask->Check')!;
@@ -89,8 +89,11 @@ describe('layout columns', () => {
                 { x: node('Ask').x + node('Ask').width / 2, y: node('Ask').y + node('Ask').height },
                 { x: node('Check').x + node('Check').width / 2, y: node('Check').y },
             ]);
-            const lane = layout.lanes.find(candidate => candidate.id === 'Finance')!;
-            assert.ok(edge.labelAt!.y > lane.y && edge.labelAt!.y < node('Check').y, 'the label lies in the lane, before the node');
+            const lane = layout.lanes.find(candidate => candidate.id === 'Sales')!;
+            assert.ok(
+                edge.labelAt!.y > node('Ask').y + node('Ask').height && edge.labelAt!.y < lane.y + lane.height,
+                'the label lies in the source lane, after the source',
+            );
             assert.equal(describeDefects(checkLayout(graph, layout)), '');
         });
 
