@@ -60,14 +60,32 @@ export function mergeLayers(input: ColumnInput): Columns {
     start();
     for (const members of layers) {
         if (!members || members.length === 0) continue;
-        const joined = lanes.size > 0 ? tryJoin(members) : undefined;
-        if (lanes.size > 0 && !joined) start();
+        // A layer's nodes join the column lane by lane (a lane's nodes of one layer stay together);
+        // the lanes that cannot join start the next column.
+        const groups = new Map<number, string[]>();
         for (const id of members) {
+            const lane = input.laneOf(id);
+            (groups.get(lane) ?? groups.set(lane, []).get(lane)!).push(id);
+        }
+        const rest: string[][] = [];
+        for (const group of groups.values()) {
+            const joining = lanes.size > 0 ? tryJoin(group) : [];
+            if (joining) add(group, joining);
+            else rest.push(group);
+        }
+        if (rest.length === 0) continue;
+        start();
+        for (const group of rest) add(group, []);
+    }
+    return { column, across };
+
+    function add(group: readonly string[], joining: ReadonlyArray<{ id: string; from: string; to: string }>): void {
+        for (const id of group) {
             column.set(id, current);
             const lane = input.laneOf(id);
             (lanes.get(lane) ?? lanes.set(lane, []).get(lane)!).push(id);
         }
-        for (const edge of joined ?? []) {
+        for (const edge of joining) {
             across.add(edge.id);
             const [a, b] = [input.laneOf(edge.from), input.laneOf(edge.to)];
             spans.push([Math.min(a, b), Math.max(a, b)]);
@@ -75,29 +93,27 @@ export function mergeLayers(input: ColumnInput): Columns {
             sides.add(sideKey(edge.to, a > b));
         }
     }
-    return { column, across };
 
-    /** The edges across the flow joining `members` to the column needs, or undefined when it cannot join. */
-    function tryJoin(members: readonly string[]): Array<{ id: string; from: string; to: string }> | undefined {
-        const newLanes = new Map<number, number>();
-        for (const id of members) {
-            const lane = input.laneOf(id);
-            if (lanes.has(lane)) return undefined;
-            newLanes.set(lane, (newLanes.get(lane) ?? 0) + 1);
-        }
-        const occupied = [...lanes.keys(), ...newLanes.keys()];
-        for (const [lo, hi] of spans) if ([...newLanes.keys()].some(lane => lane > lo && lane < hi)) return undefined;
+    /**
+     * The edges across the flow the nodes of one lane in one layer need to join the column, or
+     * undefined when they cannot join it.
+     */
+    function tryJoin(group: readonly string[]): Array<{ id: string; from: string; to: string }> | undefined {
+        const lane = input.laneOf(group[0]);
+        if (lanes.has(lane)) return undefined;
+        if (spans.some(([lo, hi]) => lane > lo && lane < hi)) return undefined;
+        const occupied = [...lanes.keys(), lane];
         const joining: Array<{ id: string; from: string; to: string }> = [];
         const used = new Set(sides);
-        for (const to of members) {
+        for (const to of group) {
             for (const edge of into.get(to) ?? []) {
-                if (column.get(edge.from) !== current) continue;
-                const [a, b] = [input.laneOf(edge.from), input.laneOf(to)];
-                if (lanes.get(a)!.length !== 1 || newLanes.get(b) !== 1) return undefined;
-                if (occupied.some(lane => lane > Math.min(a, b) && lane < Math.max(a, b))) return undefined;
+                if (column.get(edge.from) !== current || edge.from === to) continue;
+                const a = input.laneOf(edge.from);
+                if (lanes.get(a)!.length !== 1 || group.length !== 1) return undefined;
+                if (occupied.some(other => other > Math.min(a, lane) && other < Math.max(a, lane))) return undefined;
                 if (input.labelMain(edge.id) > Math.max(input.nodeMain(edge.from), input.nodeMain(to))) return undefined;
                 if (input.labelCross(edge.id) > MAX_LABEL_CROSS) return undefined;
-                const [out, inn] = [sideKey(edge.from, b > a), sideKey(to, a > b)];
+                const [out, inn] = [sideKey(edge.from, lane > a), sideKey(to, a > lane)];
                 if (used.has(out) || used.has(inn)) return undefined;
                 used.add(out);
                 used.add(inn);

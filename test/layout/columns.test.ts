@@ -59,8 +59,10 @@ describe('layout columns', () => {
     it('keeps a node with a cell-mate, or a second hand-off on the same side, out of the column', () => {
         // Two nodes of one lane in a layer: the line from either would pass the other.
         assert.deepEqual(columnsOf(merge(['A@0:0', 'X@0:0', 'B@1:1'], ['A>B']), ['A', 'X', 'B']), [0, 0, 1]);
-        // A split down into two lanes: both lines would leave A's lower side.
-        assert.deepEqual(columnsOf(merge(['A@0:0', 'B@1:1', 'C@2:1'], ['A>B', 'A>C']), ['A', 'B', 'C']), [0, 1, 1]);
+        // A split down into two lanes: both lines would leave A's lower side, so the second branch takes the next column.
+        const down = merge(['A@0:0', 'B@1:1', 'C@2:1'], ['A>B', 'A>C']);
+        assert.deepEqual(columnsOf(down, ['A', 'B', 'C']), [0, 0, 1]);
+        assert.deepEqual([...down.across], ['A>B']);
         // One up and one down are fine.
         const split = merge(['A@1:0', 'B@0:1', 'C@2:1'], ['A>B', 'A>C']);
         assert.deepEqual(columnsOf(split, ['A', 'B', 'C']), [0, 0, 0]);
