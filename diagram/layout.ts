@@ -309,19 +309,25 @@ function placeInLanes(graph: WorkflowGraph, order: ElkOrder, direction: Directio
     // Across the flow: lanes one after the other, each its margins and its tallest cell (or its header's text).
     const header = LANE_HEADER[direction];
     const crossOf = new Map<string, number>();
-    type PlacedLane = { id: string; label: string; title?: string; cross: number; size: number; before: number; after: number };
+    type PlacedLane = { id: string; label: string; title?: string; cross: number; size: number };
     const lanes: PlacedLane[] = [];
     let crossEnd = 0;
     const laneById = new Map<string, PlacedLane>();
-    // The label of a hand-off across the flow sits right after its source, as every label does: in the
-    // source lane's margin towards the target, between the margin's lines and the lane's nodes.
-    const acrossLabelRoom = new Map<string, number>();
+    // The label of a hand-off across the flow sits right after its source, as every label does: its
+    // room is part of the source's cell (the source is alone in its lane in its column), so a lane
+    // grows for it only where that cell is its tallest. Long edges along the lane keep clear of it.
+    const acrossRoom = new Map<string, { before: number; after: number }>();
     for (const edge of acrossEdges) {
         const label = labelExtent.get(edge.id);
         if (!label) continue;
-        const key = `${laneOf(edge.from)}\u0000${acrossDown(edge) ? 'after' : 'before'}`;
-        acrossLabelRoom.set(key, Math.max(acrossLabelRoom.get(key) ?? 0, label.cross + 2 * LABEL_PAD));
+        const room = acrossRoom.get(edge.from) ?? { before: 0, after: 0 };
+        room[acrossDown(edge) ? 'after' : 'before'] = label.cross + 2 * LABEL_PAD;
+        acrossRoom.set(edge.from, room);
     }
+    const roomOf = (id: string) => acrossRoom.get(id) ?? { before: 0, after: 0 };
+    const cellCross = (cell: DiagramNode[]) =>
+        cell.reduce((sum, node) => sum + sizes.get(node.id)!.cross + roomOf(node.id).before + roomOf(node.id).after, 0) +
+        (cell.length - 1) * ROW_GAP;
     function acrossDown(edge: DiagramEdge): boolean {
         return laneIndex.get(laneOf(edge.from))! < laneIndex.get(laneOf(edge.to))!;
     }
@@ -332,31 +338,22 @@ function placeInLanes(graph: WorkflowGraph, order: ElkOrder, direction: Directio
         lanes.length = 0;
         let cross = MARGIN;
         for (const lane of graph.lanes) {
-            const before =
-                LANE_EDGE +
-                Math.max(0, marginTracks.get(`${lane.id}\u0000before`) ?? 0) * TRACK +
-                (acrossLabelRoom.get(`${lane.id}\u0000before`) ?? 0);
-            const after =
-                LANE_EDGE +
-                Math.max(0, marginTracks.get(`${lane.id}\u0000after`) ?? 0) * TRACK +
-                (acrossLabelRoom.get(`${lane.id}\u0000after`) ?? 0);
+            const before = LANE_EDGE + Math.max(0, marginTracks.get(`${lane.id}\u0000before`) ?? 0) * TRACK;
+            const after = LANE_EDGE + Math.max(0, marginTracks.get(`${lane.id}\u0000after`) ?? 0) * TRACK;
             let content = 0;
-            for (const cell of cellsOfLane.get(lane.id)!) {
-                content = Math.max(content, cell.reduce((sum, node) => sum + sizes.get(node.id)!.cross, 0) + (cell.length - 1) * ROW_GAP);
-            }
+            for (const cell of cellsOfLane.get(lane.id)!) content = Math.max(content, cellCross(cell));
             let size = before + content + after;
             if (horizontal) size = Math.max(size, laneHeaderLines(lane, header) * LANE_LINE_HEIGHT + 16);
             else size = Math.max(size, laneTextWidth(lane));
             size = Math.ceil(size);
             for (const cell of cellsOfLane.get(lane.id)!) {
-                const used = cell.reduce((sum, node) => sum + sizes.get(node.id)!.cross, 0) + (cell.length - 1) * ROW_GAP;
-                let at = cross + before + (size - before - after - used) / 2;
+                let at = cross + before + (size - before - after - cellCross(cell)) / 2;
                 for (const node of cell) {
-                    crossOf.set(node.id, at);
-                    at += sizes.get(node.id)!.cross + ROW_GAP;
+                    crossOf.set(node.id, at + roomOf(node.id).before);
+                    at += roomOf(node.id).before + sizes.get(node.id)!.cross + roomOf(node.id).after + ROW_GAP;
                 }
             }
-            lanes.push({ id: lane.id, label: lane.label, title: lane.title, cross, size, before, after });
+            lanes.push({ id: lane.id, label: lane.label, title: lane.title, cross, size });
             cross += size;
         }
         crossEnd = cross + MARGIN;
@@ -408,7 +405,10 @@ function placeInLanes(graph: WorkflowGraph, order: ElkOrder, direction: Directio
         byLayer = Array.from({ length: layerCount }, () => []);
         for (const node of graph.nodes) {
             if (crossOf.has(node.id))
-                byLayer[layerOf(node.id)].push({ lo: crossOf.get(node.id)!, hi: crossOf.get(node.id)! + sizes.get(node.id)!.cross });
+                byLayer[layerOf(node.id)].push({
+                    lo: crossOf.get(node.id)! - roomOf(node.id).before,
+                    hi: crossOf.get(node.id)! + sizes.get(node.id)!.cross + roomOf(node.id).after,
+                });
         }
         for (const list of byLayer) list.sort((p, q) => p.lo - q.lo);
     };
@@ -579,14 +579,8 @@ function placeInLanes(graph: WorkflowGraph, order: ElkOrder, direction: Directio
         const exit = { main, cross: down ? from.cross + from.crossSize : from.cross };
         const entry = { main, cross: down ? to.cross : to.cross + to.crossSize };
         const label = labelExtent.get(edge.id);
-        const lane = laneById.get(laneOf(edge.from))!;
         const labelAt = label
-            ? {
-                  main,
-                  cross: down
-                      ? lane.cross + lane.size - lane.after + LABEL_PAD + label.cross / 2
-                      : lane.cross + lane.before - LABEL_PAD - label.cross / 2,
-              }
+            ? { main, cross: down ? exit.cross + LABEL_PAD + label.cross / 2 : exit.cross - LABEL_PAD - label.cross / 2 }
             : undefined;
         laidOut.push({ id: edge.id, back: false, points: [exit, entry], labelAt });
     }
