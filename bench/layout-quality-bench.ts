@@ -24,6 +24,7 @@ import { buildGraph } from '../language/src/analysis/graph-builder.js';
 import { workflowsOf } from '../language/src/workspace/workspace-queries.js';
 import { buildWorkspace } from '../language/src/workspace/workflow-workspace.js';
 import { median, ms, printTable } from './measure.js';
+import { organizationText, workflowText } from './generate.js';
 import { GENERATED_SIZES, generateWorkflow } from './realistic-workflows.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -166,6 +167,27 @@ export async function layoutQualityBench(): Promise<void> {
         ],
         areaRows,
     );
+    await layoutTimes(elk);
+}
+
+/** The preview's targets (200 nodes ≤ 250 ms, 1,000 ≤ 1 s) on the preview bench's workflows: layout time, compact and not, same run. */
+async function layoutTimes(elk: ReturnType<typeof createElk>): Promise<void> {
+    const rows: string[][] = [];
+    for (const size of [200, 1000]) {
+        const text = `${organizationText()}\n${workflowText('Big', size)}`;
+        const { documents } = await buildWorkspace([{ uri: 'file:///generated/big.workflow', text }]);
+        const graph = buildGraph(documents[0], workflowsOf(documents[0]).find(w => w.name === 'Big')!);
+        const times = { compact: [] as number[], baseline: [] as number[] };
+        for (let run = 0; run < RUNS; run++) {
+            for (const [key, options] of [['baseline', BASELINE], ['compact', {}]] as const) {
+                const start = performance.now();
+                await layoutGraph(graph, elk, DIRECTION, options);
+                times[key].push(performance.now() - start);
+            }
+        }
+        rows.push([`${size} nodes, ${graph.lanes.length} lanes`, ms(median(times.baseline)), ms(median(times.compact))]);
+    }
+    printTable(`Layout time in Node (median of ${RUNS} runs, interleaved)`, ['workflow', 'one layer per column', 'compact'], rows);
 }
 
 /**
