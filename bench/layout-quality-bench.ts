@@ -73,7 +73,10 @@ const COMPACT_RANGE: ReadonlyArray<readonly [number, number | undefined]> = [
 
 async function generatedGraphs(): Promise<Array<{ name: string; graph: WorkflowGraph }>> {
     const result: Array<{ name: string; graph: WorkflowGraph }> = [];
-    const sizes: Array<readonly [number, number | undefined]> = [...GENERATED_SIZES.map(size => [size, undefined] as const), ...COMPACT_RANGE];
+    const sizes: Array<readonly [number, number | undefined]> = [
+        ...GENERATED_SIZES.map(size => [size, undefined] as const),
+        ...COMPACT_RANGE,
+    ];
     sizes.sort((p, q) => p[0] - q[0] || (p[1] ?? 0) - (q[1] ?? 0));
     for (const [size, lanes] of sizes) {
         if (lanes === undefined && result.some(entry => entry.name === `generated, ${size} nodes`)) continue;
@@ -176,10 +179,16 @@ async function layoutTimes(elk: ReturnType<typeof createElk>): Promise<void> {
     for (const size of [200, 1000]) {
         const text = `${organizationText()}\n${workflowText('Big', size)}`;
         const { documents } = await buildWorkspace([{ uri: 'file:///generated/big.workflow', text }]);
-        const graph = buildGraph(documents[0], workflowsOf(documents[0]).find(w => w.name === 'Big')!);
+        const graph = buildGraph(
+            documents[0],
+            workflowsOf(documents[0]).find(w => w.name === 'Big')!,
+        );
         const times = { compact: [] as number[], baseline: [] as number[] };
         for (let run = 0; run < RUNS; run++) {
-            for (const [key, options] of [['baseline', BASELINE], ['compact', {}]] as const) {
+            for (const [key, options] of [
+                ['baseline', BASELINE],
+                ['compact', {}],
+            ] as const) {
                 const start = performance.now();
                 await layoutGraph(graph, elk, DIRECTION, options);
                 times[key].push(performance.now() - start);
@@ -198,8 +207,7 @@ async function layoutTimes(elk: ReturnType<typeof createElk>): Promise<void> {
  */
 function areaUse(layout: DiagramLayout): { nodes: number; columns: number; lanes: number; cells: number } {
     const horizontal = layout.direction === 'RIGHT';
-    const along = (box: { x: number; y: number; width: number; height: number }) =>
-        horizontal ? [box.x, box.width] : [box.y, box.height];
+    const along = (box: { x: number; y: number; width: number; height: number }) => (horizontal ? [box.x, box.width] : [box.y, box.height]);
     const across = (box: { x: number; y: number; width: number; height: number }) =>
         horizontal ? [box.y, box.height] : [box.x, box.width];
     const nodeArea = layout.nodes.reduce((sum, node) => sum + node.width * node.height, 0);
