@@ -10,6 +10,10 @@ import { createElk } from '../../diagram/elk.js';
 import { layoutGraph } from '../../diagram/layout.js';
 import { checkLayout, describeDefects } from '../../diagram/layout-quality.js';
 import type { DiagramEdge, DiagramNode, WorkflowGraph } from '../../protocol/graph-model.js';
+import { generateWorkflow } from '../../bench/realistic-workflows.js';
+import { buildGraph } from '../../language/src/analysis/graph-builder.js';
+import { workflowsOf } from '../../language/src/workspace/workspace-queries.js';
+import { buildWorkspace } from '../../language/src/workspace/workflow-workspace.js';
 
 /** Nodes as `id@lane:layer`, edges as `from>to`, labels by edge id. */
 function merge(nodes: string[], edges: string[], labels: Record<string, { main: number; cross: number }> = {}): Columns {
@@ -110,6 +114,20 @@ describe('layout columns', () => {
             const right = checkLayout(graph, await layoutGraph(graph, elk, 'RIGHT'));
             const wide = checkLayout(graph, await layoutGraph(graph, elk, 'RIGHT', { compact: false }));
             assert.ok(right.width < wide.width, `${right.width} < ${wide.width}`);
+        });
+
+        it('takes at least a tenth less area than one layer per column on a 24-node workflow of 8 lanes, left to right', async function () {
+            this.timeout(30_000);
+            const generated = generateWorkflow(24, 24, 8);
+            const { documents } = await buildWorkspace([{ uri: 'file:///generated/g.workflow', text: generated.text }]);
+            const big = buildGraph(
+                documents[0],
+                workflowsOf(documents[0]).find(workflow => workflow.name === generated.name)!,
+            );
+            assert.equal(big.lanes.length, 8);
+            const compact = checkLayout(big, await layoutGraph(big, elk, 'RIGHT'));
+            const wide = checkLayout(big, await layoutGraph(big, elk, 'RIGHT', { compact: false }));
+            assert.ok(compact.areaPerNode < 0.9 * wide.areaPerNode, `${compact.areaPerNode} < 0.9 × ${wide.areaPerNode}`);
         });
     });
 });
