@@ -147,10 +147,11 @@ interface Open {
 }
 
 /** The text of one workspace file: organization, systems, a small called workflow and the generated one. */
-export function generateWorkflow(nodes: number, seed = nodes): GeneratedWorkflow {
+export function generateWorkflow(nodes: number, seed = nodes, lanes?: number): GeneratedWorkflow {
     if (!Number.isInteger(nodes) || nodes < 2) throw new RangeError('a generated workflow has at least 2 nodes');
     const random = seededRandom(seed);
-    const teamCount = Math.max(4, Math.min(10, Math.round(4 + Math.log2(nodes / 10) * 1.5)));
+    // 4 to 10 teams, more for larger workflows, unless the caller asks for a number of them.
+    const teamCount = Math.max(2, Math.min(10, lanes ?? Math.round(4 + Math.log2(nodes / 10) * 1.5)));
     const teams = shuffle(TEAMS, random).slice(0, teamCount);
     const systems = shuffle(SYSTEMS, random).slice(0, 5 + Math.floor(random() * 4));
     const flow = new FlowBuilder(random, teamCount);

@@ -53,7 +53,7 @@ const LANE_MARGIN = 12;
  * The layout a BPMN export is drawn from: between two layers there must be room for a fork after
  * the first node and a merge before the second, each a gateway `SPACE` away from its node.
  */
-export const BPMN_LAYOUT: LayoutOptions = { minLayerGap: 2 * (SPACE + GATEWAY) + 2 * SPACE };
+export const BPMN_LAYOUT: LayoutOptions = { minLayerGap: 2 * (SPACE + GATEWAY) + 2 * SPACE, compact: false };
 
 type Shape = 'rect' | 'diamond' | 'circle';
 type ElementType =

@@ -130,13 +130,14 @@ export function nodeTextBox(node: DiagramNode, min: { width: number; height: num
     const maxLines = node.kind === 'end' ? 1 : 3;
     let width = min.width;
     let lines = 0;
-    for (let attempt = 0; attempt < 6; attempt++) {
+    // Grown a few pixels at a time, so that no column is wider than its widest text needs.
+    for (let attempt = 0; attempt < 30; attempt++) {
         const { titleChars, detailChars } = charsPerLine(nodeTextWidth(node.kind, width, min.height));
         const titleLines = wrapWhole(text, titleChars).lines.length;
         const detailLines = detail !== undefined ? wrapWhole(detail, detailChars).lines.length : 0;
         lines = titleLines + detailLines;
         if (titleLines <= maxLines && detailLines <= 1) break;
-        width += 40;
+        width += 8;
     }
     let height = min.height;
     while (Math.floor(nodeTextHeight(node.kind, height) / NODE_LINE_HEIGHT) < lines) height += 4;

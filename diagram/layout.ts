@@ -32,6 +32,7 @@ import { CHAR_WIDTH, edgeLabelLines, labelSize, LANE_LINE_HEIGHT, laneHeaderLine
 import { LANE_HEADER, MARGIN, NODE_SIZES, ROW_GAP, SLOT } from './layout-metrics.js';
 import { reworkEdges } from './flow-structure.js';
 import { SIMPLE_LAYERING_FROM, simpleLayering } from './simple-layering.js';
+import { mergeLayers } from './columns.js';
 
 /** The part of the ELK API the layout needs (elkjs's `ELK` instance). */
 export interface ElkLike {
@@ -55,7 +56,7 @@ export async function layoutGraph(
     options: LayoutOptions = {},
 ): Promise<DiagramLayout> {
     const order = await elkOrder(graph, elk, direction);
-    return placeInLanes(graph, order, direction, options.minLayerGap ?? MIN_GAP);
+    return placeInLanes(graph, order, direction, options.minLayerGap ?? MIN_GAP, options.compact ?? true);
 }
 
 export interface LayoutOptions {
@@ -64,6 +65,12 @@ export interface LayoutOptions {
      * the gateways it puts between a node and the next.
      */
     readonly minLayerGap?: number;
+    /**
+     * Merge layers into columns where their nodes lie in different lanes, a hand-off between them
+     * drawn straight across the flow (`columns.ts`); on by default. The BPMN export keeps one
+     * layer per column: it puts gateways between a node and the next along the flow.
+     */
+    readonly compact?: boolean;
 }
 
 export interface ElkOrder {
@@ -171,14 +178,11 @@ interface Route {
     label?: { main: number; cross: number };
 }
 
-function placeInLanes(graph: WorkflowGraph, order: ElkOrder, direction: Direction, minGap: number): DiagramLayout {
+function placeInLanes(graph: WorkflowGraph, order: ElkOrder, direction: Direction, minGap: number, compact: boolean): DiagramLayout {
     const horizontal = direction === 'RIGHT';
     const nodesById = new Map(graph.nodes.map(node => [node.id, node]));
-    const layerOf = (id: string) => order.layer.get(id) ?? 0;
-    let layerCount = 1;
-    for (const node of graph.nodes) layerCount = Math.max(layerCount, layerOf(node.id) + 1);
     const laneIndex = new Map(graph.lanes.map((lane, index) => [lane.id, index]));
-    const edges = graph.edges.filter(
+    const allEdges = graph.edges.filter(
         edge =>
             nodesById.has(edge.from) &&
             nodesById.has(edge.to) &&
@@ -189,12 +193,36 @@ function placeInLanes(graph: WorkflowGraph, order: ElkOrder, direction: Directio
 
     // The label of an edge sits on its first run, next to its source: its extent along and across the flow.
     const labelExtent = new Map<string, { main: number; cross: number }>();
-    for (const edge of edges) {
+    for (const edge of allEdges) {
         const lines = edgeLabelLines(edge);
         if (lines.length === 0) continue;
         const size = labelSize(lines);
         labelExtent.set(edge.id, horizontal ? { main: size.width, cross: size.height } : { main: size.height, cross: size.width });
     }
+
+    // Columns: ELK's layers, merged where hand-offs can run straight across the flow.
+    const inLanes = graph.nodes.filter(node => laneIndex.has(node.lane)).map(node => node.id);
+    const textMain = (id: string) => {
+        const node = nodesById.get(id)!;
+        const box = nodeTextBox(node, NODE_SIZES[node.kind]);
+        return horizontal ? box.width : box.height;
+    };
+    const columns = compact
+        ? mergeLayers({
+              ids: inLanes,
+              edges: allEdges,
+              layerOf: id => order.layer.get(id) ?? 0,
+              laneOf: id => laneIndex.get(laneOf(id))!,
+              nodeMain: textMain,
+              labelMain: id => labelExtent.get(id)?.main ?? 0,
+              labelCross: id => labelExtent.get(id)?.cross ?? 0,
+          })
+        : undefined;
+    const layerOf = (id: string) => (columns ? (columns.column.get(id) ?? 0) : (order.layer.get(id) ?? 0));
+    let layerCount = 1;
+    for (const node of graph.nodes) layerCount = Math.max(layerCount, layerOf(node.id) + 1);
+    const edges = allEdges.filter(edge => !columns?.across.has(edge.id));
+    const acrossEdges = allEdges.filter(edge => columns?.across.has(edge.id));
 
     // Routes, and which lane margin the long ones take (one line each, apart from those whose gaps they share).
     const outs = new Map<string, Route[]>(graph.nodes.map(node => [node.id, []]));
@@ -281,9 +309,28 @@ function placeInLanes(graph: WorkflowGraph, order: ElkOrder, direction: Directio
     // Across the flow: lanes one after the other, each its margins and its tallest cell (or its header's text).
     const header = LANE_HEADER[direction];
     const crossOf = new Map<string, number>();
-    const lanes: Array<{ id: string; label: string; title?: string; cross: number; size: number }> = [];
+    type PlacedLane = { id: string; label: string; title?: string; cross: number; size: number };
+    const lanes: PlacedLane[] = [];
     let crossEnd = 0;
-    const laneById = new Map<string, { cross: number; size: number }>();
+    const laneById = new Map<string, PlacedLane>();
+    // The label of a hand-off across the flow sits right after its source, as every label does: its
+    // room is part of the source's cell (the source is alone in its lane in its column), so a lane
+    // grows for it only where that cell is its tallest. Long edges along the lane keep clear of it.
+    const acrossRoom = new Map<string, { before: number; after: number }>();
+    for (const edge of acrossEdges) {
+        const label = labelExtent.get(edge.id);
+        if (!label) continue;
+        const room = acrossRoom.get(edge.from) ?? { before: 0, after: 0 };
+        room[acrossDown(edge) ? 'after' : 'before'] = label.cross + 2 * LABEL_PAD;
+        acrossRoom.set(edge.from, room);
+    }
+    const roomOf = (id: string) => acrossRoom.get(id) ?? { before: 0, after: 0 };
+    const cellCross = (cell: DiagramNode[]) =>
+        cell.reduce((sum, node) => sum + sizes.get(node.id)!.cross + roomOf(node.id).before + roomOf(node.id).after, 0) +
+        (cell.length - 1) * ROW_GAP;
+    function acrossDown(edge: DiagramEdge): boolean {
+        return laneIndex.get(laneOf(edge.from))! < laneIndex.get(laneOf(edge.to))!;
+    }
     const marginCross = (laneCross: number, laneSize: number, side: 'before' | 'after', track: number) =>
         side === 'before' ? laneCross + MARGIN_FIRST + track * TRACK : laneCross + laneSize - MARGIN_FIRST - track * TRACK;
     const placeAcross = () => {
@@ -294,19 +341,16 @@ function placeInLanes(graph: WorkflowGraph, order: ElkOrder, direction: Directio
             const before = LANE_EDGE + Math.max(0, marginTracks.get(`${lane.id}\u0000before`) ?? 0) * TRACK;
             const after = LANE_EDGE + Math.max(0, marginTracks.get(`${lane.id}\u0000after`) ?? 0) * TRACK;
             let content = 0;
-            for (const cell of cellsOfLane.get(lane.id)!) {
-                content = Math.max(content, cell.reduce((sum, node) => sum + sizes.get(node.id)!.cross, 0) + (cell.length - 1) * ROW_GAP);
-            }
+            for (const cell of cellsOfLane.get(lane.id)!) content = Math.max(content, cellCross(cell));
             let size = before + content + after;
             if (horizontal) size = Math.max(size, laneHeaderLines(lane, header) * LANE_LINE_HEIGHT + 16);
             else size = Math.max(size, laneTextWidth(lane));
             size = Math.ceil(size);
             for (const cell of cellsOfLane.get(lane.id)!) {
-                const used = cell.reduce((sum, node) => sum + sizes.get(node.id)!.cross, 0) + (cell.length - 1) * ROW_GAP;
-                let at = cross + before + (size - before - after - used) / 2;
+                let at = cross + before + (size - before - after - cellCross(cell)) / 2;
                 for (const node of cell) {
-                    crossOf.set(node.id, at);
-                    at += sizes.get(node.id)!.cross + ROW_GAP;
+                    crossOf.set(node.id, at + roomOf(node.id).before);
+                    at += roomOf(node.id).before + sizes.get(node.id)!.cross + roomOf(node.id).after + ROW_GAP;
                 }
             }
             lanes.push({ id: lane.id, label: lane.label, title: lane.title, cross, size });
@@ -361,7 +405,10 @@ function placeInLanes(graph: WorkflowGraph, order: ElkOrder, direction: Directio
         byLayer = Array.from({ length: layerCount }, () => []);
         for (const node of graph.nodes) {
             if (crossOf.has(node.id))
-                byLayer[layerOf(node.id)].push({ lo: crossOf.get(node.id)!, hi: crossOf.get(node.id)! + sizes.get(node.id)!.cross });
+                byLayer[layerOf(node.id)].push({
+                    lo: crossOf.get(node.id)! - roomOf(node.id).before,
+                    hi: crossOf.get(node.id)! + sizes.get(node.id)!.cross + roomOf(node.id).after,
+                });
         }
         for (const list of byLayer) list.sort((p, q) => p.lo - q.lo);
     };
@@ -522,6 +569,21 @@ function placeInLanes(graph: WorkflowGraph, order: ElkOrder, direction: Directio
         const labelAt = label ? { main: gapStart.get(route.fromLayer)! + LABEL_PAD + label.main / 2, cross: route.exitCross } : undefined;
         return { id: route.edge.id, back: route.toLayer <= route.fromLayer, points: simplify(points), labelAt };
     });
+
+    // Hand-offs inside a column: straight across the flow, middle of a side to middle of a side.
+    for (const edge of acrossEdges) {
+        const from = placed.get(edge.from)!;
+        const to = placed.get(edge.to)!;
+        const main = from.main + from.mainSize / 2;
+        const down = acrossDown(edge);
+        const exit = { main, cross: down ? from.cross + from.crossSize : from.cross };
+        const entry = { main, cross: down ? to.cross : to.cross + to.crossSize };
+        const label = labelExtent.get(edge.id);
+        const labelAt = label
+            ? { main, cross: down ? exit.cross + LABEL_PAD + label.cross / 2 : exit.cross - LABEL_PAD - label.cross / 2 }
+            : undefined;
+        laidOut.push({ id: edge.id, back: false, points: [exit, entry], labelAt });
+    }
 
     const toBox = (mainPos: number, crossPos: number, mainSize: number, crossSize: number): Box =>
         horizontal

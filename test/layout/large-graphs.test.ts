@@ -54,11 +54,24 @@ describe('large graphs', () => {
     it('lays out and draws a chain of 5,000 steps, one layer per step', async function () {
         this.timeout(60_000);
         const graph = chain(5000);
-        const layout = await layoutGraph(graph, elk);
+        const layout = await layoutGraph(graph, elk, 'RIGHT', { compact: false });
         assert.equal(layout.nodes.length, 5001);
         const xs = new Set(layout.nodes.map(n => n.x + n.width / 2));
         assert.equal(xs.size, 5001, 'every step of a chain has its own layer');
         assert.equal(layout.edges.length, 5000);
+        assert.ok(renderDiagram(graph, layout).children.length > 0);
+    });
+
+    it('compacts the same chain: the hand-offs down its three lanes share a column, the way back up starts the next', async function () {
+        this.timeout(60_000);
+        const graph = chain(5000);
+        const layout = await layoutGraph(graph, elk);
+        const xs = new Set(layout.nodes.map(n => n.x + n.width / 2));
+        // S0–S2, S3–S5, … one column each (S4998 and S4999 the last), then the end in lane T0 after S4999.
+        assert.equal(xs.size, Math.ceil(5000 / 3) + 1);
+        const centre = new Map(layout.nodes.map(n => [n.id, n.x + n.width / 2]));
+        assert.equal(centre.get('S3'), centre.get('S5'));
+        assert.ok(centre.get('S6')! > centre.get('S5')!);
         assert.ok(renderDiagram(graph, layout).children.length > 0);
     });
 

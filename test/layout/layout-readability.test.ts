@@ -35,8 +35,8 @@ async function exampleGraphs(): Promise<Array<{ name: string; graph: WorkflowGra
     );
 }
 
-async function generatedGraph(size: number): Promise<WorkflowGraph> {
-    const generated = generateWorkflow(size);
+async function generatedGraph(size: number, lanes?: number): Promise<WorkflowGraph> {
+    const generated = generateWorkflow(size, size, lanes);
     const { documents } = await buildWorkspace([{ uri: `file:///generated/${generated.name}.workflow`, text: generated.text }]);
     return buildGraph(
         documents[0],
@@ -64,5 +64,12 @@ describe('layout readability: no defect of any rule', () => {
                 assert.equal(describeDefects(checkLayout(graph, await layoutGraph(graph, elk, direction))), '');
             });
         }
+        // The compactness target's case: hand-offs between many lanes, most of them sharing a column.
+        it(`generated workflow of 24 nodes in 8 lanes, ${direction}, and one of 50`, async function () {
+            this.timeout(60_000);
+            for (const graph of [await generatedGraph(24, 8), await generatedGraph(50)]) {
+                assert.equal(describeDefects(checkLayout(graph, await layoutGraph(graph, elk, direction))), '');
+            }
+        });
     }
 });
