@@ -97,3 +97,21 @@ export async function discardChanges(): Promise<void> {
         await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     }
 }
+
+/**
+ * Turns auto save off for the test run. VS Code for the Web — and code-server, whose workbench is
+ * the web one — saves an edited file after one second by default (`files.autoSave` is `afterDelay`
+ * there, `off` on the desktop). The tests edit the examples and put them back with a revert, which
+ * reads the file again: on a loaded machine an edit outlived that second, was written to the
+ * example, and the revert then brought the edit back instead of the original text.
+ */
+export async function keepEditsUnsaved(): Promise<void> {
+    const files = () => vscode.workspace.getConfiguration('files');
+    await files().update('autoSave', 'off', vscode.ConfigurationTarget.Global);
+    const mode = await until(
+        async () => files().get<string>('autoSave'),
+        value => value === 'off',
+        10_000,
+    );
+    if (mode !== 'off') throw new Error(`files.autoSave is still '${mode}'`);
+}
