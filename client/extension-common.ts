@@ -46,8 +46,24 @@ export const SHOW_MATRIX_COMMAND = 'workflowArchitect.showOwnershipMatrix';
 /** Opens the workspace's ownership matrix as a Markdown document beside the editor. */
 async function showOwnershipMatrix(client: BaseLanguageClient): Promise<vscode.TextDocument> {
     const table = await client.sendRequest(MatrixRequest.type, { format: 'md' });
-    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: `# Ownership matrix\n\n${table}` });
+    const document = await openUntitled('markdown', `# Ownership matrix\n\n${table}`);
     await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+    return document;
+}
+
+/**
+ * A new untitled document with this text. VS Code names untitled documents `Untitled-N`, reusing
+ * the numbers of closed ones, and fills a new one from the backup of an earlier document of that
+ * name when one is left (its backups are written a moment after each edit, and one written just
+ * as that document was closed can outlive it): the given text then replaces what was restored.
+ */
+export async function openUntitled(language: string, content: string): Promise<vscode.TextDocument> {
+    const document = await vscode.workspace.openTextDocument({ language, content });
+    if (document.getText() !== content) {
+        const edit = new vscode.WorkspaceEdit();
+        edit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), content);
+        await vscode.workspace.applyEdit(edit);
+    }
     return document;
 }
 

@@ -7,7 +7,17 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { WorkflowExtensionApi } from '../../client/extension-common.js';
 import { desktopHost, type DesktopHost } from './desktop-host.js';
-import { codeOf, discardChanges, EXTENSION_ID, openEditor, positionOf, until, waitForDiagnostics, workspaceFile } from './helpers.js';
+import {
+    codeOf,
+    discardChanges,
+    EXTENSION_ID,
+    openEditor,
+    openUntitled,
+    positionOf,
+    until,
+    waitForDiagnostics,
+    workspaceFile,
+} from './helpers.js';
 
 /** `State.Running` of vscode-languageclient. */
 const RUNNING = 2;
@@ -92,10 +102,10 @@ describe('Workflow Architect on the desktop (Node extension host, files on disk)
 
     it('restarts the language server when its process is killed, and checks documents again', async () => {
         const { client } = await api();
-        const document = await vscode.workspace.openTextDocument({
-            language: 'workflow',
-            content: 'workflow Restart {\n  owner Finance.Controller\n  step Check { owner Finance.alice; next Done }\n  end Done\n}\n',
-        });
+        const document = await openUntitled(
+            'workflow',
+            'workflow Restart {\n  owner Finance.Controller\n  step Check { owner Finance.alice; next Done }\n  end Done\n}\n',
+        );
         const editor = await vscode.window.showTextDocument(document);
         await waitForDiagnostics(document.uri, list => list.some(d => codeOf(d) === 'individual-owner'));
         const before = host.childProcesses(SERVER_SCRIPT);
@@ -124,10 +134,10 @@ describe('Workflow Architect on the desktop (Node extension host, files on disk)
     it('loads the files of a workspace folder added while it runs, and drops them when the folder is removed', async () => {
         const folder = vscode.Uri.file(host.makeFolder());
         host.writeFile(vscode.Uri.joinPath(folder, 'audit.workflow').fsPath, 'team Audit "Internal audit" {\n  role Lead\n}\n');
-        const document = await vscode.workspace.openTextDocument({
-            language: 'workflow',
-            content: 'workflow Review {\n  owner Audit.Lead\n  step Sample { owner Audit.Lead; next Done }\n  end Done\n}\n',
-        });
+        const document = await openUntitled(
+            'workflow',
+            'workflow Review {\n  owner Audit.Lead\n  step Sample { owner Audit.Lead; next Done }\n  end Done\n}\n',
+        );
         await vscode.window.showTextDocument(document);
         const changed = () =>
             new Promise<void>(resolve => {

@@ -4,7 +4,17 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { codeOf, EXTENSION_ID, labelsOf, openEditor, positionOf, until, waitForDiagnostics, workspaceFile } from './helpers.js';
+import {
+    codeOf,
+    EXTENSION_ID,
+    labelsOf,
+    openEditor,
+    openUntitled,
+    positionOf,
+    until,
+    waitForDiagnostics,
+    workspaceFile,
+} from './helpers.js';
 
 describe('Workflow Architect in VS Code', () => {
     const flowUri = () => workspaceFile('purchase-to-pay.workflow');
@@ -83,22 +93,22 @@ describe('Workflow Architect in VS Code', () => {
     });
 
     it('checks an untitled document with names from the workspace', async () => {
-        const document = await vscode.workspace.openTextDocument({
-            language: 'workflow',
-            content: 'workflow Scratch {\n  owner Finance.Controller\n  step Check { owner Finance.alice; next Done }\n  end Done\n}\n',
-        });
+        const document = await openUntitled(
+            'workflow',
+            'workflow Scratch {\n  owner Finance.Controller\n  step Check { owner Finance.alice; next Done }\n  end Done\n}\n',
+        );
         await vscode.window.showTextDocument(document);
         const diagnostics = await waitForDiagnostics(document.uri, list => list.length > 0);
         assert.deepStrictEqual(diagnostics.map(codeOf), ['individual-owner']);
     });
 
     it('forgets an untitled document when it is closed, and keeps checking the others', async () => {
-        const declaring = await vscode.workspace.openTextDocument({ language: 'workflow', content: 'team Sandbox {\n  role Lead\n}\n' });
+        const declaring = await openUntitled('workflow', 'team Sandbox {\n  role Lead\n}\n');
         await vscode.window.showTextDocument(declaring);
-        const using = await vscode.workspace.openTextDocument({
-            language: 'workflow',
-            content: 'workflow UsesSandbox {\n  owner Sandbox.Lead\n  step Do { owner Sandbox.Lead; next Done }\n  end Done\n}\n',
-        });
+        const using = await openUntitled(
+            'workflow',
+            'workflow UsesSandbox {\n  owner Sandbox.Lead\n  step Do { owner Sandbox.Lead; next Done }\n  end Done\n}\n',
+        );
         await vscode.window.showTextDocument(using);
         await waitForDiagnostics(using.uri, list => list.length === 0);
 
@@ -138,11 +148,10 @@ describe('Workflow Architect settings', () => {
     });
 
     it('applies a severity override for hand-offs without channel while the document is open', async () => {
-        const document = await vscode.workspace.openTextDocument({
-            language: 'workflow',
-            content:
-                'workflow Handoff {\n  owner Finance\n  step A { owner Finance.Clerk; next B }\n  step B { owner Procurement.Buyer; next Done }\n  end Done\n}\n',
-        });
+        const document = await openUntitled(
+            'workflow',
+            'workflow Handoff {\n  owner Finance\n  step A { owner Finance.Clerk; next B }\n  step B { owner Procurement.Buyer; next Done }\n  end Done\n}\n',
+        );
         await vscode.window.showTextDocument(document);
         const before = await waitForDiagnostics(document.uri, list => list.some(d => codeOf(d) === 'handoff-without-channel'));
         assert.strictEqual(before.find(d => codeOf(d) === 'handoff-without-channel')!.severity, vscode.DiagnosticSeverity.Warning);

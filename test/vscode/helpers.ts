@@ -97,3 +97,42 @@ export async function discardChanges(): Promise<void> {
         await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     }
 }
+
+/**
+ * Turns auto save off for the test run. VS Code for the Web — and code-server, whose workbench is
+ * the web one — saves an edited file after one second by default (`files.autoSave` is `afterDelay`
+ * there, `off` on the desktop). The tests edit the examples and put them back with a revert, which
+ * reads the file again: on a loaded machine an edit outlived that second, was written to the
+ * example, and the revert then brought the edit back instead of the original text.
+ */
+export async function keepEditsUnsaved(): Promise<void> {
+    const files = () => vscode.workspace.getConfiguration('files');
+    await files().update('autoSave', 'off', vscode.ConfigurationTarget.Global);
+    const mode = await until(
+        async () => files().get<string>('autoSave'),
+        value => value === 'off',
+        10_000,
+    );
+    if (mode !== 'off') throw new Error(`files.autoSave is still '${mode}'`);
+}
+
+/**
+ * Opens a new untitled document holding exactly `content`. VS Code reuses the `Untitled-N` names
+ * of closed documents and fills a new one from a backup of an earlier document of that name when
+ * one survived its close (on a loaded machine the backup written after the last edit can land
+ * just after the close): the document then starts with that earlier text, here replaced.
+ */
+export async function openUntitled(language: string, content: string): Promise<vscode.TextDocument> {
+    const document = await vscode.workspace.openTextDocument({ language, content });
+    if (document.getText() !== content) {
+        console.log(
+            `${document.uri.toString()} opened with an earlier document's text: ${JSON.stringify(document.getText().slice(0, 40))}`,
+        );
+        const edit = new vscode.WorkspaceEdit();
+        edit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), content);
+        if (!(await vscode.workspace.applyEdit(edit)) || document.getText() !== content) {
+            throw new Error(`${document.uri.toString()} does not hold the text it was opened with`);
+        }
+    }
+    return document;
+}

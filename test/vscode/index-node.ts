@@ -7,6 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import Mocha from 'mocha';
 import { provideDesktopHost } from './desktop-host.js';
+import { keepEditsUnsaved } from './helpers.js';
 import { closingLine } from './summary.js';
 
 provideDesktopHost({
@@ -33,7 +34,7 @@ provideDesktopHost({
     writeFile: (file, text) => fs.writeFileSync(file, text),
 });
 
-export function run(): Promise<void> {
+export async function run(): Promise<void> {
     // TEST_GREP=text runs only the tests whose titles contain it.
     const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: true, grep: process.env.TEST_GREP });
     mocha.suite.emit('pre-require', globalThis, 'extension.test', mocha);
@@ -42,6 +43,7 @@ export function run(): Promise<void> {
     require('./configuration.test.js');
     require('./simulation.test.js');
     require('./desktop.test.js');
+    await keepEditsUnsaved();
     return new Promise((resolve, reject) => {
         const runner = mocha.run(failures => {
             console.log(closingLine('desktop', runner.stats));

@@ -1,6 +1,7 @@
 // Entry of the integration tests in VS Code for the Web: loaded by the web extension host through
 // `extensionTestsPath`; must export `run()`. Mocha's browser build defines the global `mocha`.
 import 'mocha/mocha';
+import { keepEditsUnsaved } from './helpers.js';
 import { closingLine } from './summary.js';
 
 export function run(): Promise<void> {
@@ -14,10 +15,12 @@ export function run(): Promise<void> {
         require('./simulation.test.js');
         // Skips itself: it needs a Node extension host.
         require('./desktop.test.js');
-        const runner = mocha.run(failures => {
-            console.log(closingLine('web', runner.stats));
-            if (failures > 0) reject(new Error(`${failures} tests failed.`));
-            else resolve();
-        });
+        keepEditsUnsaved().then(() => {
+            const runner = mocha.run(failures => {
+                console.log(closingLine('web', runner.stats));
+                if (failures > 0) reject(new Error(`${failures} tests failed.`));
+                else resolve();
+            });
+        }, reject);
     });
 }

@@ -171,7 +171,12 @@ describe('Workflow preview in VS Code', () => {
     it('follows the dark theme', async () => {
         const { preview } = await api();
         await vscode.workspace.getConfiguration('workbench').update('colorTheme', 'Default Dark Modern', vscode.ConfigurationTarget.Global);
-        await new Promise(resolve => setTimeout(resolve, 1000));
+        // The workbench applies a theme after the setting is written; on a loaded machine that takes a while.
+        await until(
+            async () => vscode.window.activeColorTheme.kind,
+            kind => kind === vscode.ColorThemeKind.Dark,
+            10_000,
+        );
         assert.strictEqual(vscode.window.activeColorTheme.kind, vscode.ColorThemeKind.Dark);
         assert.ok(preview.current, 'the preview is still open');
         await screenshot('workbench-preview-dark');
