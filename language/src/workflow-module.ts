@@ -104,8 +104,10 @@ export const WorkflowSharedModule: Module<
 /** Severity settings change what validation reports: check every document again when they change. */
 function revalidateOnSettingsChange(shared: LangiumSharedServices): void {
     shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(() => {
-        const documents = shared.workspace.LangiumDocuments.all.toArray();
-        void shared.workspace.WorkspaceLock.write(token => shared.workspace.DocumentBuilder.build(documents, { validation: true }, token));
+        // The documents are taken inside the lock: one closed meanwhile (an untitled buffer) is gone by then.
+        void shared.workspace.WorkspaceLock.write(token =>
+            shared.workspace.DocumentBuilder.build(shared.workspace.LangiumDocuments.all.toArray(), { validation: true }, token),
+        );
     });
 }
 
