@@ -8,6 +8,7 @@ import type { DiagramParts } from '../../diagram/svg.js';
 import { isDeferred } from '../../diagram/svg.js';
 import { createElk } from '../../diagram/elk.js';
 import type { WorkflowGraph } from '../../protocol/graph-model.js';
+import type { LayoutPiece, LayoutReply } from '../../protocol/layout-worker-messages.js';
 import { ELK_OPTIONS, layoutGraph } from '../../diagram/layout.js';
 import { SIMPLE_LAYERING_FROM } from '../../diagram/simple-layering.js';
 import { diagramParts, renderDiagram } from '../../diagram/svg.js';
@@ -60,7 +61,23 @@ async function drawThroughWorker(worker: Worker, graph: WorkflowGraph): Promise<
     observer.observe({ type: 'longtask', buffered: false });
     const start = performance.now();
     const layout = await new Promise<Awaited<ReturnType<typeof layoutGraph>>>((resolve, reject) => {
-        worker.onmessage = event => (event.data.layout ? resolve(event.data.layout) : reject(new Error(event.data.error)));
+        // A large layout comes in pieces before the rest (protocol/layout-worker-messages.ts).
+        const pieces: LayoutPiece = { nodes: [], edges: [] };
+        worker.onmessage = (event: MessageEvent<LayoutReply>) => {
+            const reply = event.data;
+            if (reply.piece) {
+                pieces.nodes.push(...reply.piece.nodes);
+                pieces.edges.push(...reply.piece.edges);
+            } else if (reply.layout) {
+                resolve({
+                    ...reply.layout,
+                    nodes: pieces.nodes.concat(reply.layout.nodes),
+                    edges: pieces.edges.concat(reply.layout.edges),
+                });
+            } else {
+                reject(new Error(reply.error));
+            }
+        };
         worker.postMessage({ id: 1, graph, direction: 'RIGHT' });
     });
     const element = await toDomInSlices(diagramParts(graph, layout));
