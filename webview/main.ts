@@ -177,6 +177,7 @@ let pendingDrawing: { drawing: Drawing; fresh: boolean } | undefined;
 function dropPending(): void {
     void pendingDrawing?.drawing.discard();
     pendingDrawing = undefined;
+    markBusy();
 }
 
 /** Marks whether drawing is under way, for tests and the benchmark (no style depends on it). */
