@@ -1,7 +1,9 @@
 /**
  * Preview benchmark: for generated workflows of 100 / 200 / 500 / 1,000 / 5,000 nodes over 10 lanes,
  * the graph model (language server), then in Debian's Chromium the preview's layout and its
- * rendering, beside ELK's plain layered layout without lanes measured in the same run.
+ * rendering, beside ELK's plain layered layout without lanes measured in the same run; then the
+ * real preview page opening each diagram, fitting it and taking an edit, with the longest
+ * main-thread task of each step, beside the previous drawing path (built off the page, attached).
  */
 import * as esbuild from 'esbuild';
 import { createRequire } from 'node:module';
@@ -15,12 +17,17 @@ import { workflowsOf } from '../language/src/workspace/workspace-queries.js';
 import { buildWorkspace } from '../language/src/workspace/workflow-workspace.js';
 import { organizationText, workflowText } from './generate.js';
 import { median, ms, percentile, printTable } from './measure.js';
+import type { PreviewStep, StepTiming } from './browser/preview-page.js';
+import { PANEL, PREVIEW_STEPS, timePreview } from './browser/preview-page.js';
+import { describeParts } from './browser/trace-tasks.js';
 
 const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core') as typeof import('playwright-core');
 /** The last size is past `SIMPLE_LAYERING_FROM`: the preview's layout without ELK, timed fewer times. */
 const SIZES = [100, 200, 500, 1000, 5000];
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+/** Runs of the real preview per size (each on a fresh page), plus one traced run. */
+const PREVIEW_RUNS = Number(process.env.BENCH_PREVIEW_RUNS ?? 2);
 
 export async function previewBench(): Promise<void> {
     const graphs: WorkflowGraph[] = [];
@@ -90,13 +97,49 @@ export async function previewBench(): Promise<void> {
                 'render to DOM',
                 'longest UI task (sliced render)',
                 'layout + render',
-                'preview path: worker + sliced drawing',
-                'longest UI task on that path (Chromium)',
+                'previous path: worker, DOM built off the page, attached',
+                'longest UI task on it (longtask observer)',
                 'lanes / plain (same options)',
             ],
             rows,
         );
+        const previous = timings.map(timing => Math.max(...timing.workerPathLongestTask));
+        await realPreview(graphs, previous);
     } finally {
         await browser.close();
     }
+}
+
+/** The real preview page, per size: its longest task in each step, beside the previous path's longest task. */
+async function realPreview(graphs: WorkflowGraph[], previous: number[]): Promise<void> {
+    const rows: string[][] = [];
+    for (const [index, graph] of graphs.entries()) {
+        const runs: Array<Record<PreviewStep, StepTiming>> = [];
+        for (let run = 0; run < PREVIEW_RUNS; run++) runs.push(await timePreview(graph, false));
+        const traced = await timePreview(graph, true);
+        const observed = (step: PreviewStep) => Math.max(...runs.map(timing => timing[step].longestObserved));
+        const cells = PREVIEW_STEPS.flatMap(step => {
+            const longest = observed(step);
+            const trace = traced[step].traced;
+            return [
+                longest > 0 ? ms(longest) : 'none > 50 ms',
+                trace ? `${ms(trace.duration)} (${describeParts(trace.parts)})` : '–',
+                `${ms(median(runs.map(timing => timing[step].total)))}, ${traced[step].drawn} drawn`,
+            ];
+        });
+        rows.push([`${SIZES[index]} nodes`, previous[index] > 0 ? ms(previous[index]) : 'none > 50 ms', ...cells]);
+    }
+    printTable(
+        `Real preview page in Chromium, ${PANEL.width} × ${PANEL.height} px (longtask observer: max of ${PREVIEW_RUNS} runs; trace: one more run; time: median, until nothing is left to draw)`,
+        [
+            'workflow',
+            'previous path, longest task',
+            ...PREVIEW_STEPS.flatMap(step => [
+                `${step}: longest task`,
+                `${step}: longest in trace (ms by kind)`,
+                `${step}: time, members drawn`,
+            ]),
+        ],
+        rows,
+    );
 }

@@ -2,17 +2,39 @@
  * The messages between the preview's webview and its layout worker, declared once for both sides.
  * Each request carries an id that its reply repeats, so replies to superseded requests can be matched.
  */
-import type { DiagramLayout, Direction } from './diagram-layout.js';
+import type { DiagramLayout, Direction, LaidOutEdge, LaidOutNode } from './diagram-layout.js';
 import type { WorkflowGraph } from './graph-model.js';
 
-/** Webview → worker: lay out this graph. */
+/**
+ * Webview → worker: lay out this graph. A large graph's nodes and edges come first in pieces
+ * (`GraphPiece`, same id), to be put before the request's own: writing one message is one task
+ * on the UI thread, as reading one is.
+ */
 export interface LayoutRequest {
     readonly id: number;
     readonly graph: WorkflowGraph;
     readonly direction: Direction;
+    readonly piece?: undefined;
 }
 
-/** Worker → webview: the layout of request `id`, or why there is none. */
+export interface GraphPiece {
+    readonly id: number;
+    readonly piece: { readonly nodes: WorkflowGraph['nodes']; readonly edges: WorkflowGraph['edges'] };
+}
+
+/**
+ * Worker → webview: the layout of request `id`, or why there is none. A large layout's nodes and
+ * edges come first in pieces, each its own message, and the `layout` message holds the rest:
+ * reading one message is one task on the webview's UI thread, and a 5,000-node layout read at
+ * once is a long one.
+ */
 export type LayoutReply =
-    | { readonly id: number; readonly layout: DiagramLayout; readonly error?: undefined }
-    | { readonly id: number; readonly layout?: undefined; readonly error: string };
+    | { readonly id: number; readonly piece: LayoutPiece; readonly layout?: undefined; readonly error?: undefined }
+    | { readonly id: number; readonly layout: DiagramLayout; readonly piece?: undefined; readonly error?: undefined }
+    | { readonly id: number; readonly error: string; readonly piece?: undefined; readonly layout?: undefined };
+
+/** Nodes and edges of a layout, to be put before those of its `layout` message, in the order they came. */
+export interface LayoutPiece {
+    readonly nodes: LaidOutNode[];
+    readonly edges: LaidOutEdge[];
+}

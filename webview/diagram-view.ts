@@ -7,7 +7,7 @@
 import type { WorkflowGraph } from '../protocol/graph-model.js';
 import type { DiagramLayout } from '../protocol/diagram-layout.js';
 import type { ViewState } from './view-math.js';
-import { ZOOM_STEP, openingView } from './view-math.js';
+import { ZOOM_STEP, clampedView, openingView } from './view-math.js';
 import { Viewport, readableZoom } from './view-state.js';
 import { Minimap } from './minimap.js';
 import { PinnedLaneHeaders } from './lane-headers.js';
@@ -132,15 +132,30 @@ export class DiagramView {
         if (box) this.viewport.reveal(box, this.lanePins.insets(this.viewport.state.zoom));
     }
 
+    /**
+     * The view a diagram about to be drawn will be shown at: its opening view when `fresh`, else
+     * the present view kept within its reach; undefined while the frame has no size. A diagram
+     * drawn only near the view draws that part first.
+     */
+    plannedView(diagram: SVGSVGElement, graph: WorkflowGraph, layout: DiagramLayout, fresh: boolean): ViewState | undefined {
+        const frame = this.viewport.frameSize;
+        if (frame.width === 0 || frame.height === 0) return undefined;
+        return fresh ? this.opening(diagram, graph, layout).view : clampedView(this.viewport.state, layout, frame);
+    }
+
+    private opening(diagram: SVGSVGElement, graph: WorkflowGraph, layout: DiagramLayout): { view: ViewState; fits: boolean } {
+        const startId = graph.nodes.find(node => node.start)?.id;
+        const start = layout.nodes.find(node => node.id === startId);
+        const zoom = readableZoom(diagram);
+        return openingView(layout, this.viewport.frameSize, zoom, start, this.lanePins.insets(zoom, layout));
+    }
+
     private open(): void {
         const frame = this.viewport.frameSize;
         if (!this.shown || frame.width === 0 || frame.height === 0) return;
         this.openPending = false;
         const { diagram, graph, layout } = this.shown;
-        const startId = graph.nodes.find(node => node.start)?.id;
-        const start = layout.nodes.find(node => node.id === startId);
-        const zoom = readableZoom(diagram);
-        const opening = openingView(layout, frame, zoom, start, this.lanePins.insets(zoom));
+        const opening = this.opening(diagram, graph, layout);
         this.viewport.show(opening.view);
         this.minimap.visible = this.minimapToggle.checked = !opening.fits;
     }

@@ -81,9 +81,9 @@ export class PinnedLaneHeaders {
         this.svg.style.transform = `translate(${x}px, ${y}px) scale(${state.zoom})`;
     }
 
-    /** The room the headers take at the frame's edge, at a zoom: what revealing a node keeps clear. */
-    insets(zoom: number): Insets {
-        if (!this.layout) return { left: 0, top: 0 };
-        return this.layout.direction === 'RIGHT' ? { left: LANE_HEADER.RIGHT * zoom, top: 0 } : { left: 0, top: LANE_HEADER.DOWN * zoom };
+    /** The room the headers take at the frame's edge, at a zoom: what revealing a node keeps clear (of `layout`, or the diagram shown). */
+    insets(zoom: number, layout = this.layout): Insets {
+        if (!layout) return { left: 0, top: 0 };
+        return layout.direction === 'RIGHT' ? { left: LANE_HEADER.RIGHT * zoom, top: 0 } : { left: 0, top: LANE_HEADER.DOWN * zoom };
     }
 }

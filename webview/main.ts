@@ -3,17 +3,18 @@
  * draws it, and reports clicks back. Knows only the DOM, the graph model and the message protocol.
  */
 import type { WorkflowGraph } from '../protocol/graph-model.js';
-import type { Box, DiagramLayout, Direction } from '../protocol/diagram-layout.js';
+import type { Box, DiagramLayout, Direction, LaidOutEdge, LaidOutNode } from '../protocol/diagram-layout.js';
 import type { DiagramParts } from '../diagram/svg.js';
 import { diagramParts } from '../diagram/svg.js';
 import { diagramCss, themePalette } from '../diagram/theme.js';
-import { toDomInSlices } from './dom-render.js';
-import { memberCount, WINDOWED_FROM, WindowedDrawing } from './windowed-drawing.js';
+import { Drawing, memberCount, WINDOWED_FROM } from './windowed-drawing.js';
 import { exportedSvg, svgToPng } from './export.js';
-import type { LayoutReply, LayoutRequest } from '../protocol/layout-worker-messages.js';
+import type { GraphPiece, LayoutReply, LayoutRequest } from '../protocol/layout-worker-messages.js';
 import type { FromWebview, ToWebview, WorkflowChoice } from '../protocol/webview-messages.js';
 import { isToWebview } from '../protocol/webview-messages.js';
 import { DiagramView, type ViewSettings } from './diagram-view.js';
+import type { ViewState } from './view-math.js';
+import { visibleArea as areaOfView } from './view-math.js';
 import { SimulationSwitch } from './simulation-overlay.js';
 import workerSource from '../dist/webview/layout-worker.js';
 
@@ -51,16 +52,20 @@ document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 
 const save = () => vscode.setState({ ...persisted, ...view.settings });
 const view = new DiagramView(frame, stage, sheet, persisted, save, shown =>
-    stage.querySelector('svg')?.classList.toggle('wa-show-critical', shown),
+    stage.querySelectorAll('.wa-layer > svg').forEach(svg => svg.classList.toggle('wa-show-critical', shown)),
 );
 const criticalToggle = view.criticalToggle;
-// A diagram drawn where it is looked at draws more as the view moves.
-view.viewport.onView(() => windowed?.show(visibleArea()));
+// A diagram drawn where it is looked at draws more as the view moves; so does an update being drawn at the same view.
+view.viewport.onView(state => {
+    void shownDrawing?.show(visibleArea(state)).then(markBusy);
+    if (pendingDrawing && !pendingDrawing.fresh) void pendingDrawing.drawing.show(visibleArea(state));
+    markBusy();
+});
 const simulation = new SimulationSwitch(
     byId<HTMLButtonElement>('simulation-toggle'),
     byId<HTMLSpanElement>('simulation-figures'),
     persisted.simulation ?? false,
-    stage,
+    () => shownDrawing?.element,
     shown => {
         persisted.simulation = shown;
         save();
@@ -76,18 +81,54 @@ let highlighted: string | undefined;
 const worker = new Worker(URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' })));
 let layoutRequest = 0;
 const pendingLayouts = new Map<number, (result: LayoutReply) => void>();
+/** The pieces of a large layout received so far (see layout-worker-messages.ts). */
+const layoutPieces = new Map<number, { nodes: LaidOutNode[]; edges: LaidOutEdge[] }>();
 worker.onmessage = (event: MessageEvent<LayoutReply>) => {
-    pendingLayouts.get(event.data.id)?.(event.data);
-    pendingLayouts.delete(event.data.id);
+    const reply = event.data;
+    const pieces = layoutPieces.get(reply.id) ?? { nodes: [], edges: [] };
+    if (reply.piece) {
+        pieces.nodes.push(...reply.piece.nodes);
+        pieces.edges.push(...reply.piece.edges);
+        layoutPieces.set(reply.id, pieces);
+        return;
+    }
+    layoutPieces.delete(reply.id);
+    const whole: LayoutReply = reply.layout
+        ? {
+              id: reply.id,
+              layout: { ...reply.layout, nodes: pieces.nodes.concat(reply.layout.nodes), edges: pieces.edges.concat(reply.layout.edges) },
+          }
+        : reply;
+    pendingLayouts.get(reply.id)?.(whole);
+    pendingLayouts.delete(reply.id);
 };
 
-function layout(graph: WorkflowGraph, direction: Direction): Promise<DiagramLayout> {
+/** Nodes and edges per message to the worker (see layout-worker-messages.ts). */
+const GRAPH_PIECE = 300;
+
+/** Lays a graph out in the worker; a large graph is sent in pieces, a task each. */
+async function layout(graph: WorkflowGraph, direction: Direction): Promise<DiagramLayout> {
     const id = ++layoutRequest;
-    return new Promise((resolve, reject) => {
-        pendingLayouts.set(id, result => (result.layout ? resolve(result.layout) : reject(new Error(result.error))));
-        const request: LayoutRequest = { id, graph, direction };
-        worker.postMessage(request);
-    });
+    const laidOut = new Promise<DiagramLayout>((resolve, reject) =>
+        pendingLayouts.set(id, result => (result.layout ? resolve(result.layout) : reject(new Error(result.error)))),
+    );
+    let nodes = 0;
+    let edges = 0;
+    while (graph.nodes.length - nodes + graph.edges.length - edges > GRAPH_PIECE) {
+        const nodeCount = Math.min(GRAPH_PIECE, graph.nodes.length - nodes);
+        const edgeCount = Math.min(GRAPH_PIECE - nodeCount, graph.edges.length - edges);
+        const piece: GraphPiece = {
+            id,
+            piece: { nodes: graph.nodes.slice(nodes, nodes + nodeCount), edges: graph.edges.slice(edges, edges + edgeCount) },
+        };
+        worker.postMessage(piece);
+        nodes += nodeCount;
+        edges += edgeCount;
+        await new Promise(resolve => setTimeout(resolve, 0));
+    }
+    const request: LayoutRequest = { id, graph: { ...graph, nodes: graph.nodes.slice(nodes), edges: graph.edges.slice(edges) }, direction };
+    worker.postMessage(request);
+    return laidOut;
 }
 
 window.addEventListener('message', event => {
@@ -124,22 +165,26 @@ async function handle(message: ToWebview): Promise<void> {
     }
 }
 
-/** The diagram on show when it is drawn only where it is looked at (see windowed-drawing.ts). */
-let windowed: WindowedDrawing | undefined;
+/** The diagram on show. */
+let shownDrawing: Drawing | undefined;
+/**
+ * The diagram being drawn, hidden over the one on show until all of it (or all near the view) is
+ * drawn; `fresh` when it opens at a view of its own rather than keeping the present one.
+ */
+let pendingDrawing: { drawing: Drawing; fresh: boolean } | undefined;
 
-/** The whole diagram in slices, or, past `WINDOWED_FROM` members, its frame with what is in view to come. */
-async function drawnDiagram(parts: DiagramParts, cancelled: () => boolean): Promise<SVGElement | undefined> {
-    if (memberCount(parts) < WINDOWED_FROM) {
-        const element = await toDomInSlices(parts, cancelled);
-        if (element) {
-            windowed?.dispose();
-            windowed = undefined;
-        }
-        return element;
-    }
-    windowed?.dispose();
-    windowed = new WindowedDrawing(parts, markDrawn);
-    return windowed.element;
+/** Drops the diagram being drawn, if any: a newer model replaces it. */
+function dropPending(): void {
+    void pendingDrawing?.drawing.discard();
+    pendingDrawing = undefined;
+    markBusy();
+}
+
+/** Marks whether drawing is under way, for tests and the benchmark (no style depends on it). */
+function markBusy(): void {
+    const busy = Boolean(pendingDrawing || shownDrawing?.busy);
+    if (busy) stage.dataset.drawing = '';
+    else delete stage.dataset.drawing;
 }
 
 /** A node drawn after the user selected it, or after the editor's cursor moved to it, shows that. */
@@ -151,16 +196,38 @@ function markDrawn(element: SVGElement): void {
     if (element.classList.contains('wa-node')) simulation.shade(element as SVGGElement);
 }
 
-/** The part of the diagram in the frame, and half a frame around it, in the diagram's coordinates. */
-function visibleArea(): Box {
-    const { zoom, panX, panY } = view.viewport.state;
-    const { width, height } = view.viewport.frameSize;
-    return {
-        x: -panX / zoom - width / zoom / 2,
-        y: -panY / zoom - height / zoom / 2,
-        width: (width * 2) / zoom,
-        height: (height * 2) / zoom,
-    };
+/** The part of the diagram in the frame at a view, in the diagram's coordinates. */
+function visibleArea(state: ViewState = view.viewport.state): Box {
+    return areaOfView(state, view.viewport.frameSize);
+}
+
+/**
+ * Draws a diagram hidden beside the one on show, near the view it will be shown at; resolves
+ * with it when that is drawn, or undefined when a newer model replaced it meanwhile.
+ */
+async function drawnHidden(
+    parts: DiagramParts,
+    graph: WorkflowGraph,
+    laidOut: DiagramLayout,
+    fresh: boolean,
+): Promise<Drawing | undefined> {
+    const drawing = new Drawing(parts, { windowed: memberCount(parts) >= WINDOWED_FROM, onDrawn: markDrawn });
+    drawing.hidden = true;
+    stage.append(drawing.layer);
+    pendingDrawing = { drawing, fresh };
+    markBusy();
+    const planned = view.plannedView(drawing.element, graph, laidOut, fresh);
+    const complete = await drawing.show(planned && visibleArea(planned));
+    if (!complete || pendingDrawing?.drawing !== drawing) return undefined;
+    pendingDrawing = undefined;
+    return drawing;
+}
+
+/** Puts a drawn diagram on show in place of the last one. */
+function swapIn(drawing: Drawing): void {
+    void shownDrawing?.discard();
+    shownDrawing = drawing;
+    drawing.hidden = false;
 }
 
 /** Counts models received, so a layout that finishes after a newer model arrived is dropped. */
@@ -168,6 +235,7 @@ let modelVersion = 0;
 
 async function showModel(message: Extract<ToWebview, { type: 'model' }>): Promise<void> {
     const version = ++modelVersion;
+    dropPending();
     if (message.uri !== persisted.uri) {
         persisted.uri = message.uri;
         current = undefined;
@@ -184,9 +252,9 @@ async function showModel(message: Extract<ToWebview, { type: 'model' }>): Promis
     }
     if (!message.graph) {
         current = undefined;
-        windowed?.dispose();
-        windowed = undefined;
-        stage.replaceChildren();
+        void shownDrawing?.discard();
+        shownDrawing = undefined;
+        markBusy();
         view.cleared();
         summary.textContent = summary.title = '';
         simulation.update(undefined);
@@ -197,11 +265,14 @@ async function showModel(message: Extract<ToWebview, { type: 'model' }>): Promis
     const laidOut = await layout(graph, message.direction);
     if (version !== modelVersion) return;
     const parts = diagramParts(graph, laidOut, { showCritical: criticalToggle.checked });
-    const element = await drawnDiagram(parts, () => version !== modelVersion);
-    if (!element) return;
-    stage.replaceChildren(element);
-    view.drawn(element as SVGSVGElement, graph, laidOut, fitPending || graph.workflow !== persisted.workflow);
-    windowed?.show(visibleArea());
+    const fresh = fitPending || graph.workflow !== persisted.workflow;
+    const drawing = await drawnHidden(parts, graph, laidOut, fresh);
+    if (!drawing || version !== modelVersion) return;
+    swapIn(drawing);
+    view.drawn(drawing.element, graph, laidOut, fresh);
+    // The view may differ from the one planned (the frame was resized, or had no size): draw what it shows.
+    void drawing.show(visibleArea()).then(markBusy);
+    markBusy();
     simulation.update(overlay);
     fitPending = false;
     current = { graph, layout: laidOut };
@@ -248,8 +319,11 @@ function updatePicker(workflows: WorkflowChoice[], selected: string | undefined)
     if (selected !== undefined) picker.value = selected;
 }
 
+/** The node's element in the diagram on show, drawn now if it was not yet. */
 function nodeElement(id: string): Element | undefined {
-    return [...stage.querySelectorAll('.wa-node')].find(element => element.getAttribute('data-id') === id);
+    const shown = shownDrawing?.element;
+    if (!shown) return undefined;
+    return [...shown.querySelectorAll('.wa-node')].find(element => element.getAttribute('data-id') === id) ?? shownDrawing?.drawNode(id);
 }
 
 function highlight(nodeId: string | undefined): void {

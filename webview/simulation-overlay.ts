@@ -41,7 +41,8 @@ export class SimulationSwitch {
         button: HTMLButtonElement,
         private readonly figures: HTMLElement,
         checked: boolean,
-        private readonly stage: HTMLElement,
+        /** The diagram on show, if any. */
+        private readonly diagram: () => SVGSVGElement | undefined,
         onChange: (checked: boolean) => void,
     ) {
         this.toggle = new ToggleButton(button, checked, shown => {
@@ -64,7 +65,7 @@ export class SimulationSwitch {
 
     /** Shades the nodes of the drawn diagram, or clears the shading. */
     apply(): void {
-        const svg = this.stage.querySelector('svg');
+        const svg = this.diagram();
         const shown = this.toggle.checked && this.overlay !== undefined;
         this.figures.hidden = !shown;
         this.figures.textContent = shown ? headerText(this.overlay!) : '';

@@ -1,13 +1,18 @@
 /**
  * Runs in Chromium for `npm run bench`: times, for each graph, the preview's layout (ELK layers +
- * lanes) and rendering to DOM, beside ELK's plain layered layout of the same graph without lanes.
+ * lanes) and rendering to DOM, beside ELK's plain layered layout of the same graph without lanes,
+ * and the drawing path the preview had before it drew into the live page (the baseline of the
+ * real preview's timings, bench/browser/preview-page.ts).
  */
+import type { DiagramParts } from '../../diagram/svg.js';
+import { isDeferred } from '../../diagram/svg.js';
 import { createElk } from '../../diagram/elk.js';
 import type { WorkflowGraph } from '../../protocol/graph-model.js';
+import type { LayoutPiece, LayoutReply } from '../../protocol/layout-worker-messages.js';
 import { ELK_OPTIONS, layoutGraph } from '../../diagram/layout.js';
 import { SIMPLE_LAYERING_FROM } from '../../diagram/simple-layering.js';
 import { diagramParts, renderDiagram } from '../../diagram/svg.js';
-import { toDom, toDomInSlices } from '../../webview/dom-render.js';
+import { toDom } from '../../webview/dom-render.js';
 
 /** What the page measures for one graph (read back by bench/preview-bench.ts). */
 export interface Timing {
@@ -16,24 +21,67 @@ export interface Timing {
     plain: number[];
     plainSame: number[];
     longestTask: number[];
-    /** The preview's whole path: layout in its worker, the reply read on the UI thread, the sliced drawing. */
+    /** The previous drawing path: layout in the preview's worker, the reply read, the DOM built off the page in slices, attached. */
     workerPath: number[];
     /** The longest task Chromium reported on the UI thread meanwhile (it reports tasks over 50 ms only; 0: none). */
     workerPathLongestTask: number[];
 }
 
-/** Lays the graph out in the preview's own worker and draws it in slices, as the preview does. */
+/**
+ * The DOM of the whole diagram built off the page, a member at a time in slices of 12 ms of
+ * script, as the preview did before: style and layout then all happen once it is attached.
+ */
+async function toDomInSlices(
+    { root, parts }: DiagramParts,
+    yieldNow: () => Promise<void> = () => new Promise(resolve => setTimeout(resolve, 0)),
+): Promise<SVGElement> {
+    let sliceStart = performance.now();
+    const element = toDom(root);
+    for (const part of parts) {
+        if (!isDeferred(part)) {
+            element.appendChild(toDom(part));
+            continue;
+        }
+        const group = element.appendChild(toDom(part.group));
+        for (let index = 0; index < part.size; index++) {
+            if (performance.now() - sliceStart > 12) {
+                await yieldNow();
+                sliceStart = performance.now();
+            }
+            group.appendChild(toDom(part.member(index)));
+        }
+    }
+    return element;
+}
+
+/** Lays the graph out in the preview's own worker and draws it as the preview did before (see `toDomInSlices`). */
 async function drawThroughWorker(worker: Worker, graph: WorkflowGraph): Promise<{ total: number; longestTask: number }> {
     const longTasks: number[] = [];
     const observer = new PerformanceObserver(list => longTasks.push(...list.getEntries().map(entry => entry.duration)));
     observer.observe({ type: 'longtask', buffered: false });
     const start = performance.now();
     const layout = await new Promise<Awaited<ReturnType<typeof layoutGraph>>>((resolve, reject) => {
-        worker.onmessage = event => (event.data.layout ? resolve(event.data.layout) : reject(new Error(event.data.error)));
+        // A large layout comes in pieces before the rest (protocol/layout-worker-messages.ts).
+        const pieces: LayoutPiece = { nodes: [], edges: [] };
+        worker.onmessage = (event: MessageEvent<LayoutReply>) => {
+            const reply = event.data;
+            if (reply.piece) {
+                pieces.nodes.push(...reply.piece.nodes);
+                pieces.edges.push(...reply.piece.edges);
+            } else if (reply.layout) {
+                resolve({
+                    ...reply.layout,
+                    nodes: pieces.nodes.concat(reply.layout.nodes),
+                    edges: pieces.edges.concat(reply.layout.edges),
+                });
+            } else {
+                reject(new Error(reply.error));
+            }
+        };
         worker.postMessage({ id: 1, graph, direction: 'RIGHT' });
     });
-    const element = await toDomInSlices(diagramParts(graph, layout), () => false);
-    document.body.replaceChildren(element!);
+    const element = await toDomInSlices(diagramParts(graph, layout));
+    document.body.replaceChildren(element);
     document.body.getBoundingClientRect();
     const total = performance.now() - start;
     // Long tasks are reported after they end: give the observer a turn.
@@ -94,16 +142,11 @@ async function time(task: () => Promise<unknown> | unknown): Promise<number> {
             // The preview draws in slices: the longest task on the UI thread is what typing feels.
             let longest = 0;
             let sliceStart = performance.now();
-            await toDomInSlices(
-                diagramParts(graph, layout!),
-                () => false,
-                () => performance.now(),
-                async () => {
-                    longest = Math.max(longest, performance.now() - sliceStart);
-                    await new Promise(resolve => setTimeout(resolve, 0));
-                    sliceStart = performance.now();
-                },
-            );
+            await toDomInSlices(diagramParts(graph, layout!), async () => {
+                longest = Math.max(longest, performance.now() - sliceStart);
+                await new Promise(resolve => setTimeout(resolve, 0));
+                sliceStart = performance.now();
+            });
             timing.longestTask.push(Math.max(longest, performance.now() - sliceStart));
             const throughWorker = await drawThroughWorker(worker, graph);
             timing.workerPath.push(throughWorker.total);
