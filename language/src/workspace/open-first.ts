@@ -1,6 +1,6 @@
 /**
- * The documents a build takes first when it holds open documents and much of the workspace is
- * not yet read (start-up, an added folder, a reloaded configuration): the open documents and
+ * The documents a build takes first when it holds open documents and files the workspace read
+ * at start-up and has not parsed yet: the open documents and
  * every document their diagnostics can depend on. Those are built, the open ones validated and
  * published, before the rest of the workspace is parsed.
  *

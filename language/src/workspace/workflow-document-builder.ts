@@ -22,7 +22,7 @@
  * names of its documents with those they declared before, and relinks the documents that refer to
  * a newly declared name.
  *
- * A build that holds open documents while most of the workspace is not read yet (start-up) builds
+ * A build that holds open documents while files read at start-up are not parsed yet builds
  * the open documents and what their diagnostics depend on first (`open-first.ts`), publishes
  * them, and then builds the rest, cancellable like any build; the caches computed over part of
  * the workspace are emptied before the rest is built.
@@ -127,14 +127,15 @@ export class WorkflowDocumentBuilder extends DefaultDocumentBuilder {
         await super.buildDocuments(documents, options, cancelToken);
     }
 
-    /** Builds the open documents and what they depend on, when that leaves much of the build for later; returns what is left. */
+    /** At start-up, builds the open documents and what they depend on first; returns what is left to build. */
     private async buildOpenFirst(
         documents: LangiumDocument[],
         options: BuildOptions,
         cancelToken: Cancellation.CancellationToken,
     ): Promise<LangiumDocument[]> {
         const isOpen = (document: LangiumDocument) => Boolean(this.textDocuments?.get(document.uri.toString()));
-        const unread = documents.some(document => document.state < DocumentState.IndexedContent && !isOpen(document));
+        // Files read at start-up and not parsed yet: other builds go in Langium's order.
+        const unread = documents.some(document => !isOpen(document) && startupTextOf(this.workspaceManager(), document.uri) !== undefined);
         if (this.buildingOpenFirst || !unread) return documents;
         const split = openFirst(documents, this.langiumDocuments.all.toArray(), isOpen, document => this.textOf(document));
         if (!split) return documents;
