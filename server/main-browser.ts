@@ -11,6 +11,7 @@ import { ClientFileSystemProvider } from './client-file-system.js';
 import { followWorkspaceFolders } from './workspace-folders.js';
 import { forgetClosedEditorDocuments } from './closed-documents.js';
 import { followConfigurationFiles } from './configuration-files.js';
+import { warmUpBuild, warmUpParser } from './warm-up.js';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -19,6 +20,10 @@ const { shared } = createWorkflowServices({ connection, fileSystemProvider: () =
 followWorkspaceFolders(connection, shared);
 forgetClosedEditorDocuments(shared);
 followConfigurationFiles(connection, shared);
-startLanguageServer(shared);
-registerDiagramHandlers(connection, shared);
-registerOrgMapHandlers(connection, shared);
+warmUpParser(shared);
+// Messages wait in the transport meanwhile: the connection reads none before it listens.
+void warmUpBuild().finally(() => {
+    startLanguageServer(shared);
+    registerDiagramHandlers(connection, shared);
+    registerOrgMapHandlers(connection, shared);
+});

@@ -16,6 +16,7 @@ import { SchemeFileSystemProvider } from './scheme-file-system.js';
 import { followWorkspaceFolders } from './workspace-folders.js';
 import { forgetClosedEditorDocuments } from './closed-documents.js';
 import { followConfigurationFiles } from './configuration-files.js';
+import { warmUpBuild, warmUpParser } from './warm-up.js';
 
 // The transports `createConnection` reads from the command line; without one it would throw.
 const TRANSPORTS = /^--(stdio|node-ipc|socket|pipe)(=.+)?$/;
@@ -34,7 +35,11 @@ export function startNodeLanguageServer(): void {
     followWorkspaceFolders(connection, shared);
     forgetClosedEditorDocuments(shared);
     followConfigurationFiles(connection, shared);
-    startLanguageServer(shared);
-    registerDiagramHandlers(connection, shared);
-    registerOrgMapHandlers(connection, shared);
+    warmUpParser(shared);
+    // Messages wait in the transport meanwhile: the connection reads none before it listens.
+    void warmUpBuild().finally(() => {
+        startLanguageServer(shared);
+        registerDiagramHandlers(connection, shared);
+        registerOrgMapHandlers(connection, shared);
+    });
 }

@@ -22,6 +22,8 @@ export class TestLspClient {
     readonly connection: MessageConnection;
     private readonly child: ChildProcess;
     private readonly diagnostics = new Map<string, Diagnostic[]>();
+    /** Every publication of each document, in order. */
+    readonly publications = new Map<string, Diagnostic[][]>();
     private readonly waiters: Array<() => void> = [];
     stderr = '';
 
@@ -33,6 +35,7 @@ export class TestLspClient {
         this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
         this.connection.onNotification(PublishDiagnosticsNotification.type, params => {
             this.diagnostics.set(params.uri, params.diagnostics);
+            this.publications.set(params.uri, [...(this.publications.get(params.uri) ?? []), params.diagnostics]);
             this.waiters.splice(0).forEach(wake => wake());
         });
         this.connection.listen();

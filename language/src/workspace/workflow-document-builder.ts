@@ -21,12 +21,19 @@
  * later in URI order) would leave that link stale. Every build therefore compares the top-level
  * names of its documents with those they declared before, and relinks the documents that refer to
  * a newly declared name.
+ *
+ * A build that holds open documents while files read at start-up are not parsed yet builds
+ * the open documents and what their diagnostics depend on first (`open-first.ts`), publishes
+ * them, and then builds the rest, cancellable like any build; the caches computed over part of
+ * the workspace are emptied before the rest is built.
  */
 import type { AstNodeLocator, BuildOptions, LangiumDocument, URI } from 'langium';
 import { AstUtils, Cancellation, DefaultDocumentBuilder, DocumentState, OperationCancelled, UriUtils } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { WorkflowServices } from '../workflow-module.js';
+import { openFirst } from './open-first.js';
 import { declarationsOf } from './workspace-queries.js';
+import { startupTextOf } from './workflow-workspace-manager.js';
 
 export class WorkflowDocumentBuilder extends DefaultDocumentBuilder {
     private readonly signatures = new Map<string, string>();
@@ -45,6 +52,9 @@ export class WorkflowDocumentBuilder extends DefaultDocumentBuilder {
      * (its names are in the index before that): only those validated earlier are stale.
      */
     private movedAt = 0;
+    /** Documents linked ahead of the rest for an open document: validated with the rest. */
+    private readonly validateWithRest = new Set<LangiumDocument>();
+    private buildingOpenFirst = false;
 
     constructor(services: LangiumSharedServices) {
         super(services);
@@ -105,6 +115,7 @@ export class WorkflowDocumentBuilder extends DefaultDocumentBuilder {
         options: BuildOptions,
         cancelToken: Cancellation.CancellationToken,
     ): Promise<void> {
+        documents = await this.buildOpenFirst(documents, options, cancelToken);
         this.prepareBuild(documents, options);
         await this.runCancelable(documents, DocumentState.Parsed, cancelToken, document =>
             this.langiumDocumentFactory.update(document, cancelToken),
@@ -114,6 +125,48 @@ export class WorkflowDocumentBuilder extends DefaultDocumentBuilder {
         );
         documents = [...documents, ...this.referringToNewNames(documents, options)];
         await super.buildDocuments(documents, options, cancelToken);
+    }
+
+    /** At start-up, builds the open documents and what they depend on first; returns what is left to build. */
+    private async buildOpenFirst(
+        documents: LangiumDocument[],
+        options: BuildOptions,
+        cancelToken: Cancellation.CancellationToken,
+    ): Promise<LangiumDocument[]> {
+        const isOpen = (document: LangiumDocument) => Boolean(this.textDocuments?.get(document.uri.toString()));
+        // Files read at start-up and not parsed yet: other builds go in Langium's order.
+        const unread = documents.some(document => !isOpen(document) && startupTextOf(this.workspaceManager(), document.uri) !== undefined);
+        if (this.buildingOpenFirst || !unread) return documents;
+        const split = openFirst(documents, this.langiumDocuments.all.toArray(), isOpen, document => this.textOf(document));
+        if (!split) return documents;
+        this.buildingOpenFirst = true;
+        try {
+            split.dependencies.forEach(document => this.validateWithRest.add(document));
+            await this.buildDocuments(split.first, options, cancelToken);
+        } finally {
+            this.buildingOpenFirst = false;
+            this.validateWithRest.clear();
+        }
+        const rest = documents.filter(document => document.state < DocumentState.Validated);
+        // The global scope and the workspace facts were computed over part of the workspace.
+        this.currentState = DocumentState.Changed;
+        await this.emitUpdate(
+            rest.map(document => document.uri),
+            [],
+        );
+        return rest;
+    }
+
+    protected override shouldValidate(document: LangiumDocument): boolean {
+        return !this.validateWithRest.has(document) && super.shouldValidate(document);
+    }
+
+    /** The text of a document as the build will read it: the editor's, the parsed one, or the one read at start-up. */
+    private textOf(document: LangiumDocument): string | undefined {
+        const open = this.textDocuments?.get(document.uri.toString());
+        if (open) return open.getText();
+        if (document.state >= DocumentState.Parsed) return document.parseResult.value.$cstNode?.root.fullText;
+        return startupTextOf(this.workspaceManager(), document.uri);
     }
 
     /**

@@ -6,9 +6,23 @@
  * editor: those are checked alone), files no longer ignored join it, and every file of the
  * folder is checked again under the new rules. Problems in `.workflowrc.json` are published as
  * diagnostics of that file.
+ *
+ * At start-up the files are read but not parsed: each joins the workspace as a document still to
+ * be built, so the workspace is ready (and a `didOpen` can be handled) as soon as the files are
+ * read. The first build parses them; one that holds an open document builds that document and
+ * what it depends on first (`workflow-document-builder.ts`), and reads which those are from the
+ * text kept here until the document is parsed.
  */
-import type { FileSystemNode, FileSystemProvider, LangiumDocument, WorkspaceFolder } from 'langium';
-import { Cancellation, DefaultWorkspaceManager, URI, UriUtils } from 'langium';
+import type {
+    FileSystemNode,
+    FileSystemProvider,
+    LangiumDocument,
+    LangiumDocumentFactory,
+    Stream,
+    WorkspaceFolder,
+    WorkspaceManager,
+} from 'langium';
+import { Cancellation, DefaultWorkspaceManager, DocumentState, URI, UriUtils } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
@@ -23,11 +37,37 @@ export class WorkflowWorkspaceManager extends DefaultWorkspaceManager {
     private readonly shared: LangiumSharedServices;
     /** The configuration files that got diagnostics, so that fixing them clears them. */
     private readonly published = new Set<string>();
+    private readonly documentFactory: LangiumDocumentFactory;
+    /** The text of each file read at start-up, until its document is parsed. */
+    private readonly startupTexts = new Map<string, string>();
 
     constructor(services: LangiumSharedServices) {
         super(services);
         this.shared = services;
         this.store = workflowRcOf(services);
+        this.documentFactory = services.workspace.LangiumDocumentFactory;
+        this.documentBuilder.onDocumentPhase(DocumentState.Parsed, document => {
+            this.startupTexts.delete(document.uri.toString());
+        });
+    }
+
+    /** Reads the files and adds each as a document still to be parsed (Langium parses each here). */
+    protected override async loadWorkspaceDocuments(uris: Stream<URI>, collector: (document: LangiumDocument) => void): Promise<void> {
+        await Promise.all(
+            uris.map(async uri => {
+                const text = await this.fileSystemProvider.readFile(uri);
+                // The placeholder Langium's own `update` creates for a file new to the workspace.
+                const document = this.documentFactory.fromModel({ $type: 'INVALID' }, uri);
+                document.state = DocumentState.Changed;
+                this.startupTexts.set(uri.toString(), text);
+                collector(document);
+            }),
+        );
+    }
+
+    /** The text a file had when the workspace read it at start-up, while its document is not parsed yet. */
+    startupText(uri: URI): string | undefined {
+        return this.startupTexts.get(uri.toString());
     }
 
     override async initializeWorkspace(folders: WorkspaceFolder[], cancelToken = Cancellation.CancellationToken.None): Promise<void> {
@@ -114,6 +154,11 @@ export class WorkflowWorkspaceManager extends DefaultWorkspaceManager {
             void connection.sendDiagnostics({ uri, diagnostics });
         }
     }
+}
+
+/** The text a workspace manager read at start-up for a document not yet parsed (see `WorkflowWorkspaceManager.startupText`). */
+export function startupTextOf(manager: WorkspaceManager, uri: URI): string | undefined {
+    return manager instanceof WorkflowWorkspaceManager ? manager.startupText(uri) : undefined;
 }
 
 /** The text of a file; `undefined` when there is none (or it is a folder, or cannot be read). */
