@@ -37,12 +37,19 @@ interface Change {
     readonly delta: number;
 }
 
+export interface IncrementalParse {
+    readonly result: ParseResult<Model>;
+    /** The node that was replaced, and the one that replaced it. */
+    readonly old: Node;
+    readonly fresh: Node;
+}
+
 export function reparseIncrementally(
     parser: LangiumParser,
     previous: ParseResult<Model>,
     oldText: string,
     newText: string,
-): ParseResult<Model> | undefined {
+): IncrementalParse | undefined {
     if (previous.lexerErrors.length > 0 || previous.parserErrors.length > 0 || !previous.value.$cstNode) {
         return undefined;
     }
@@ -68,17 +75,31 @@ export function reparseIncrementally(
     splice(target, parsed.value, old, fresh as CompositeCstNodeImpl);
     shiftPositions(previous.value.$cstNode.root, parsed.value.$cstNode!, old, change);
     (previous.value.$cstNode.root as unknown as { _text: string })._text = newText;
-    return { value: previous.value, lexerErrors: [], parserErrors: [], lexerReport: previous.lexerReport };
+    return {
+        result: { value: previous.value, lexerErrors: [], parserErrors: [], lexerReport: previous.lexerReport },
+        old: target,
+        fresh: parsed.value,
+    };
 }
+
+/** Characters compared at once (as substrings, which the engine compares natively) before comparing one by one. */
+const BLOCK = 4096;
 
 function diff(oldText: string, newText: string): Change {
     const max = Math.min(oldText.length, newText.length);
     let start = 0;
+    while (start + BLOCK <= max && oldText.slice(start, start + BLOCK) === newText.slice(start, start + BLOCK)) start += BLOCK;
     while (start < max && oldText.charCodeAt(start) === newText.charCodeAt(start)) start++;
     let suffix = 0;
-    while (suffix < max - start && oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix))
-        suffix++;
-    return { start, oldEnd: oldText.length - suffix, delta: newText.length - oldText.length };
+    const oldLength = oldText.length;
+    const newLength = newText.length;
+    while (
+        suffix + BLOCK <= max - start &&
+        oldText.slice(oldLength - suffix - BLOCK, oldLength - suffix) === newText.slice(newLength - suffix - BLOCK, newLength - suffix)
+    )
+        suffix += BLOCK;
+    while (suffix < max - start && oldText.charCodeAt(oldLength - 1 - suffix) === newText.charCodeAt(newLength - 1 - suffix)) suffix++;
+    return { start, oldEnd: oldLength - suffix, delta: newLength - oldLength };
 }
 
 /** The node of a workflow whose text strictly surrounds the change, if any. */

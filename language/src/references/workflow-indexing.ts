@@ -6,7 +6,10 @@
  *   (and its memory) is skipped.
  * - Reference descriptions (the index behind find-references, rename and relinking): built from
  *   the references the linker already collected, instead of walking the whole tree again and
- *   asking every node for its references.
+ *   asking every node for its references. A reference that still has the target it had when its
+ *   description was made keeps that description (after a keystroke, all but a few do); the
+ *   description's segment is read from the reference's token when asked for, so it follows the
+ *   positions of a changed text.
  */
 import type { AstNode, AstNodeDescription, AstNodeLocator, LangiumCoreServices, LangiumDocument, ReferenceDescription } from 'langium';
 import {
@@ -27,6 +30,7 @@ export class WorkflowScopeComputation extends DefaultScopeComputation {
 
 export class WorkflowReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
     private readonly locator: AstNodeLocator;
+    private readonly made = new WeakMap<object, { target: AstNodeDescription; description: ReferenceDescription }>();
 
     constructor(services: LangiumCoreServices) {
         super(services);
@@ -49,14 +53,24 @@ export class WorkflowReferenceDescriptionProvider extends DefaultReferenceDescri
             if (!target || !container || reference.$refNode === undefined || ('error' in reference && reference.error)) {
                 continue;
             }
-            descriptions.push({
+            const made = this.made.get(reference);
+            if (made?.target === target && made.description.sourceUri === sourceUri) {
+                descriptions.push(made.description);
+                continue;
+            }
+            const refNode = reference.$refNode;
+            const description: ReferenceDescription = {
                 sourceUri,
                 sourcePath: this.locator.getAstNodePath(container),
                 targetUri: target.documentUri,
                 targetPath: target.path,
-                segment: CstUtils.toDocumentSegment(reference.$refNode),
+                get segment() {
+                    return CstUtils.toDocumentSegment(refNode);
+                },
                 local: UriUtils.equals(target.documentUri, sourceUri),
-            });
+            };
+            this.made.set(reference, { target, description });
+            descriptions.push(description);
         }
         return descriptions;
     }
