@@ -105,7 +105,7 @@ export class BatchedLinker extends DefaultLinker {
     private linkIncrementally(
         document: LangiumDocument,
         references: AnyReference[],
-        { old, fresh }: NodeReplacement,
+        { old, fresh, oldFlow }: NodeReplacement,
         previousLink: number,
     ): IncrementalBuild | undefined {
         if (!old.name || old.name !== fresh.name || !fresh.$cstNode) {
@@ -134,7 +134,7 @@ export class BatchedLinker extends DefaultLinker {
         document.references = before;
         walkAst(fresh, node => forEachReference(node, info => this.doLink(info, document)));
         for (const reference of after) document.references.push(reference);
-        if (flowText(old) !== flowText(fresh)) renewFlows(document);
+        if (oldFlow !== flowText(fresh)) renewFlows(document);
         return { fresh, dependents, previousLink };
     }
 }

@@ -9,11 +9,13 @@ import { Cancellation, DefaultLangiumDocumentFactory, DocumentState } from 'lang
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Model } from '../generated/ast.js';
 import { reparseIncrementally } from './incremental-parser.js';
+import { installLazyPositions } from './lazy-positions.js';
 import { recordFullParse, recordReplacement } from './node-replacement.js';
 
 export class IncrementalDocumentFactory extends DefaultLangiumDocumentFactory {
     constructor(services: LangiumSharedServices) {
         super(services);
+        installLazyPositions();
     }
 
     override async update<T extends AstNode = AstNode>(

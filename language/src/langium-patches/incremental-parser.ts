@@ -11,14 +11,17 @@
  * one node (its first and last characters untouched), in a file that parsed cleanly, that node's
  * new text is parsed alone with its own grammar rule. If that parse is clean and consumes the
  * whole text, the new node replaces the old one in the AST and the CST, and the positions of
- * everything after it are shifted; in every other case the caller parses the whole file. Linking
- * and validation then run on the whole document as usual.
+ * everything after it are shifted (lazily, `lazy-positions.ts`); in every other case the caller
+ * parses the whole file. What was replaced is handed to the later build phases
+ * (`node-replacement.ts`), which redo only the work that depends on it.
  */
 import type { AstNode, CstNode, LangiumParser, ParseResult } from 'langium';
 import { CompositeCstNodeImpl } from 'langium';
 import type { Model, Node } from '../generated/ast.js';
 import { isWorkflow } from '../generated/ast.js';
 import { lastNodeStartingBefore } from '../model/workflow-model.js';
+import { shiftLog, markCurrent } from './lazy-positions.js';
+import { flowText } from './node-replacement.js';
 
 /** What the CST classes keep, written here when positions shift. */
 interface MutableLeaf {
@@ -42,6 +45,8 @@ export interface IncrementalParse {
     /** The node that was replaced, and the one that replaced it. */
     readonly old: Node;
     readonly fresh: Node;
+    /** `flowText` of the old node, read before the new text replaced the old one. */
+    readonly oldFlow: string;
 }
 
 export function reparseIncrementally(
@@ -72,6 +77,7 @@ export function reparseIncrementally(
     ) {
         return undefined;
     }
+    const oldFlow = flowText(target);
     splice(target, parsed.value, old, fresh as CompositeCstNodeImpl);
     shiftPositions(previous.value.$cstNode.root, parsed.value.$cstNode!, old, change);
     (previous.value.$cstNode.root as unknown as { _text: string })._text = newText;
@@ -79,6 +85,7 @@ export function reparseIncrementally(
         result: { value: previous.value, lexerErrors: [], parserErrors: [], lexerReport: previous.lexerReport },
         old: target,
         fresh: parsed.value,
+        oldFlow,
     };
 }
 
@@ -135,34 +142,31 @@ function splice(oldNode: Node, newNode: Node, oldCst: CstNode, freshRoot: Compos
 }
 
 /**
- * Moves the new node's leaves from snippet positions to document positions, and the leaves after
- * it by the size of the change; clears every cached range. Plain recursion: this visits every
- * token of the file once.
+ * Moves the new node's leaves from snippet positions to document positions, and logs the move of
+ * the leaves after it by the size of the change (`lazy-positions.ts`): they apply it when their
+ * positions are next read, so a keystroke does not visit every token of the file.
  */
 function shiftPositions(root: CstNode, fresh: CstNode, old: CstNode, change: Change): void {
+    const log = shiftLog(root);
     const { start } = old.range;
     const oldEnd = old.range.end;
+    const oldEndOffset = old.end;
     forEachLeaf(fresh, undefined, leaf => {
         if (leaf._startLine === 0) leaf._startColumn += start.character;
         if (leaf._endLine === 0) leaf._endColumn += start.character;
         leaf._offset += old.offset;
         leaf._startLine += start.line;
         leaf._endLine += start.line;
+        markCurrent(leaf as unknown as CstNode, log);
     });
-    clearRangeCaches(fresh);
     const newEnd = fresh.range.end;
-    const lineDelta = newEnd.line - oldEnd.line;
-    const columnDelta = newEnd.character - oldEnd.character;
-    const oldEndOffset = old.end;
-    forEachLeaf(root, fresh, leaf => {
-        if (leaf._offset < oldEndOffset) return;
-        if (leaf._startLine === oldEnd.line) leaf._startColumn += columnDelta;
-        if (leaf._endLine === oldEnd.line) leaf._endColumn += columnDelta;
-        leaf._offset += change.delta;
-        leaf._startLine += lineDelta;
-        leaf._endLine += lineDelta;
+    log.push({
+        from: oldEndOffset,
+        delta: change.delta,
+        line: oldEnd.line,
+        lineDelta: newEnd.line - oldEnd.line,
+        columnDelta: newEnd.character - oldEnd.character,
     });
-    clearRangeCaches(root);
 }
 
 /** Calls `visit` on every leaf below `node`, except those below `skip`. */
@@ -173,13 +177,5 @@ function forEachLeaf(node: CstNode, skip: CstNode | undefined, visit: (leaf: Mut
         for (const child of content) forEachLeaf(child, skip, visit);
     } else {
         visit(node as unknown as MutableLeaf);
-    }
-}
-
-function clearRangeCaches(node: CstNode): void {
-    const composite = node as unknown as { _rangeCache?: unknown; content?: CstNode[] };
-    if (composite.content) {
-        composite._rangeCache = undefined;
-        for (const child of composite.content) clearRangeCaches(child);
     }
 }

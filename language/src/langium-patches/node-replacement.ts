@@ -17,6 +17,8 @@ import { isWorkflow } from '../generated/ast.js';
 export interface NodeReplacement {
     readonly old: Node;
     readonly fresh: Node;
+    /** `flowText(old)`, taken while the old node's tokens still read the old text. */
+    readonly oldFlow: string;
 }
 
 /** A build in which only `fresh` (and the nodes listed in `dependents`) needs its results computed again. */

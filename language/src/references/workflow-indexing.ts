@@ -28,9 +28,15 @@ export class WorkflowScopeComputation extends DefaultScopeComputation {
     }
 }
 
+const MADE = Symbol('description');
+
+/** A reference with the description made for it, and the target it was made for. */
+interface Described {
+    [MADE]?: { target: AstNodeDescription; description: ReferenceDescription };
+}
+
 export class WorkflowReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
     private readonly locator: AstNodeLocator;
-    private readonly made = new WeakMap<object, { target: AstNodeDescription; description: ReferenceDescription }>();
 
     constructor(services: LangiumCoreServices) {
         super(services);
@@ -53,7 +59,8 @@ export class WorkflowReferenceDescriptionProvider extends DefaultReferenceDescri
             if (!target || !container || reference.$refNode === undefined || ('error' in reference && reference.error)) {
                 continue;
             }
-            const made = this.made.get(reference);
+            // Kept on the reference itself: a look-up per reference in a map of tens of thousands costs more than the loop.
+            const made = (reference as Described)[MADE];
             if (made?.target === target && made.description.sourceUri === sourceUri) {
                 descriptions.push(made.description);
                 continue;
@@ -69,7 +76,7 @@ export class WorkflowReferenceDescriptionProvider extends DefaultReferenceDescri
                 },
                 local: UriUtils.equals(target.documentUri, sourceUri),
             };
-            this.made.set(reference, { target, description });
+            (reference as Described)[MADE] = { target, description };
             descriptions.push(description);
         }
         return descriptions;
