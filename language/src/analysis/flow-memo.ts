@@ -6,7 +6,7 @@
  * so results that name nodes are read back through the workflow's current nodes.
  */
 import type { Node, Workflow } from '../generated/ast.js';
-import { flowVersion } from '../langium-patches/node-replacement.js';
+import { flowVersion, isAnchored } from '../langium-patches/node-replacement.js';
 import type { CriticalPath } from './flow-analysis.js';
 import { criticalPath, reachableNodes } from './flow-analysis.js';
 import type { CompiledWorkflow } from './simulation/compiled-workflow.js';
@@ -20,15 +20,23 @@ interface Memo {
     compiled?: CompiledWorkflow;
 }
 
-const memos = new WeakMap<Workflow, Memo>();
+/** The last few, newest first: a flow that comes back after a typo (to the anchored version) finds its analyses. */
+const memos = new WeakMap<Workflow, Memo[]>();
+const KEPT = 3;
 
 function memoOf(workflow: Workflow): Memo | undefined {
     const version = flowVersion(workflow);
     if (version === 0) return undefined; // never linked: nothing to key on
-    let memo = memos.get(workflow);
-    if (memo?.version !== version) {
-        memo = { version };
-        memos.set(workflow, memo);
+    let kept = memos.get(workflow);
+    if (!kept) memos.set(workflow, (kept = []));
+    const at = kept.findIndex(memo => memo.version === version);
+    const memo = at >= 0 ? kept.splice(at, 1)[0] : { version };
+    kept.unshift(memo);
+    if (kept.length > KEPT) {
+        // The oldest, unless a typo deleted again would bring it back.
+        let evicted = kept.length - 1;
+        if (isAnchored(workflow, kept[evicted].version)) evicted--;
+        kept.splice(evicted, 1);
     }
     return memo;
 }

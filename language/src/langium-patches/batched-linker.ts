@@ -20,7 +20,7 @@ import type { Node } from '../generated/ast.js';
 import { forEachReference, walkAst } from '../model/ast-walk.js';
 import type { WorkflowScopeProvider } from '../references/workflow-scope-provider.js';
 import type { IncrementalBuild, NodeReplacement } from './node-replacement.js';
-import { countLink, flowText, recordIncrementalBuild, renewFlows, takeReplacement } from './node-replacement.js';
+import { countLink, flowReplaced, flowText, recordIncrementalBuild, renewFlows, takeReplacement } from './node-replacement.js';
 
 const NODES_BETWEEN_YIELDS = 2000;
 
@@ -134,7 +134,8 @@ export class BatchedLinker extends DefaultLinker {
         document.references = before;
         walkAst(fresh, node => forEachReference(node, info => this.doLink(info, document)));
         for (const reference of after) document.references.push(reference);
-        if (oldFlow !== flowText(fresh)) renewFlows(document);
+        const freshFlow = flowText(fresh);
+        if (oldFlow !== freshFlow) flowReplaced(document, fresh, oldFlow, freshFlow);
         return { fresh, dependents, previousLink };
     }
 }

@@ -32,11 +32,11 @@ export class IncrementalDocumentFactory extends DefaultLangiumDocumentFactory {
             Object.defineProperty(document, 'textDocument', { get: getter, configurable: true });
         }
         if (oldText !== text) {
-            const parser = this.serviceRegistry.getServices(document.uri).parser.LangiumParser;
+            const { LangiumParser: parser, Lexer: lexer } = this.serviceRegistry.getServices(document.uri).parser;
             const incremental =
                 oldText === undefined
                     ? undefined
-                    : reparseIncrementally(parser, document.parseResult as unknown as ParseResult<Model>, oldText, text);
+                    : reparseIncrementally(parser, lexer, document.parseResult as unknown as ParseResult<Model>, oldText, text);
             if (incremental) {
                 document.parseResult = incremental.result as unknown as ParseResult<T>;
                 recordReplacement(document, incremental);

@@ -32,7 +32,12 @@ interface MutableLeaf {
     _endColumn: number;
     /** How many shifts of its root's log the leaf has applied. */
     _applied?: number;
+    /** `logged` when the leaf last looked at its root's log: while it is unchanged, nothing was logged anywhere since. */
+    _seen?: number;
 }
+
+/** Shifts logged in all trees: a leaf reads its root's log only when this moved since it last did. */
+let logged = 0;
 
 interface LoggingRoot {
     _shifts?: Shift[];
@@ -51,6 +56,8 @@ function rootOf(node: { container?: CstNode }): LoggingRoot {
 
 /** Applies to the leaf the shifts logged since it last read its position. */
 function sync(leaf: MutableLeaf): void {
+    if (leaf._seen === logged) return;
+    leaf._seen = logged;
     const shifts = rootOf(leaf)._shifts;
     if (!shifts) return;
     let i = leaf._applied ?? 0;
@@ -75,6 +82,12 @@ export function shiftLog(root: CstNode): Shift[] {
 /** Marks a leaf as already at the positions of the whole log, and of one shift more that is about to be logged. */
 export function markCurrent(leaf: CstNode, log: Shift[]): void {
     (leaf as unknown as MutableLeaf)._applied = log.length + 1;
+}
+
+/** Logs a shift in the root's log. */
+export function logShift(log: Shift[], shift: Shift): void {
+    log.push(shift);
+    logged++;
 }
 
 let installed = false;

@@ -51,18 +51,50 @@ export function currentLink(document: LangiumDocument): number {
  * A number for what the flow of each workflow was computed from: renewed for every workflow of a
  * document linked whole, or when the replaced node differs from the old one in more than its
  * title, comments and layout. Analyses of the flow (`analysis/flow-memo.ts`) are kept while it
- * stays the same.
+ * stays the same. A series of keystrokes in one node that brings its flow back to where it was
+ * (a typo typed and deleted) brings the numbers back too.
  */
 const flowVersions = new WeakMap<Workflow, number>();
 let flowCount = 0;
+
+/** The flows before the node at `node` (workflow index/node index) first changed, while only that node changes. */
+interface Anchor {
+    readonly node: string;
+    readonly flow: string;
+    readonly versions: ReadonlyMap<Workflow, number>;
+}
+const anchors = new WeakMap<LangiumDocument, Anchor>();
 
 export function flowVersion(workflow: Workflow): number {
     return flowVersions.get(workflow) ?? 0;
 }
 
+/** Whether the flow version is one a later keystroke may come back to (kept by `flow-memo.ts`). */
+export function isAnchored(workflow: Workflow, version: number): boolean {
+    const document = (workflow.$container as { $document?: LangiumDocument }).$document;
+    return document !== undefined && anchors.get(document)?.versions.get(workflow) === version;
+}
+
+function workflowsOf(document: LangiumDocument): Workflow[] {
+    return (document.parseResult.value as Model).declarations.filter(isWorkflow);
+}
+
+/** The document was linked whole: every flow is new. */
 export function renewFlows(document: LangiumDocument): void {
-    for (const declaration of (document.parseResult.value as Model).declarations) {
-        if (isWorkflow(declaration)) flowVersions.set(declaration, ++flowCount);
+    anchors.delete(document);
+    for (const workflow of workflowsOf(document)) flowVersions.set(workflow, ++flowCount);
+}
+
+/** A replaced node's flow text went from `before` to `after` (different). */
+export function flowReplaced(document: LangiumDocument, fresh: Node, before: string, after: string): void {
+    const node = `${fresh.$container.$containerIndex}/${fresh.$containerIndex}`;
+    let anchor = anchors.get(document);
+    if (anchor?.node !== node) {
+        anchor = { node, flow: before, versions: new Map(workflowsOf(document).map(workflow => [workflow, flowVersion(workflow)])) };
+        anchors.set(document, anchor);
+    }
+    for (const workflow of workflowsOf(document)) {
+        flowVersions.set(workflow, after === anchor.flow ? (anchor.versions.get(workflow) ?? ++flowCount) : ++flowCount);
     }
 }
 
