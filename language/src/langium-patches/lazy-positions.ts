@@ -56,7 +56,8 @@ function rootOf(node: { container?: CstNode }): LoggingRoot {
 
 /** Applies to the leaf the shifts logged since it last read its position. */
 function sync(leaf: MutableLeaf): void {
-    if (leaf._seen === logged) return;
+    // No shift anywhere yet (a command-line run, a server before its first keystroke): leaves stay as Langium made them.
+    if (logged === 0 || leaf._seen === logged) return;
     leaf._seen = logged;
     const shifts = rootOf(leaf)._shifts;
     if (!shifts) return;
@@ -82,6 +83,11 @@ export function shiftLog(root: CstNode): Shift[] {
 /** Marks a leaf as already at the positions of the whole log, and of one shift more that is about to be logged. */
 export function markCurrent(leaf: CstNode, log: Shift[]): void {
     (leaf as unknown as MutableLeaf)._applied = log.length + 1;
+}
+
+/** Changes whenever positions move anywhere: what was computed from positions at an equal stamp still holds. */
+export function positionsStamp(): number {
+    return logged;
 }
 
 /** Logs a shift in the root's log. */

@@ -14,7 +14,7 @@
  * A document the configuration ignores (open in the editor all the same) sees only its own
  * top-level names: it is checked alone.
  */
-import type { AstNode, AstNodeDescription, LangiumDocument, ReferenceInfo, Scope } from 'langium';
+import type { AstNode, AstNodeDescription, DocumentSegment, LangiumDocument, ReferenceInfo, Scope } from 'langium';
 import { AstUtils, CstUtils, DefaultScopeProvider, GrammarUtils, DocumentCache, EMPTY_SCOPE, MapScope, MultiMapScope } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import type { Node, Team, Workflow } from '../generated/ast.js';
@@ -22,6 +22,7 @@ import { isOwnerRef, isPerson, isRole, isTransition, isWorkflow } from '../gener
 import type { WorkflowRcStore } from '../workspace/workflow-rc-store.js';
 import { workflowRcOf } from '../workspace/workflow-rc-store.js';
 import { nodesVersion } from '../langium-patches/node-replacement.js';
+import { positionsStamp } from '../langium-patches/lazy-positions.js';
 
 export class WorkflowScopeProvider extends DefaultScopeProvider {
     private readonly containerScopes: DocumentCache<string, Scope>;
@@ -134,8 +135,21 @@ interface NodeScope {
     readonly byName: Map<string, AstNodeDescription>;
 }
 
-/** Like Langium's descriptions, but every segment is computed from the node when read: it stays true after positions shift. */
+/**
+ * Like Langium's descriptions, but the segments are computed from the node again once positions
+ * have moved (`positionsStamp`): they stay true after a keystroke shifted the text, and cost a
+ * property read while nothing moved (completion ranks thousands of them by position).
+ */
 function liveDescription(node: Node, document: LangiumDocument): AstNodeDescription {
+    let stamp = -1;
+    let name: DocumentSegment | undefined;
+    let selection: DocumentSegment | undefined;
+    const refresh = () => {
+        if (stamp === positionsStamp()) return;
+        stamp = positionsStamp();
+        name = undefined;
+        selection = undefined;
+    };
     return {
         node,
         name: node.name,
@@ -143,11 +157,12 @@ function liveDescription(node: Node, document: LangiumDocument): AstNodeDescript
         documentUri: document.uri,
         path: `/declarations@${node.$container.$containerIndex}/nodes@${node.$containerIndex}`,
         get nameSegment() {
-            const name = GrammarUtils.findNodeForProperty(node.$cstNode, 'name');
-            return CstUtils.toDocumentSegment(name ?? node.$cstNode);
+            refresh();
+            return (name ??= CstUtils.toDocumentSegment(GrammarUtils.findNodeForProperty(node.$cstNode, 'name') ?? node.$cstNode));
         },
         get selectionSegment() {
-            return CstUtils.toDocumentSegment(node.$cstNode);
+            refresh();
+            return (selection ??= CstUtils.toDocumentSegment(node.$cstNode));
         },
     };
 }
