@@ -2,7 +2,9 @@
  * Live ≡ fresh, at the protocol level: a seeded sequence of edits across a workspace of five
  * files, sent to one server as `didChange`s, leaves it publishing the diagnostics, and answering
  * the hovers and symbols, that a server started on the final files publishes and answers.
- * Edits add, remove and rename nodes and declarations too. Every other sequence has only three
+ * Edits add, remove and rename nodes and declarations too, and type inside one node (a letter, a
+ * stray word that breaks the syntax there and is removed again), which the server re-parses,
+ * relinks and revalidates for that node alone. Every other sequence has only three
  * of the files open (the organization and the systems stay closed, on disk): builds then take
  * the open documents first and the rest after them.
  */
@@ -51,9 +53,20 @@ const SNIPPETS = [
 /** Names the files declare or refer to: a rename of one of them breaks or mends references. */
 const NAMES = ['Legal', 'Ops', 'Agent', 'Counsel', 'Mail', 'Vault', 'Log', 'Review', 'Done', 'Store', 'Stored', 'Intake'];
 
+/** Inside one node: a stray word (removed again later) or a string typed where a clause belongs. */
+function editInsideNode(text: string, next: () => number): string {
+    if (/ zz(?=owner|duration|next)/.test(text) && next() < 0.5) return text.replace(/ zz(?=owner|duration|next)/g, ' ');
+    const places = [...text.matchAll(/(?<=step \w+ \{ )|(?<=; )(?=owner|duration|next)/g)].map(match => match.index!);
+    if (places.length === 0) return text;
+    const at = places[Math.floor(next() * places.length)];
+    return text.slice(0, at) + (next() < 0.5 ? 'zz' : '"t" ') + text.slice(at);
+}
+
 function edit(text: string, next: () => number): string {
     const at = Math.floor(next() * (text.length + 1));
-    switch (Math.floor(next() * 5)) {
+    switch (Math.floor(next() * 6)) {
+        case 5:
+            return editInsideNode(text, next);
         case 0:
             return SNIPPETS[Math.floor(next() * SNIPPETS.length)] + text;
         case 1:

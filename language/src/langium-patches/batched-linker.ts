@@ -1,19 +1,80 @@
 /**
- * Patch of Langium 4.4.0 `DefaultLinker.link` (a copy of its loop, without the profiler branch).
+ * Patch of Langium 4.4.0 `DefaultLinker.link` (a copy of its loop, without the profiler branch)
+ * and `DefaultLinker.unlink` (which writes the private `_ref` and `_nodeDescription` fields of
+ * `DefaultReferenceImpl`).
  *
  * Langium's linker streams the AST through generators and awaits `interruptAndCheck` after every
  * node; on a 20,000-step file those awaits and generator frames cost more than the linking. This
  * one collects the nodes with plain loops (`model/ast-walk.ts`) and yields to pending requests
  * every few thousand nodes, which keeps cancellation responsive. `doLink` is Langium's own.
+ *
+ * After a keystroke inside one node (`node-replacement.ts`), when that node kept its name and
+ * nothing else of the workspace changed, the rest of the document's links are kept: `unlink`
+ * only sets the references aside, and `link` puts them back, re-points those that targeted the
+ * replaced node to the new one, and links the new node's references alone. In every other case
+ * the references set aside are cleared as Langium clears them, and the whole document is linked.
  */
-import type { AstNode, LangiumDocument } from 'langium';
-import { Cancellation, DefaultLinker, interruptAndCheck } from 'langium';
+import type { AstNode, LangiumCoreServices, LangiumDocument, MultiReference, Reference } from 'langium';
+import { Cancellation, DefaultLinker, DocumentState, interruptAndCheck } from 'langium';
+import type { Node } from '../generated/ast.js';
 import { forEachReference, walkAst } from '../model/ast-walk.js';
+import type { WorkflowScopeProvider } from '../references/workflow-scope-provider.js';
+import type { IncrementalBuild, NodeReplacement } from './node-replacement.js';
+import { countLink, flowReplaced, flowText, recordIncrementalBuild, renewFlows, takeReplacement } from './node-replacement.js';
 
 const NODES_BETWEEN_YIELDS = 2000;
 
+/** The private fields of Langium's `DefaultReferenceImpl` that `unlink` clears. */
+interface LinkedReference extends Reference {
+    _ref?: unknown;
+    _nodeDescription?: unknown;
+}
+
+/** The references of a document set aside by `unlink`; complete when they were all of a linked document. */
+type AnyReference = Reference | MultiReference;
+
+interface SetAside {
+    readonly references: AnyReference[];
+    readonly complete: boolean;
+}
+
 export class BatchedLinker extends DefaultLinker {
+    private readonly shared: LangiumCoreServices['shared'];
+    private readonly setAside = new WeakMap<LangiumDocument, SetAside>();
+    /** The one document the last workspace update changed (none deleted), if so. */
+    private onlyChanged: string | undefined;
+    private listening = false;
+
+    constructor(services: LangiumCoreServices) {
+        super(services);
+        this.shared = services.shared;
+    }
+
+    override unlink(document: LangiumDocument): void {
+        this.listen();
+        const previous = this.setAside.get(document);
+        this.setAside.set(document, {
+            references: previous ? previous.references.concat(document.references) : document.references,
+            complete: !previous && document.state >= DocumentState.Linked,
+        });
+        document.references = [];
+    }
+
     override async link(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
+        const aside = this.setAside.get(document);
+        this.setAside.delete(document);
+        const replacement = takeReplacement(document);
+        const previousLink = countLink(document);
+        const build =
+            aside?.complete && replacement && this.onlyChanged === document.uri.toString()
+                ? this.linkIncrementally(document, aside.references, replacement, previousLink)
+                : undefined;
+        recordIncrementalBuild(document, build);
+        if (build) {
+            return;
+        }
+        if (aside) clearLinks(aside.references);
+        renewFlows(document);
         const nodes: AstNode[] = [];
         walkAst(document.parseResult.value, node => {
             nodes.push(node);
@@ -24,5 +85,74 @@ export class BatchedLinker extends DefaultLinker {
             }
             forEachReference(nodes[i], info => this.doLink(info, document));
         }
+        // Also after: an analysis asked for between two yields saw a half-linked flow.
+        renewFlows(document);
     }
+
+    /** Starts following workspace updates, once the workspace exists (not while services are created). */
+    private listen(): void {
+        if (this.listening) return;
+        this.listening = true;
+        this.shared.workspace.DocumentBuilder.onUpdate((changed, deleted) => {
+            this.onlyChanged = changed.length === 1 && deleted.length === 0 ? changed[0].toString() : undefined;
+        });
+    }
+
+    /**
+     * Keeps the links outside the replaced node, in document order around the new node's, when
+     * the new node has the old one's name (so no other reference resolves differently).
+     */
+    private linkIncrementally(
+        document: LangiumDocument,
+        references: AnyReference[],
+        { old, fresh, oldFlow }: NodeReplacement,
+        previousLink: number,
+    ): IncrementalBuild | undefined {
+        if (!old.name || old.name !== fresh.name || !fresh.$cstNode) {
+            clearLinks(references);
+            return undefined;
+        }
+        const inOld = new Set<AnyReference>();
+        walkAst(old, node => forEachReference(node, info => inOld.add(info.reference)));
+        const description = (this.scopeProvider as WorkflowScopeProvider).nodeReplaced(old, fresh, document);
+        const start = fresh.$cstNode.offset;
+        const before: AnyReference[] = [];
+        const after: AnyReference[] = [];
+        const dependents = new Set<Node>();
+        for (const reference of references as LinkedReference[]) {
+            if (inOld.has(reference)) {
+                continue;
+            }
+            if (reference._ref === old) {
+                reference._ref = fresh;
+                reference._nodeDescription = description;
+                const source = workNodeOf(reference.$refNode?.astNode);
+                if (source) dependents.add(source);
+            }
+            (reference.$refNode && reference.$refNode.offset < start ? before : after).push(reference);
+        }
+        document.references = before;
+        walkAst(fresh, node => forEachReference(node, info => this.doLink(info, document)));
+        for (const reference of after) document.references.push(reference);
+        const freshFlow = flowText(fresh);
+        if (oldFlow !== freshFlow) flowReplaced(document, fresh, oldFlow, freshFlow);
+        return { fresh, dependents, previousLink };
+    }
+}
+
+/** Langium's `unlink`: the references resolve again when next linked. */
+function clearLinks(references: AnyReference[]): void {
+    for (const reference of references as LinkedReference[]) {
+        if ('_ref' in reference) {
+            reference._ref = undefined;
+            delete reference._nodeDescription;
+        }
+    }
+}
+
+/** The step, decision or end a transition belongs to. */
+function workNodeOf(node: AstNode | undefined): Node | undefined {
+    let at = node;
+    while (at?.$container && at.$container.$type !== 'Workflow') at = at.$container;
+    return at?.$container ? (at as Node) : undefined;
 }

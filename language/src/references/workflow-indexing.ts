@@ -6,7 +6,10 @@
  *   (and its memory) is skipped.
  * - Reference descriptions (the index behind find-references, rename and relinking): built from
  *   the references the linker already collected, instead of walking the whole tree again and
- *   asking every node for its references.
+ *   asking every node for its references. A reference that still has the target it had when its
+ *   description was made keeps that description (after a keystroke, all but a few do); the
+ *   description's segment is read from the reference's token when asked for, so it follows the
+ *   positions of a changed text.
  */
 import type { AstNode, AstNodeDescription, AstNodeLocator, LangiumCoreServices, LangiumDocument, ReferenceDescription } from 'langium';
 import {
@@ -23,6 +26,13 @@ export class WorkflowScopeComputation extends DefaultScopeComputation {
     override async collectLocalSymbols(): Promise<MultiMap<AstNode, AstNodeDescription>> {
         return new MultiMap();
     }
+}
+
+const MADE = Symbol('description');
+
+/** A reference with the description made for it, and the target it was made for. */
+interface Described {
+    [MADE]?: { target: AstNodeDescription; description: ReferenceDescription };
 }
 
 export class WorkflowReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
@@ -49,14 +59,25 @@ export class WorkflowReferenceDescriptionProvider extends DefaultReferenceDescri
             if (!target || !container || reference.$refNode === undefined || ('error' in reference && reference.error)) {
                 continue;
             }
-            descriptions.push({
+            // Kept on the reference itself: a look-up per reference in a map of tens of thousands costs more than the loop.
+            const made = (reference as Described)[MADE];
+            if (made?.target === target && made.description.sourceUri === sourceUri) {
+                descriptions.push(made.description);
+                continue;
+            }
+            const refNode = reference.$refNode;
+            const description: ReferenceDescription = {
                 sourceUri,
                 sourcePath: this.locator.getAstNodePath(container),
                 targetUri: target.documentUri,
                 targetPath: target.path,
-                segment: CstUtils.toDocumentSegment(reference.$refNode),
+                get segment() {
+                    return CstUtils.toDocumentSegment(refNode);
+                },
                 local: UriUtils.equals(target.documentUri, sourceUri),
-            });
+            };
+            (reference as Described)[MADE] = { target, description };
+            descriptions.push(description);
         }
         return descriptions;
     }

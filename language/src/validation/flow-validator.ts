@@ -5,7 +5,7 @@
 import type { ValidationAcceptor } from 'langium';
 import type { Decision, Workflow } from '../generated/ast.js';
 import { isDecision, isEnd } from '../generated/ast.js';
-import { reachableNodes } from '../analysis/flow-analysis.js';
+import { memoReachableNodes } from '../analysis/flow-memo.js';
 import type { WorkNode } from '../model/workflow-model.js';
 import { outgoingTransitions, startNode } from '../model/workflow-model.js';
 import { IssueCodes } from './issue-codes.js';
@@ -40,7 +40,7 @@ export class FlowValidator {
                 code: IssueCodes.NoEnd,
             });
         }
-        const reached = reachableNodes(workflow);
+        const reached = memoReachableNodes(workflow);
         for (const node of nodes) {
             if (!reached.has(node)) {
                 accept('warning', `'${node.name}' is unreachable: no path from the start '${start.name}' leads to it.`, {

@@ -12,8 +12,7 @@
 import type { Cancellation, ValidationAcceptor } from 'langium';
 import { AstUtils } from 'langium';
 import type { Workflow } from '../generated/ast.js';
-import { criticalPath } from '../analysis/flow-analysis.js';
-import { compileWorkflow } from '../analysis/simulation/compiled-workflow.js';
+import { memoCompileWorkflow, memoCriticalPath } from '../analysis/flow-memo.js';
 import { editorSimulation } from '../analysis/simulation/simulation-cache.js';
 import { formatShare } from '../analysis/simulation/simulation-text.js';
 import { formatDuration, parseDuration } from '../model/duration.js';
@@ -26,9 +25,9 @@ export class SimulationValidator {
         if (!sla || !budget) return;
         const parsed = AstUtils.getDocument(workflow).parseResult;
         if (parsed.lexerErrors.length > 0 || parsed.parserErrors.length > 0) return;
-        const path = criticalPath(workflow);
+        const path = memoCriticalPath(workflow);
         if (!path || path.minutes > budget) return; // `sla-exceeded` says it already
-        const compiled = compileWorkflow(workflow);
+        const compiled = memoCompileWorkflow(workflow);
         if (!compiled.uncertain) return;
         const report = await editorSimulation(compiled, cancelToken);
         if (report.p80 === null || report.p80 <= budget) return;

@@ -4,7 +4,7 @@
  */
 import type { ValidationAcceptor } from 'langium';
 import type { DurationClause, EscalateClause, SlaClause, Workflow } from '../generated/ast.js';
-import { criticalPath } from '../analysis/flow-analysis.js';
+import { memoCriticalPath } from '../analysis/flow-memo.js';
 import { formatDuration, parseDuration, readDuration } from '../model/duration.js';
 import { IssueCodes } from './issue-codes.js';
 
@@ -16,7 +16,7 @@ export class TimeValidator {
         if (!sla || !budget) {
             return;
         }
-        const path = criticalPath(workflow);
+        const path = memoCriticalPath(workflow);
         if (path && path.minutes > budget) {
             const names = path.nodes.map(node => node.name).join(' → ');
             accept('warning', `Critical path ${formatDuration(path.minutes)} exceeds the SLA of ${formatDuration(budget)}: ${names}.`, {

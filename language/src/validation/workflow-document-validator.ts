@@ -25,8 +25,21 @@ import { applySuppressions } from './suppressions.js';
 import type { WorkflowServices } from '../workflow-module.js';
 import type { WorkspaceFacts } from '../workspace/workspace-facts.js';
 import { IssueCodes } from './issue-codes.js';
+import { currentLink, takeIncrementalBuild } from '../langium-patches/node-replacement.js';
 
 const NODES_BETWEEN_YIELDS = 2000;
+
+/** What a check accepted on a node, to be reported again while the node is unchanged. */
+interface Accepted {
+    readonly severity: Parameters<ValidationAcceptor>[0];
+    readonly message: string;
+    readonly info: unknown;
+}
+
+/** A node on which the checks accepted nothing (shared, never written). */
+const NOTHING: Accepted[] = [];
+/** Marks a node whose findings are reported again without running the checks. */
+const REPLAY = { $type: 'replay' } as AstNode;
 
 const NAMED_TYPES = new Set(['Team', 'Role', 'Person', 'System', 'Workflow', 'Step', 'Decision', 'End']);
 
@@ -34,6 +47,8 @@ export class WorkflowDocumentValidator extends DefaultDocumentValidator {
     private readonly facts: WorkspaceFacts;
     private readonly configuration: ConfigurationProvider;
     private readonly rc: WorkflowRcStore;
+    /** The findings on each step, decision and end at the last validation of a document, and the link they were made after. */
+    private readonly findings = new WeakMap<LangiumDocument, { link: number; categories: string; byNode: Map<AstNode, Accepted[]> }>();
 
     constructor(services: WorkflowServices) {
         super(services);
@@ -76,6 +91,14 @@ export class WorkflowDocumentValidator extends DefaultDocumentValidator {
      * Runs the checks on every node with plain loops: the default awaits once per node and per
      * check, which dominates validation of a large file. Checks that return a promise are still
      * awaited; the walk yields to pending requests every few thousand nodes.
+     *
+     * What the checks reported on each step, decision and end is kept. After a keystroke that
+     * replaced one node alone (`langium-patches/node-replacement.ts`), the other nodes' findings
+     * are reported again as they were, and the checks run only on the new node, on the nodes
+     * with a transition to it (a hand-off depends on its target's owner), and outside the nodes
+     * (workflows, teams, systems: their checks read the whole flow or the whole workspace).
+     * Findings are kept as what was accepted, not as diagnostics: their ranges are computed
+     * again, from the nodes' current positions.
      */
     protected override async validateAstNodes(
         rootNode: AstNode,
@@ -83,16 +106,42 @@ export class WorkflowDocumentValidator extends DefaultDocumentValidator {
         acceptor: ValidationAcceptor,
         cancelToken = Cancellation.CancellationToken.None,
     ): Promise<void> {
+        const document = AstUtils.getDocument(rootNode);
+        const categories = options.categories?.join(',') ?? '';
+        const reusable = this.reusableFindings(document, categories);
+        const findings = new Map<AstNode, Accepted[]>();
         const checksByType = new Map<string, ValidationCheck[]>();
         const nodes: AstNode[] = [];
+        /** For each collected node, the step, decision or end it lies in. */
+        const within: Array<AstNode | undefined> = [];
+        let work: AstNode | undefined;
         walkAst(rootNode, node => {
+            if (node.$container?.$type === 'Workflow' && node.$containerProperty === 'nodes') {
+                work = node;
+                const kept = reusable?.get(node);
+                if (kept) {
+                    nodes.push(node);
+                    within.push(REPLAY);
+                    findings.set(node, kept);
+                    return false;
+                }
+                findings.set(node, NOTHING);
+            } else if (node.$container?.$type === 'Workflow' || node.$container?.$type === 'Model' || !node.$container) {
+                work = undefined;
+            }
             nodes.push(node);
+            within.push(work);
             return this.validateSingleNodeOptions(node, options).validateChildren;
         });
         for (let i = 0; i < nodes.length; i++) {
             const node = nodes[i];
             if (i % NODES_BETWEEN_YIELDS === 0) {
                 await interruptAndCheck(cancelToken);
+            }
+            const owner = within[i];
+            if (owner === REPLAY) {
+                for (const accepted of findings.get(node)!) acceptor(accepted.severity, accepted.message, accepted.info as never);
+                continue;
             }
             if (!this.validateSingleNodeOptions(node, options).validateNode) {
                 continue;
@@ -102,11 +151,32 @@ export class WorkflowDocumentValidator extends DefaultDocumentValidator {
                 checks = this.validationRegistry.getChecks(node.$type, options.categories).toArray();
                 checksByType.set(node.$type, checks);
             }
+            const accept: ValidationAcceptor = owner
+                ? (severity, message, info) => {
+                      const list = findings.get(owner)!;
+                      (list === NOTHING ? findings.set(owner, []).get(owner)! : list).push({ severity, message, info });
+                      acceptor(severity, message, info);
+                  }
+                : acceptor;
             for (const check of checks) {
-                const pending = check(node, acceptor, cancelToken);
+                const pending = check(node, accept, cancelToken);
                 if (pending) await pending;
             }
         }
+        this.findings.set(document, { link: currentLink(document), categories, byNode: findings });
+    }
+
+    /** The findings of the last validation that an incremental build lets this one report again, by node. */
+    private reusableFindings(document: LangiumDocument, categories: string): Map<AstNode, Accepted[]> | undefined {
+        const build = takeIncrementalBuild(document);
+        const last = this.findings.get(document);
+        this.findings.delete(document);
+        if (!build || !last || last.link !== build.previousLink || last.categories !== categories) {
+            return undefined;
+        }
+        last.byNode.delete(build.fresh);
+        for (const dependent of build.dependents) last.byNode.delete(dependent);
+        return last.byNode;
     }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {

@@ -1,0 +1,165 @@
+/**
+ * Incremental builds: after a keystroke inside one node, linking, the reference index and
+ * validation redo only what depends on that node (`language/src/langium-patches/node-replacement.ts`).
+ * After every edit of long seeded series, the live workspace must equal a fresh build of the same
+ * texts: every document's diagnostics, links, reference index, AST and token positions. The edits
+ * cover each path: typing in a title, changing a duration or an owner (the flow and hand-offs of
+ * other nodes change), changing a `next` target, renaming, adding and removing nodes, typing a
+ * syntax error inside a node and mending it, and renaming a team in another file.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import type { LangiumDocument, ReferenceDescription } from 'langium';
+import { AstUtils, CstUtils, URI } from 'langium';
+import { setTextDocument } from 'langium/test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TestWorkspace } from '../helpers.js';
+import { astShape, loadWorkspace, seededRandom } from '../helpers.js';
+
+type Edit = (text: string, next: () => number) => string;
+
+function nthIndex(text: string, needle: string | RegExp, next: () => number): number {
+    const positions: number[] = [];
+    const pattern = typeof needle === 'string' ? new RegExp(needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g') : needle;
+    for (const match of text.matchAll(pattern)) positions.push(match.index!);
+    return positions.length === 0 ? -1 : positions[Math.floor(next() * positions.length)];
+}
+
+const insertAt = (text: string, at: number, inserted: string) => (at < 0 ? text : text.slice(0, at) + inserted + text.slice(at));
+
+/** Removes the syntax errors the edits below type: stray words and braces. */
+function mend(text: string): string {
+    return text
+        .replace(/(?<=\n {4})x(?=duration|owner|next)/g, '')
+        .replace(/(?<=\n {4})oops (?=duration|owner|next)/g, '')
+        .replace(/(?<=\n {4})\} (?=uses )/g, '');
+}
+
+/** Edits of the workflow file; most fall inside one node. */
+const FLOW_EDITS: Edit[] = [
+    // a letter typed into a title, and deleted
+    (text, next) => insertAt(text, nthIndex(text, /(?<=step \w+ ")/g, next), 'q'),
+    (text, next) => {
+        const at = nthIndex(text, /(?<=step \w+ ")q/g, next);
+        return at < 0 ? text : text.slice(0, at) + text.slice(at + 1);
+    },
+    // a duration changed: the critical path moves
+    (text, next) => insertAt(text, nthIndex(text, /(?<=duration )\d/g, next), String(1 + Math.floor(next() * 9))),
+    // an owner changed: hand-offs into this node change
+    (text, next) => {
+        const at = nthIndex(text, /(?<=\n {4}owner )\w+\.\w+/g, next);
+        if (at < 0) return text;
+        const end = text.indexOf('\n', at);
+        return text.slice(0, at) + ['Finance.Clerk', 'Procurement.Buyer', 'Warehouse.Clerk'][Math.floor(next() * 3)] + text.slice(end);
+    },
+    // a `next` target changed to another node, or to one that does not exist
+    (text, next) => {
+        const at = nthIndex(text, /(?<=next )\w+/g, next);
+        if (at < 0) return text;
+        const end = at + /^\w+/.exec(text.slice(at))![0].length;
+        return text.slice(0, at) + ['Pay', 'Archive', 'Match', 'Nowhere'][Math.floor(next() * 4)] + text.slice(end);
+    },
+    // a node renamed (its name is inside its text)
+    (text, next) => insertAt(text, nthIndex(text, /(?<=step \w)\w/g, next), 'R'),
+    // a syntax error typed inside a node: a stray word before a clause
+    (text, next) => insertAt(text, nthIndex(text, /(?<=\n {4})(?:duration|owner|next) /g, next), 'x'),
+    (text, next) => insertAt(text, nthIndex(text, /(?<=\n {4})(?:duration|owner|next) /g, next), 'oops '),
+    // and mended (also every sixth edit)
+    mend,
+    // a syntax error that reaches outside the node: an unbalanced brace
+    (text, next) => insertAt(text, nthIndex(text, /(?<=\n {4})uses /g, next), '} '),
+    // a node added, and one removed
+    (text, next) => insertAt(text, nthIndex(text, /\n {2}step /g, next), '\n  step Added { owner Finance.Clerk; duration 1h; next Pay }'),
+    text => text.replace(/\n {2}step Added \{[^}]*\}/, ''),
+    // a comment typed inside a node
+    (text, next) => insertAt(text, nthIndex(text, /(?<=\n {4})next /g, next), '// later\n    '),
+];
+
+/** Edits of the organization: a team renamed and back, which breaks and mends the workflow's owners. */
+const ORG_EDITS: Edit[] = [
+    text =>
+        text.includes('team Finance2') ? text.replace('team Finance2', 'team Finance') : text.replace('team Finance ', 'team Finance2 '),
+    (text, next) => insertAt(text, nthIndex(text, /(?<=role Clerk ")/g, next), 'z'),
+];
+
+/** Every reference of the document: its text, where it stands and what it resolves to. */
+function links(document: LangiumDocument): string[] {
+    const shown: string[] = [];
+    for (const node of AstUtils.streamAst(document.parseResult.value)) {
+        for (const { reference } of AstUtils.streamReferences(node)) {
+            const target = 'ref' in reference ? reference.ref : undefined;
+            const where = target
+                ? `${AstUtils.getDocument(target).uri.toString()}#${target.$cstNode?.offset}`
+                : `error ${reference.error?.message}`;
+            shown.push(`${reference.$refNode?.offset} ${reference.$refText} -> ${where}`);
+        }
+    }
+    return shown.sort();
+}
+
+function referenceIndex(workspace: TestWorkspace): string[] {
+    const index = workspace.services.shared.workspace.IndexManager as unknown as { referenceIndex: Map<string, ReferenceDescription[]> };
+    return [...index.referenceIndex.values()]
+        .flat()
+        .map(
+            d =>
+                `${d.sourceUri.toString()} ${d.sourcePath} -> ${d.targetUri.toString()} ${d.targetPath} ${JSON.stringify(d.segment.range)} ${d.segment.offset}`,
+        )
+        .sort();
+}
+
+function view(workspace: TestWorkspace): unknown {
+    const documents = Object.values(workspace.files).map(file =>
+        workspace.services.shared.workspace.LangiumDocuments.getDocument(URI.parse(file.uri))!,
+    );
+    return {
+        documents: documents.map(document => ({
+            uri: document.uri.toString(),
+            diagnostics: (document.diagnostics ?? []).map(d => `${JSON.stringify(d.range)} ${d.code} ${d.message}`).sort(),
+            links: links(document),
+            ast: astShape(document.parseResult.value),
+            tokens: CstUtils.flattenCst(document.parseResult.value.$cstNode!)
+                .map(leaf => `${leaf.offset}+${leaf.length} ${JSON.stringify(leaf.range)}`)
+                .toArray(),
+        })),
+        references: referenceIndex(workspace),
+    };
+}
+
+describe('incremental builds', function () {
+    this.timeout(300_000);
+
+    it('equal a fresh build after each of 3 seeded series of 60 edits', async () => {
+        const read = (name: string) => fs.readFileSync(`examples/${name}.workflow`, 'utf8');
+        let incremental = 0;
+        for (let series = 1; series <= 3; series++) {
+            const texts: Record<string, string> = {
+                'flow.workflow': read('purchase-to-pay'),
+                'org.workflow': read('organization'),
+                'systems.workflow': read('systems'),
+            };
+            const live = await loadWorkspace(texts);
+            // The keystrokes that keep the rest of the document's links: counted, so the test fails if that path stops being taken.
+            const linker = live.services.references.Linker as unknown as { linkIncrementally: (...args: unknown[]) => unknown };
+            const linkIncrementally = linker.linkIncrementally.bind(linker);
+            linker.linkIncrementally = (...args: unknown[]) => {
+                const build = linkIncrementally(...args);
+                if (build) incremental++;
+                return build;
+            };
+            const next = seededRandom(500 + series);
+            for (let step = 1; step <= 60; step++) {
+                const name = next() < 0.9 ? 'flow.workflow' : 'org.workflow';
+                const edits = name === 'flow.workflow' ? FLOW_EDITS : ORG_EDITS;
+                const edit = step % 6 === 0 && name === 'flow.workflow' ? mend : edits[Math.floor(next() * edits.length)];
+                texts[name] = edit(texts[name], next);
+                const uri = live.files[name].uri;
+                setTextDocument(live.services, TextDocument.create(uri, 'workflow', step + 1, texts[name]));
+                await live.services.shared.workspace.DocumentBuilder.update([URI.parse(uri)], []);
+                const fresh = await loadWorkspace(texts, { allowSyntaxErrors: true });
+                assert.deepEqual(view(live), view(fresh), `series ${series}, after edit ${step} of ${name}`);
+            }
+        }
+        assert.ok(incremental >= 45, `only ${incremental} of 180 edits kept the other links`);
+    });
+});
