@@ -27,7 +27,7 @@ export interface StepTiming {
     longestObserved: number;
     /** The longest task in the trace, when traced. */
     traced?: LongestTask;
-    /** The longest task in the trace that received a message (the model's, or the layout worker's). */
+    /** The longest task in the trace that received a message of the model. */
     receiving?: LongestTask;
     /** Members drawn when the step ended. */
     drawn: number;

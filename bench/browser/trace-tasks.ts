@@ -12,7 +12,7 @@ interface TraceEvent {
     dur?: number;
     pid: number;
     tid: number;
-    args?: { name?: string; data?: { type?: string } };
+    args?: { name?: string };
 }
 
 export interface LongestTask {
@@ -62,8 +62,8 @@ function partOf(name: string): TaskPart | undefined {
 /**
  * The longest task of the renderer's main thread in the trace (undefined when the trace holds
  * none), leaving out tasks that post a message with `window.postMessage` (the benchmark's own);
- * with `receiving`, only tasks that dispatch a `message` event (the model's messages, the worker's
- * replies): reading a message, its structured clone included, is part of such a task.
+ * with `receiving`, only tasks that receive a `window.postMessage` (the model's messages): reading
+ * a message, its structured clone and validation included, is part of such a task.
  */
 export function longestTask(trace: { traceEvents: TraceEvent[] } | TraceEvent[], receiving = false): LongestTask | undefined {
     const events = Array.isArray(trace) ? trace : trace.traceEvents;
@@ -75,7 +75,7 @@ export function longestTask(trace: { traceEvents: TraceEvent[] } | TraceEvent[],
     // The task that posts the model is the sender's (in VS Code, another process's): left out.
     const sends = onMain.filter(event => event.name === 'DOMWindow::DoPostMessage');
     const within = (event: TraceEvent, task: TraceEvent) => event.ts >= task.ts && event.ts <= task.ts + task.dur!;
-    const receives = onMain.filter(event => event.name === 'EventDispatch' && event.args?.data?.type === 'message');
+    const receives = onMain.filter(event => event.name === 'HandlePostMessage');
     const tasks = onMain.filter(
         event =>
             TASK_NAMES.has(event.name) &&
