@@ -3,7 +3,9 @@
  * the graph model (language server), then in Debian's Chromium the preview's layout and its
  * rendering, beside ELK's plain layered layout without lanes measured in the same run; then the
  * real preview page opening each diagram, fitting it and taking an edit, with the longest
- * main-thread task of each step, beside the previous drawing path (built off the page, attached).
+ * main-thread task of each step, the model sent as the extension sends it (a large one in pieces)
+ * beside the same run's model in one message, and beside the previous drawing path (built off the
+ * page, attached). `BENCH_PREVIEW_ONLY=1` times the real preview page alone.
  */
 import * as esbuild from 'esbuild';
 import { createRequire } from 'node:module';
@@ -17,7 +19,7 @@ import { workflowsOf } from '../language/src/workspace/workspace-queries.js';
 import { buildWorkspace } from '../language/src/workspace/workflow-workspace.js';
 import { organizationText, workflowText } from './generate.js';
 import { median, ms, percentile, printTable } from './measure.js';
-import type { PreviewStep, StepTiming } from './browser/preview-page.js';
+import type { Delivery, PreviewStep, StepTiming } from './browser/preview-page.js';
 import { PANEL, PREVIEW_STEPS, timePreview } from './browser/preview-page.js';
 import { describeParts } from './browser/trace-tasks.js';
 
@@ -41,6 +43,7 @@ export async function previewBench(): Promise<void> {
         modelTimes.push(performance.now() - start);
     }
 
+    if (process.env.BENCH_PREVIEW_ONLY === '1') return realPreview(graphs, []);
     const bundle = await esbuild.build({
         entryPoints: [path.resolve('bench/browser/layout-page.ts')],
         bundle: true,
@@ -110,36 +113,46 @@ export async function previewBench(): Promise<void> {
     }
 }
 
-/** The real preview page, per size: its longest task in each step, beside the previous path's longest task. */
+/** The real preview page, per size: its longest task in each step, the model in pieces and in one message, beside the previous path's longest task. */
 async function realPreview(graphs: WorkflowGraph[], previous: number[]): Promise<void> {
     const rows: string[][] = [];
     for (const [index, graph] of graphs.entries()) {
-        const runs: Array<Record<PreviewStep, StepTiming>> = [];
-        for (let run = 0; run < PREVIEW_RUNS; run++) runs.push(await timePreview(graph, false));
-        const traced = await timePreview(graph, true);
-        const observed = (step: PreviewStep) => Math.max(...runs.map(timing => timing[step].longestObserved));
-        const cells = PREVIEW_STEPS.flatMap(step => {
-            const longest = observed(step);
-            const trace = traced[step].traced;
-            return [
-                longest > 0 ? ms(longest) : 'none > 50 ms',
-                trace ? `${ms(trace.duration)} (${describeParts(trace.parts)})` : '–',
-                `${ms(median(runs.map(timing => timing[step].total)))}, ${traced[step].drawn} drawn`,
-            ];
-        });
-        rows.push([`${SIZES[index]} nodes`, previous[index] > 0 ? ms(previous[index]) : 'none > 50 ms', ...cells]);
+        const pieces = await timeDelivery(graph, 'pieces');
+        const whole = await timeDelivery(graph, 'one message');
+        const prior = previous[index] === undefined ? '–' : previous[index] > 0 ? ms(previous[index]) : 'none > 50 ms';
+        rows.push([
+            `${SIZES[index]} nodes`,
+            prior,
+            ...PREVIEW_STEPS.map(step => pieces[step]),
+            ...(['open', 'edit'] as const).map(step => whole[step]),
+        ]);
     }
     printTable(
-        `Real preview page in Chromium, ${PANEL.width} × ${PANEL.height} px (longtask observer: max of ${PREVIEW_RUNS} runs; trace: one more run; time: median, until nothing is left to draw)`,
+        `Real preview page in Chromium, ${PANEL.width} × ${PANEL.height} px (longtask observer: max of ${PREVIEW_RUNS} runs · trace: one more run, its longest task and ms by kind, and its longest task receiving a message · time: median, until nothing is left to draw)`,
         [
             'workflow',
             'previous path, longest task',
-            ...PREVIEW_STEPS.flatMap(step => [
-                `${step}: longest task`,
-                `${step}: longest in trace (ms by kind)`,
-                `${step}: time, members drawn`,
-            ]),
+            ...PREVIEW_STEPS.map(step => `${step}, in pieces: observer · trace · receiving · time`),
+            ...['open', 'edit'].map(step => `${step}, one message: observer · trace · receiving · time`),
         ],
         rows,
     );
+}
+
+/** One cell per step: the longest task observed, the traced run's longest task, the time and what was drawn. */
+async function timeDelivery(graph: WorkflowGraph, delivery: Delivery): Promise<Record<PreviewStep, string>> {
+    const runs: Array<Record<PreviewStep, StepTiming>> = [];
+    for (let run = 0; run < PREVIEW_RUNS; run++) runs.push(await timePreview(graph, false, delivery));
+    const traced = await timePreview(graph, true, delivery);
+    const cell = (step: PreviewStep): string => {
+        const longest = Math.max(...runs.map(timing => timing[step].longestObserved));
+        const { traced: trace, receiving } = traced[step];
+        return [
+            longest > 0 ? ms(longest) : 'none',
+            trace ? `${ms(trace.duration)} (${describeParts(trace.parts)})` : '–',
+            receiving ? `receiving ${ms(receiving.duration)}` : 'receiving –',
+            `${ms(median(runs.map(timing => timing[step].total)))}, ${traced[step].drawn} drawn`,
+        ].join(' · ');
+    };
+    return { open: cell('open'), fit: cell('fit'), edit: cell('edit') };
 }

@@ -23,11 +23,38 @@ export type ToWebview =
           readonly direction: Direction;
           readonly fileName: string;
           readonly simulation?: SimulationOverlay;
+          /**
+           * A large model comes in pieces (`modelPiece`, same version, numbered from 0) before this
+           * message, which then holds the rest of its nodes and edges and says how many pieces came
+           * first: reading one message is one task on the webview's UI thread, and a 5,000-node
+           * model read at once is a long one. Versions grow; an older model's pieces are dropped.
+           */
+          readonly version?: number;
+          readonly pieces?: number;
       }
+    | ModelPiece
     | { readonly type: 'highlight'; readonly nodeId?: string }
     | { readonly type: 'export'; readonly requestId: number; readonly format: 'svg' | 'png' }
     /** Clicks a node as a user would: for keyboard commands and the integration tests. */
     | { readonly type: 'click'; readonly nodeId: string };
+
+/** Nodes and edges of a model, to be put before those of its `model` message, in the order they came. */
+export interface ModelPiece {
+    readonly type: 'modelPiece';
+    readonly version: number;
+    readonly index: number;
+    readonly nodes: WorkflowGraph['nodes'];
+    readonly edges: WorkflowGraph['edges'];
+}
+
+export type ModelMessage = Extract<ToWebview, { type: 'model' }>;
+
+/**
+ * How a model is cut into pieces: a model of more nodes and edges than `pieceItems` is sent as
+ * pieces of that many; the webview drops a piece (or a pieced model's last message) holding more,
+ * and a model said to come in more than `pieces` pieces.
+ */
+export const MODEL_PIECES = { pieceItems: 300, pieces: 1_000 } as const;
 
 /** Webview → extension. */
 export type FromWebview =
@@ -67,6 +94,7 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 const isString = (value: unknown, max = 10_000): value is string => typeof value === 'string' && value.length <= max;
 const isStringArray = (value: unknown): value is string[] =>
     Array.isArray(value) && value.length <= WEBVIEW_LIMITS.ids && value.every(item => isString(item, WEBVIEW_LIMITS.idChars));
+const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
 const totalLength = (...lists: string[][]): number => lists.reduce((sum, list) => sum + list.reduce((n, item) => n + item.length, 0), 0);
 
 /**
@@ -138,11 +166,26 @@ export function isToWebview(message: unknown): message is ToWebview {
                 (message.direction === 'RIGHT' || message.direction === 'DOWN') &&
                 isString(message.fileName) &&
                 (message.simulation === undefined || isSimulationOverlay(message.simulation)) &&
+                (message.version === undefined || isCount(message.version)) &&
+                (message.pieces === undefined || (isCount(message.pieces) && message.pieces <= MODEL_PIECES.pieces)) &&
                 (message.graph === undefined ||
                     (isObject(message.graph) &&
                         Array.isArray(message.graph.nodes) &&
                         Array.isArray(message.graph.edges) &&
-                        Array.isArray(message.graph.lanes)))
+                        Array.isArray(message.graph.lanes) &&
+                        // The last message of a pieced model holds a piece's worth at most.
+                        (!message.pieces || message.graph.nodes.length + message.graph.edges.length <= MODEL_PIECES.pieceItems)))
+            );
+        case 'modelPiece':
+            return (
+                isCount(message.version) &&
+                isCount(message.index) &&
+                message.index < MODEL_PIECES.pieces &&
+                Array.isArray(message.nodes) &&
+                Array.isArray(message.edges) &&
+                message.nodes.length + message.edges.length <= MODEL_PIECES.pieceItems &&
+                message.nodes.every(isObject) &&
+                message.edges.every(isObject)
             );
         case 'highlight':
             return message.nodeId === undefined || isString(message.nodeId, 1000);
@@ -153,4 +196,87 @@ export function isToWebview(message: unknown): message is ToWebview {
         default:
             return false;
     }
+}
+
+/**
+ * The messages that carry a model to the webview: one message for a small graph; for a large one,
+ * pieces of `MODEL_PIECES.pieceItems` nodes and edges, nodes first, then the `model` message with
+ * the rest. Each message is a slice of the graph's own arrays, not a copy of the whole.
+ */
+export function modelMessages(message: ModelMessage, version: number, pieceItems: number = MODEL_PIECES.pieceItems): ToWebview[] {
+    const graph = message.graph;
+    if (!graph || graph.nodes.length + graph.edges.length <= pieceItems) return [{ ...message, version }];
+    const messages: ToWebview[] = [];
+    let nodes = 0;
+    let edges = 0;
+    while (graph.nodes.length - nodes + graph.edges.length - edges > pieceItems) {
+        const nodeCount = Math.min(pieceItems, graph.nodes.length - nodes);
+        const edgeCount = Math.min(pieceItems - nodeCount, graph.edges.length - edges);
+        messages.push({
+            type: 'modelPiece',
+            version,
+            index: messages.length,
+            nodes: graph.nodes.slice(nodes, nodes + nodeCount),
+            edges: graph.edges.slice(edges, edges + edgeCount),
+        });
+        nodes += nodeCount;
+        edges += edgeCount;
+    }
+    const rest = { ...graph, nodes: graph.nodes.slice(nodes), edges: graph.edges.slice(edges) };
+    return [...messages, { ...message, graph: rest, version, pieces: messages.length }];
+}
+
+/**
+ * Puts a model sent in pieces back together on the webview's side, one piece per message: each
+ * piece's nodes and edges are appended to the model's own arrays (no copy of the whole per piece).
+ * A piece or a `model` of a newer version drops what an older one had sent; one of an older
+ * version, a piece out of order, or a model whose pieces did not all come is dropped, so the
+ * diagram on show stays.
+ */
+export class ModelAssembler {
+    /** The newest version seen. */
+    private latest = -1;
+    private building: { version: number; nodes: unknown[]; edges: unknown[]; count: number; broken: boolean } | undefined;
+
+    /** The whole model when `message` completes one; undefined while pieces come, or when dropped. */
+    accept(message: ModelPiece | ModelMessage): ModelMessage | undefined {
+        const version = message.version;
+        if (version !== undefined && version < this.latest) return undefined;
+        if (version !== undefined && version > this.latest) {
+            this.latest = version;
+            this.building = undefined;
+        }
+        if (message.type === 'modelPiece') {
+            this.building ??= { version: message.version, nodes: [], edges: [], count: 0, broken: false };
+            const building = this.building;
+            if (building.broken) return undefined;
+            if (message.index !== building.count) {
+                building.broken = true; // out of order or missing: this model cannot be completed
+                building.nodes = building.edges = [];
+                return undefined;
+            }
+            append(building.nodes, message.nodes);
+            append(building.edges, message.edges);
+            building.count++;
+            return undefined;
+        }
+        const building = this.building;
+        this.building = undefined;
+        if (!message.pieces) return message;
+        if (!message.graph || !building || building.broken || building.version !== version || building.count !== message.pieces)
+            return undefined;
+        append(building.nodes, message.graph.nodes);
+        append(building.edges, message.graph.edges);
+        const graph = {
+            ...message.graph,
+            nodes: building.nodes as WorkflowGraph['nodes'],
+            edges: building.edges as WorkflowGraph['edges'],
+        };
+        return { ...message, graph };
+    }
+}
+
+/** Appends without spreading: a spread of many items can overflow the stack. */
+function append(target: unknown[], items: readonly unknown[]): void {
+    for (const item of items) target.push(item);
 }

@@ -10,8 +10,8 @@ import { diagramCss, themePalette } from '../diagram/theme.js';
 import { Drawing, memberCount, WINDOWED_FROM } from './windowed-drawing.js';
 import { exportedSvg, svgToPng } from './export.js';
 import type { GraphPiece, LayoutReply, LayoutRequest } from '../protocol/layout-worker-messages.js';
-import type { FromWebview, ToWebview, WorkflowChoice } from '../protocol/webview-messages.js';
-import { isToWebview } from '../protocol/webview-messages.js';
+import type { FromWebview, ModelMessage, ToWebview, WorkflowChoice } from '../protocol/webview-messages.js';
+import { isToWebview, ModelAssembler } from '../protocol/webview-messages.js';
 import { DiagramView, type ViewSettings } from './diagram-view.js';
 import type { ViewState } from './view-math.js';
 import { visibleArea as areaOfView } from './view-math.js';
@@ -114,6 +114,8 @@ async function layout(graph: WorkflowGraph, direction: Direction): Promise<Diagr
     );
     let nodes = 0;
     let edges = 0;
+    // The task that received the model ends here: slicing and posting the graph are tasks of their own.
+    await new Promise(resolve => setTimeout(resolve, 0));
     while (graph.nodes.length - nodes + graph.edges.length - edges > GRAPH_PIECE) {
         const nodeCount = Math.min(GRAPH_PIECE, graph.nodes.length - nodes);
         const edgeCount = Math.min(GRAPH_PIECE - nodeCount, graph.edges.length - edges);
@@ -131,11 +133,16 @@ async function layout(graph: WorkflowGraph, direction: Direction): Promise<Diagr
     return laidOut;
 }
 
+/** Puts a model sent in pieces back together (see webview-messages.ts). */
+const assembler = new ModelAssembler();
+
 window.addEventListener('message', event => {
-    const message: unknown = event.data;
-    if (!isToWebview(message)) {
+    const data: unknown = event.data;
+    if (!isToWebview(data)) {
         return; // not ours, or malformed: ignored
     }
+    const message = data.type === 'model' || data.type === 'modelPiece' ? assembler.accept(data) : data;
+    if (!message) return; // a piece, or a model whose pieces did not all come
     void handle(message).catch(error =>
         vscode.postMessage({
             type: 'error',
@@ -149,7 +156,7 @@ window.addEventListener('message', event => {
 /** The drawing of the latest model: an export waits for it, so it exports what is about to be shown. */
 let drawing: Promise<unknown> = Promise.resolve();
 
-async function handle(message: ToWebview): Promise<void> {
+async function handle(message: Exclude<ToWebview, { type: 'modelPiece' }>): Promise<void> {
     switch (message.type) {
         case 'model': {
             const shown = showModel(message);
@@ -233,7 +240,7 @@ function swapIn(drawing: Drawing): void {
 /** Counts models received, so a layout that finishes after a newer model arrived is dropped. */
 let modelVersion = 0;
 
-async function showModel(message: Extract<ToWebview, { type: 'model' }>): Promise<void> {
+async function showModel(message: ModelMessage): Promise<void> {
     const version = ++modelVersion;
     dropPending();
     if (message.uri !== persisted.uri) {

@@ -1,7 +1,8 @@
 /**
  * Times the real preview for `npm run bench -- preview`: the built webview bundle on its
  * production page (the webview test harness serves it to headless Chromium), sent a model as the
- * extension sends it. For each step a user takes — opening the diagram, Fit, an edit that keeps
+ * extension sends it (a large one in pieces, a message each: `modelMessages`), or, for the
+ * baseline, in one message. For each step a user takes — opening the diagram, Fit, an edit that keeps
  * the view — it records the longest main-thread task Chromium's longtask observer reports (tasks
  * over 50 ms only) and, from a Chromium trace of the same step, the longest task of any length
  * and what its time went to.
@@ -11,6 +12,8 @@ import type { WorkflowGraph } from '../../protocol/graph-model.js';
 import type { Harness } from '../../test/webview/harness.js';
 import { openHarness } from '../../test/webview/harness.js';
 import { model } from '../../test/webview/examples.js';
+import type { ModelMessage } from '../../protocol/webview-messages.js';
+import { modelMessages } from '../../protocol/webview-messages.js';
 import type { LongestTask } from './trace-tasks.js';
 import { longestTask } from './trace-tasks.js';
 
@@ -24,6 +27,8 @@ export interface StepTiming {
     longestObserved: number;
     /** The longest task in the trace, when traced. */
     traced?: LongestTask;
+    /** The longest task in the trace that received a message of the model. */
+    receiving?: LongestTask;
     /** Members drawn when the step ended. */
     drawn: number;
 }
@@ -38,8 +43,15 @@ new PerformanceObserver(list => {
 }).observe({ type: 'longtask', buffered: false });
 `;
 
+/** How the model reaches the page: as the extension sends it, or in one message (the baseline). */
+export type Delivery = 'pieces' | 'one message';
+
 /** Runs the three steps on a fresh preview page; with `trace`, each step is also traced. */
-export async function timePreview(graph: WorkflowGraph, trace: boolean): Promise<Record<PreviewStep, StepTiming>> {
+export async function timePreview(
+    graph: WorkflowGraph,
+    trace: boolean,
+    delivery: Delivery = 'pieces',
+): Promise<Record<PreviewStep, StepTiming>> {
     const harness = await openHarness(PANEL);
     try {
         await harness.page.evaluate(OBSERVER);
@@ -47,16 +59,18 @@ export async function timePreview(graph: WorkflowGraph, trace: boolean): Promise
             ...graph,
             nodes: graph.nodes.map((node, index) => (index === 1 ? { ...node, title: `${node.title ?? node.name} (edited)` } : node)),
         };
-        const open = await step(harness, trace, model(graph));
+        const messages = (shown: WorkflowGraph, version: number) =>
+            delivery === 'pieces' ? modelMessages(model(shown) as ModelMessage, version) : [model(shown)];
+        const open = await step(harness, trace, messages(graph, 1));
         const fit = await step(harness, trace, 'fit');
-        const edit = await step(harness, trace, model(edited));
+        const edit = await step(harness, trace, messages(edited, 2));
         return { open, fit, edit };
     } finally {
         await harness.close();
     }
 }
 
-/** Posts a model to the page, or clicks the toolbar button of that id, and waits until drawing is done. */
+/** Posts a model's messages to the page, or clicks the toolbar button of that id, and waits until drawing is done. */
 async function step(harness: Harness, trace: boolean, action: unknown): Promise<StepTiming> {
     const page = harness.page;
     const browser = page.context().browser()!;
@@ -68,14 +82,13 @@ async function step(harness: Harness, trace: boolean, action: unknown): Promise<
     const total = await act();
     // Long tasks are reported after they end: give the observer a turn.
     await page.waitForTimeout(100);
-    const traced = trace ? longestTask(JSON.parse((await browser.stopTracing()).toString('utf8'))) : undefined;
+    const events = trace ? JSON.parse((await browser.stopTracing()).toString('utf8')) : undefined;
+    const traced = events && longestTask(events);
+    const receiving = events && longestTask(events, true);
     const { longestObserved, drawn } = await page.evaluate(start => {
-        const page = window as unknown as { __longTasks: Array<{ start: number; duration: number }>; __sentAt?: number };
+        const page = window as unknown as { __longTasks: Array<{ start: number; duration: number }>; __sentAt?: number[] };
         const sending = (task: { start: number; duration: number }) =>
-            page.__sentAt !== undefined &&
-            page.__sentAt >= start &&
-            task.start <= page.__sentAt &&
-            page.__sentAt <= task.start + task.duration;
+            (page.__sentAt ?? []).some(at => at >= start && task.start <= at && at <= task.start + task.duration);
         return {
             longestObserved: Math.max(
                 0,
@@ -84,7 +97,7 @@ async function step(harness: Harness, trace: boolean, action: unknown): Promise<
             drawn: document.querySelectorAll('#stage > .wa-layer:not(.wa-pending) :is(.wa-lane, .wa-edge, .wa-node)').length,
         };
     }, since);
-    return { total, longestObserved, traced, drawn };
+    return { total, longestObserved, traced, receiving, drawn };
 }
 
 /** In the page: resolves once the stage shows a diagram and has nothing left to draw. */
@@ -99,13 +112,18 @@ const WAIT_IDLE = `new Promise(resolve => {
   })`;
 
 /**
- * Posts the model from a task of its own and notes when: serializing it is the sender's work (in
- * VS Code another process's), so that task is left out of the preview's figures.
+ * Posts each message from a task of its own and notes when: serializing a message is the sender's
+ * work (in VS Code another process's), so those tasks are left out of the preview's figures.
  */
 function sendAndWait(page: Page): Promise<number> {
     return page.evaluate(
         `(() => { const before = window.__posted.filter(m => m.type === 'rendered').length; const start = performance.now();
-          setTimeout(() => { window.__sentAt = performance.now(); window.postMessage(window.__next, '*'); window.__sentUntil = performance.now(); });
+          window.__sentAt = [];
+          const sendFrom = index => setTimeout(() => {
+            if (index >= window.__next.length) return;
+            window.__sentAt.push(performance.now()); window.postMessage(window.__next[index], '*'); sendFrom(index + 1);
+          });
+          sendFrom(0);
           return ${WAIT_IDLE}; })()`,
     );
 }

@@ -61,9 +61,11 @@ function partOf(name: string): TaskPart | undefined {
 
 /**
  * The longest task of the renderer's main thread in the trace (undefined when the trace holds
- * none), leaving out tasks that post a message with `window.postMessage` (the benchmark's own).
+ * none), leaving out tasks that post a message with `window.postMessage` (the benchmark's own);
+ * with `receiving`, only tasks that receive a `window.postMessage` (the model's messages): reading
+ * a message, its structured clone and validation included, is part of such a task.
  */
-export function longestTask(trace: { traceEvents: TraceEvent[] } | TraceEvent[]): LongestTask | undefined {
+export function longestTask(trace: { traceEvents: TraceEvent[] } | TraceEvent[], receiving = false): LongestTask | undefined {
     const events = Array.isArray(trace) ? trace : trace.traceEvents;
     const main = events.find(event => event.ph === 'M' && event.name === 'thread_name' && event.args?.name === 'CrRendererMain');
     if (!main) return undefined;
@@ -72,8 +74,13 @@ export function longestTask(trace: { traceEvents: TraceEvent[] } | TraceEvent[])
         .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
     // The task that posts the model is the sender's (in VS Code, another process's): left out.
     const sends = onMain.filter(event => event.name === 'DOMWindow::DoPostMessage');
+    const within = (event: TraceEvent, task: TraceEvent) => event.ts >= task.ts && event.ts <= task.ts + task.dur!;
+    const receives = onMain.filter(event => event.name === 'HandlePostMessage');
     const tasks = onMain.filter(
-        event => TASK_NAMES.has(event.name) && !sends.some(send => send.ts >= event.ts && send.ts <= event.ts + event.dur!),
+        event =>
+            TASK_NAMES.has(event.name) &&
+            !sends.some(send => within(send, event)) &&
+            (!receiving || receives.some(receive => within(receive, event))),
     );
     if (tasks.length === 0) return undefined;
     const task = tasks.reduce((longest, candidate) => (candidate.dur! > longest.dur! ? candidate : longest));

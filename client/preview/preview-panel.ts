@@ -8,7 +8,7 @@ import type { Direction } from '../../protocol/diagram-layout.js';
 import type { GraphResult } from '../../protocol/lsp-methods.js';
 import { GraphRequest } from '../../protocol/lsp-methods.js';
 import type { FromWebview, ToWebview } from '../../protocol/webview-messages.js';
-import { isFromWebview, plainNotice } from '../../protocol/webview-messages.js';
+import { isFromWebview, modelMessages, plainNotice } from '../../protocol/webview-messages.js';
 import { previewHtml } from './preview-html.js';
 
 export const PREVIEW_VIEW_TYPE = 'workflowArchitect.preview';
@@ -32,6 +32,8 @@ export class PreviewPanel implements vscode.Disposable {
     private refreshTimer: ReturnType<typeof setTimeout> | undefined;
     private disposed = false;
     private result: GraphResult | undefined;
+    /** Numbers the models posted, so the webview drops the pieces of one a newer one replaced. */
+    private modelVersion = 0;
     private highlighted: string | undefined;
     lastRendered: RenderedInfo | undefined;
 
@@ -99,16 +101,21 @@ export class PreviewPanel implements vscode.Disposable {
         if (this.disposed || requested !== this.state) return;
         this.result = result;
         this.refreshedEmitter.fire(result);
-        this.post({
-            type: 'model',
-            uri: requested.uri,
-            graph: result.graph,
-            workflows: result.workflows.map(({ name, title }) => ({ name, title })),
-            syntaxErrors: result.syntaxErrors,
-            direction: direction(),
-            fileName: fileName(this.state.uri),
-            simulation: result.simulation,
-        });
+        // A large model goes in pieces, a message (and a task on the webview's UI thread) each.
+        const messages = modelMessages(
+            {
+                type: 'model',
+                uri: requested.uri,
+                graph: result.graph,
+                workflows: result.workflows.map(({ name, title }) => ({ name, title })),
+                syntaxErrors: result.syntaxErrors,
+                direction: direction(),
+                fileName: fileName(this.state.uri),
+                simulation: result.simulation,
+            },
+            ++this.modelVersion,
+        );
+        for (const message of messages) this.post(message);
         this.updateTitle();
     }
 
