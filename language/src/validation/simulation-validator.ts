@@ -14,6 +14,7 @@ import { AstUtils } from 'langium';
 import type { Workflow } from '../generated/ast.js';
 import { memoCompileWorkflow, memoCriticalPath } from '../analysis/flow-memo.js';
 import { editorSimulation } from '../analysis/simulation/simulation-cache.js';
+import { mayBeUncertain } from '../analysis/simulation/uncertainty.js';
 import { formatShare } from '../analysis/simulation/simulation-text.js';
 import { formatDuration, parseDuration } from '../model/duration.js';
 import { IssueCodes } from './issue-codes.js';
@@ -27,6 +28,8 @@ export class SimulationValidator {
         if (parsed.lexerErrors.length > 0 || parsed.parserErrors.length > 0) return;
         const path = memoCriticalPath(workflow);
         if (!path || path.minutes > budget) return; // `sla-exceeded` says it already
+        // A scan of the estimates and likelihoods rules most workflows out before any model is compiled.
+        if (!mayBeUncertain(workflow)) return;
         const compiled = memoCompileWorkflow(workflow);
         if (!compiled.uncertain) return;
         const report = await editorSimulation(compiled, cancelToken);

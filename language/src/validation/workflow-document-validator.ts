@@ -133,6 +133,8 @@ export class WorkflowDocumentValidator extends DefaultDocumentValidator {
             within.push(work);
             return this.validateSingleNodeOptions(node, options).validateChildren;
         });
+        let acceptOwner: AstNode | undefined;
+        let acceptWithin = acceptor;
         for (let i = 0; i < nodes.length; i++) {
             const node = nodes[i];
             if (i % NODES_BETWEEN_YIELDS === 0) {
@@ -151,13 +153,12 @@ export class WorkflowDocumentValidator extends DefaultDocumentValidator {
                 checks = this.validationRegistry.getChecks(node.$type, options.categories).toArray();
                 checksByType.set(node.$type, checks);
             }
-            const accept: ValidationAcceptor = owner
-                ? (severity, message, info) => {
-                      const list = findings.get(owner)!;
-                      (list === NOTHING ? findings.set(owner, []).get(owner)! : list).push({ severity, message, info });
-                      acceptor(severity, message, info);
-                  }
-                : acceptor;
+            // One recording acceptor per step, decision or end (its nodes come one after another), not one per node.
+            if (owner !== acceptOwner) {
+                acceptOwner = owner;
+                acceptWithin = owner ? recordingAcceptor(owner, findings, acceptor) : acceptor;
+            }
+            const accept = acceptWithin;
             for (const check of checks) {
                 const pending = check(node, accept, cancelToken);
                 if (pending) await pending;
@@ -283,4 +284,13 @@ export function shortenLongWords(message: string): string {
     return shortened.length > LONGEST_MESSAGE
         ? `${shortened.slice(0, LONGEST_MESSAGE - 100)}… (${shortened.length} characters) …${shortened.slice(-60)}`
         : shortened;
+}
+
+/** Reports a finding and keeps it under the step, decision or end it lies in, for an incremental build to replay. */
+function recordingAcceptor(owner: AstNode, findings: Map<AstNode, Accepted[]>, acceptor: ValidationAcceptor): ValidationAcceptor {
+    return (severity, message, info) => {
+        const list = findings.get(owner)!;
+        (list === NOTHING ? findings.set(owner, []).get(owner)! : list).push({ severity, message, info });
+        acceptor(severity, message, info);
+    };
 }
