@@ -20,6 +20,7 @@ import {
     HoverRequest,
 } from 'vscode-languageserver-protocol';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { MatrixRequest } from '../../protocol/lsp-methods.js';
 import { TestLspClient } from '../protocol/lsp-client.js';
 import { seededRandom } from '../helpers.js';
 
@@ -93,6 +94,8 @@ describe('live server equals a fresh one', function () {
 
     async function observe(client: TestLspClient, uris: string[], texts: string[]): Promise<unknown> {
         const result: unknown[] = [];
+        // Answered once the whole workspace is validated: every publication was sent before the answer.
+        await client.connection.sendRequest(MatrixRequest.type, { format: 'md' });
         for (const [index, uri] of uris.entries()) {
             const symbols = await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
             // let the last publications arrive

@@ -92,7 +92,13 @@ export class WorkflowDocumentBuilder extends DefaultDocumentBuilder {
         for (const uri of reopened) {
             await this.adoptOpenText(this.langiumDocuments.getDocument(uri)!, cancelToken);
         }
-        if (reopened.length === changed.length && deleted.length === 0 && changed.length > 0) {
+        // Only when the last build finished: one cancelled part-way leaves documents for this update to build.
+        if (
+            reopened.length === changed.length &&
+            deleted.length === 0 &&
+            changed.length > 0 &&
+            this.currentState >= DocumentState.Validated
+        ) {
             return;
         }
         await super.update(
