@@ -6,17 +6,11 @@
  * disk; files of virtual workspaces through the VS Code client.
  */
 import { NodeFileSystemProvider } from 'langium/node';
-import { startLanguageServer } from 'langium/lsp';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createWorkflowServices } from '../language/src/workflow-module.js';
-import { registerDiagramHandlers } from './diagram-handlers.js';
-import { registerOrgMapHandlers } from './org-map-handlers.js';
 import { ClientFileSystemProvider } from './client-file-system.js';
 import { SchemeFileSystemProvider } from './scheme-file-system.js';
-import { followWorkspaceFolders } from './workspace-folders.js';
-import { forgetClosedEditorDocuments } from './closed-documents.js';
-import { followConfigurationFiles } from './configuration-files.js';
-import { warmUpBuild, warmUpParser } from './warm-up.js';
+import { serveWorkflowLanguage } from './serve.js';
 
 // The transports `createConnection` reads from the command line; without one it would throw.
 const TRANSPORTS = /^--(stdio|node-ipc|socket|pipe)(=.+)?$/;
@@ -32,14 +26,5 @@ export function startNodeLanguageServer(): void {
     const connection = createConnection(ProposedFeatures.all);
     const fileSystemProvider = () => new SchemeFileSystemProvider(new NodeFileSystemProvider(), new ClientFileSystemProvider(connection));
     const { shared } = createWorkflowServices({ connection, fileSystemProvider });
-    followWorkspaceFolders(connection, shared);
-    forgetClosedEditorDocuments(shared);
-    followConfigurationFiles(connection, shared);
-    warmUpParser(shared);
-    // Messages wait in the transport meanwhile: the connection reads none before it listens.
-    void warmUpBuild().finally(() => {
-        startLanguageServer(shared);
-        registerDiagramHandlers(connection, shared);
-        registerOrgMapHandlers(connection, shared);
-    });
+    serveWorkflowLanguage(connection, shared);
 }
