@@ -4,14 +4,17 @@
  */
 import type { CommandTable, OptionValues } from './arguments.js';
 
+/** The operand of every command that reads a whole workspace. */
+const WORKSPACE_PATHS = {
+    name: 'PATH',
+    many: true,
+    description: 'files or folders (searched recursively for *.workflow), loaded as one workspace',
+} as const;
+
 export const COMMANDS = {
     validate: {
         summary: 'Check workflow files and print their diagnostics; exit 1 on errors.',
-        operand: {
-            name: 'PATH',
-            many: true,
-            description: 'files or folders (searched recursively for *.workflow), loaded as one workspace',
-        },
+        operand: WORKSPACE_PATHS,
         options: {
             format: {
                 type: 'string',
@@ -44,22 +47,14 @@ export const COMMANDS = {
     },
     matrix: {
         summary: 'Print the ownership matrix: one row per step or decision, with owner, team, systems and hand-offs.',
-        operand: {
-            name: 'PATH',
-            many: true,
-            description: 'files or folders (searched recursively for *.workflow), loaded as one workspace',
-        },
+        operand: WORKSPACE_PATHS,
         options: {
             format: { type: 'string', choices: ['md', 'csv'], default: 'md', description: 'md: a Markdown table; csv: RFC 4180 CSV' },
         },
     },
     org: {
         summary: 'Print the organization map: the teams, the hand-offs between each pair, their channels, and the systems.',
-        operand: {
-            name: 'PATH',
-            many: true,
-            description: 'files or folders (searched recursively for *.workflow), loaded as one workspace',
-        },
+        operand: WORKSPACE_PATHS,
         options: {
             format: {
                 type: 'string',
@@ -77,11 +72,7 @@ export const COMMANDS = {
     },
     impact: {
         summary: 'Print what depends on one person, role, team or system, and what would be left without it.',
-        operand: {
-            name: 'PATH',
-            many: true,
-            description: 'files or folders (searched recursively for *.workflow), loaded as one workspace',
-        },
+        operand: WORKSPACE_PATHS,
         options: {
             person: { type: 'string', value: 'Team.person', description: 'a person of a team' },
             role: { type: 'string', value: 'Team.Role', description: 'a role of a team' },
