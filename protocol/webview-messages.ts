@@ -5,6 +5,7 @@
 import type { WorkflowGraph } from './graph-model.js';
 import type { SimulationOverlay } from './simulation-overlay.js';
 import { isSimulationOverlay } from './simulation-overlay.js';
+import { slices } from './pieces.js';
 import type { Direction } from './diagram-layout.js';
 
 export interface WorkflowChoice {
@@ -207,22 +208,11 @@ export function modelMessages(message: ModelMessage, version: number, pieceItems
     const graph = message.graph;
     if (!graph || graph.nodes.length + graph.edges.length <= pieceItems) return [{ ...message, version }];
     const messages: ToWebview[] = [];
-    let nodes = 0;
-    let edges = 0;
-    while (graph.nodes.length - nodes + graph.edges.length - edges > pieceItems) {
-        const nodeCount = Math.min(pieceItems, graph.nodes.length - nodes);
-        const edgeCount = Math.min(pieceItems - nodeCount, graph.edges.length - edges);
-        messages.push({
-            type: 'modelPiece',
-            version,
-            index: messages.length,
-            nodes: graph.nodes.slice(nodes, nodes + nodeCount),
-            edges: graph.edges.slice(edges, edges + edgeCount),
-        });
-        nodes += nodeCount;
-        edges += edgeCount;
+    let rest = graph;
+    for (const { nodes, edges, last } of slices(graph.nodes, graph.edges, pieceItems)) {
+        if (last) rest = { ...graph, nodes, edges };
+        else messages.push({ type: 'modelPiece', version, index: messages.length, nodes, edges });
     }
-    const rest = { ...graph, nodes: graph.nodes.slice(nodes), edges: graph.edges.slice(edges) };
     return [...messages, { ...message, graph: rest, version, pieces: messages.length }];
 }
 

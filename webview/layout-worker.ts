@@ -5,7 +5,8 @@
 import { createElk } from '../diagram/elk.js';
 import { layoutGraph } from '../diagram/layout.js';
 import type { GraphPiece, LayoutReply, LayoutRequest } from '../protocol/layout-worker-messages.js';
-import type { WorkflowGraph } from '../protocol/graph-model.js';
+import type { DiagramEdge, DiagramNode } from '../protocol/graph-model.js';
+import { PieceCollector, slices } from '../protocol/pieces.js';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -15,35 +16,22 @@ const reply = (message: LayoutReply) => self.postMessage(message);
 const PIECE = 300;
 
 /** The pieces of large graphs received so far, by request. */
-const graphPieces = new Map<number, { nodes: WorkflowGraph['nodes']; edges: WorkflowGraph['edges'] }>();
+const graphPieces = new PieceCollector<DiagramNode, DiagramEdge>();
 
 self.onmessage = async (event: MessageEvent<LayoutRequest | GraphPiece>) => {
     const message = event.data;
-    const pieces = graphPieces.get(message.id) ?? { nodes: [], edges: [] };
     if (message.piece) {
-        pieces.nodes.push(...message.piece.nodes);
-        pieces.edges.push(...message.piece.edges);
-        graphPieces.set(message.id, pieces);
+        graphPieces.add(message.id, message.piece);
         return;
     }
-    graphPieces.delete(message.id);
+    const pieces = graphPieces.take(message.id);
     const { id, direction } = message;
     const graph = { ...message.graph, nodes: pieces.nodes.concat(message.graph.nodes), edges: pieces.edges.concat(message.graph.edges) };
     try {
         const layout = await layoutGraph(graph, elk, direction);
-        let nodes = 0;
-        let edges = 0;
-        while (layout.nodes.length - nodes + layout.edges.length - edges > PIECE) {
-            const nodeCount = Math.min(PIECE, layout.nodes.length - nodes);
-            const edgeCount = Math.min(PIECE - nodeCount, layout.edges.length - edges);
-            reply({
-                id,
-                piece: { nodes: layout.nodes.slice(nodes, nodes + nodeCount), edges: layout.edges.slice(edges, edges + edgeCount) },
-            });
-            nodes += nodeCount;
-            edges += edgeCount;
+        for (const { nodes, edges, last } of slices(layout.nodes, layout.edges, PIECE)) {
+            reply(last ? { id, layout: { ...layout, nodes, edges } } : { id, piece: { nodes, edges } });
         }
-        reply({ id, layout: { ...layout, nodes: layout.nodes.slice(nodes), edges: layout.edges.slice(edges) } });
     } catch (error) {
         reply({ id, error: error instanceof Error ? error.message : String(error) });
     }

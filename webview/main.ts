@@ -10,6 +10,7 @@ import { diagramCss, themePalette } from '../diagram/theme.js';
 import { Drawing, memberCount, WINDOWED_FROM } from './windowed-drawing.js';
 import { exportedSvg, svgToPng } from './export.js';
 import type { GraphPiece, LayoutReply, LayoutRequest } from '../protocol/layout-worker-messages.js';
+import { PieceCollector, slices } from '../protocol/pieces.js';
 import type { FromWebview, ModelMessage, ToWebview, WorkflowChoice } from '../protocol/webview-messages.js';
 import { isToWebview, ModelAssembler } from '../protocol/webview-messages.js';
 import { DiagramView, type ViewSettings } from './diagram-view.js';
@@ -82,17 +83,14 @@ const worker = new Worker(URL.createObjectURL(new Blob([workerSource], { type: '
 let layoutRequest = 0;
 const pendingLayouts = new Map<number, (result: LayoutReply) => void>();
 /** The pieces of a large layout received so far (see layout-worker-messages.ts). */
-const layoutPieces = new Map<number, { nodes: LaidOutNode[]; edges: LaidOutEdge[] }>();
+const layoutPieces = new PieceCollector<LaidOutNode, LaidOutEdge>();
 worker.onmessage = (event: MessageEvent<LayoutReply>) => {
     const reply = event.data;
-    const pieces = layoutPieces.get(reply.id) ?? { nodes: [], edges: [] };
     if (reply.piece) {
-        pieces.nodes.push(...reply.piece.nodes);
-        pieces.edges.push(...reply.piece.edges);
-        layoutPieces.set(reply.id, pieces);
+        layoutPieces.add(reply.id, reply.piece);
         return;
     }
-    layoutPieces.delete(reply.id);
+    const pieces = layoutPieces.take(reply.id);
     const whole: LayoutReply = reply.layout
         ? {
               id: reply.id,
@@ -112,24 +110,18 @@ async function layout(graph: WorkflowGraph, direction: Direction): Promise<Diagr
     const laidOut = new Promise<DiagramLayout>((resolve, reject) =>
         pendingLayouts.set(id, result => (result.layout ? resolve(result.layout) : reject(new Error(result.error)))),
     );
-    let nodes = 0;
-    let edges = 0;
     // The task that received the model ends here: slicing and posting the graph are tasks of their own.
     await new Promise(resolve => setTimeout(resolve, 0));
-    while (graph.nodes.length - nodes + graph.edges.length - edges > GRAPH_PIECE) {
-        const nodeCount = Math.min(GRAPH_PIECE, graph.nodes.length - nodes);
-        const edgeCount = Math.min(GRAPH_PIECE - nodeCount, graph.edges.length - edges);
-        const piece: GraphPiece = {
-            id,
-            piece: { nodes: graph.nodes.slice(nodes, nodes + nodeCount), edges: graph.edges.slice(edges, edges + edgeCount) },
-        };
-        worker.postMessage(piece);
-        nodes += nodeCount;
-        edges += edgeCount;
-        await new Promise(resolve => setTimeout(resolve, 0));
+    for (const { nodes, edges, last } of slices(graph.nodes, graph.edges, GRAPH_PIECE)) {
+        if (last) {
+            const request: LayoutRequest = { id, graph: { ...graph, nodes, edges }, direction };
+            worker.postMessage(request);
+        } else {
+            const piece: GraphPiece = { id, piece: { nodes, edges } };
+            worker.postMessage(piece);
+            await new Promise(resolve => setTimeout(resolve, 0));
+        }
     }
-    const request: LayoutRequest = { id, graph: { ...graph, nodes: graph.nodes.slice(nodes), edges: graph.edges.slice(edges) }, direction };
-    worker.postMessage(request);
     return laidOut;
 }
 
