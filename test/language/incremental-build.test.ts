@@ -15,6 +15,10 @@ import { setTextDocument } from 'langium/test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TestWorkspace } from '../helpers.js';
 import { astShape, loadWorkspace, seededRandom } from '../helpers.js';
+import { createWorkflowServices } from '../../language/src/workflow-module.js';
+import { buildWorkspace } from '../../language/src/workspace/workflow-workspace.js';
+import type { Step } from '../../language/src/generated/ast.js';
+import { EmptyFileSystem } from 'langium';
 
 type Edit = (text: string, next: () => number) => string;
 
@@ -161,5 +165,53 @@ describe('incremental builds', function () {
             }
         }
         assert.ok(incremental >= 45, `only ${incremental} of 180 edits kept the other links`);
+    });
+
+    it("report the other nodes' findings again after the first keystroke, which checks fewer categories than the first build", async () => {
+        // The first build of a document runs every category of checks; a keystroke's build runs
+        // the fast ones. Two checks count their runs: a fast one and a slow one, each with a finding.
+        const services = createWorkflowServices(EmptyFileSystem).Workflow;
+        const runs = { fast: 0, slow: 0 };
+        const registry = services.validation.ValidationRegistry;
+        registry.register(
+            { Step: (step: Step, accept) => (runs.fast++, accept('hint', `fast look at ${step.name}`, { node: step })) },
+            undefined,
+            'fast',
+        );
+        registry.register(
+            { Step: (step: Step, accept) => (runs.slow++, accept('hint', `slow look at ${step.name}`, { node: step })) },
+            undefined,
+            'slow',
+        );
+        const text = fs.readFileSync('examples/purchase-to-pay.workflow', 'utf8');
+        const others = {
+            org: fs.readFileSync('examples/organization.workflow', 'utf8'),
+            systems: fs.readFileSync('examples/systems.workflow', 'utf8'),
+        };
+        const uri = 'file:///workspace/flow.workflow';
+        const { documents } = await buildWorkspace(
+            [
+                { uri, text },
+                { uri: 'file:///workspace/org.workflow', text: others.org },
+                { uri: 'file:///workspace/systems.workflow', text: others.systems },
+            ],
+            services,
+        );
+        const steps = runs.fast;
+        assert.ok(steps > 3 && runs.slow === steps, `the first build ran both checks on every step (${runs.fast}, ${runs.slow})`);
+        const messages = () => documents[0].diagnostics!.map(d => String(d.message)).filter(m => / look at /.test(m));
+        assert.equal(messages().filter(m => m.startsWith('slow')).length, steps);
+
+        const title = text.indexOf('"', text.indexOf('  step ')) + 1;
+        const edited = text.slice(0, title) + 'x' + text.slice(title);
+        setTextDocument(services, TextDocument.create(uri, 'workflow', 2, edited));
+        runs.fast = 0;
+        runs.slow = 0;
+        await services.shared.workspace.DocumentBuilder.update([URI.parse(uri)], []);
+        assert.ok(runs.fast >= 1 && runs.fast <= 3, `the keystroke re-ran the fast check on ${runs.fast} of ${steps} steps`);
+        assert.equal(runs.slow, 0);
+        // As a fresh build with the keystroke's categories would: every fast finding, no slow one.
+        assert.equal(messages().filter(m => m.startsWith('fast')).length, steps);
+        assert.equal(messages().filter(m => m.startsWith('slow')).length, 0);
     });
 });

@@ -31,6 +31,8 @@ const NODES_BETWEEN_YIELDS = 2000;
 
 /** What a check accepted on a node, to be reported again while the node is unchanged. */
 interface Accepted {
+    /** The category of the check that accepted it: a validation of fewer categories reports only theirs. */
+    readonly category: string;
     readonly severity: Parameters<ValidationAcceptor>[0];
     readonly message: string;
     readonly info: unknown;
@@ -48,7 +50,10 @@ export class WorkflowDocumentValidator extends DefaultDocumentValidator {
     private readonly configuration: ConfigurationProvider;
     private readonly rc: WorkflowRcStore;
     /** The findings on each step, decision and end at the last validation of a document, and the link they were made after. */
-    private readonly findings = new WeakMap<LangiumDocument, { link: number; categories: string; byNode: Map<AstNode, Accepted[]> }>();
+    private readonly findings = new WeakMap<
+        LangiumDocument,
+        { link: number; categories: ReadonlySet<string>; byNode: Map<AstNode, Accepted[]> }
+    >();
 
     constructor(services: WorkflowServices) {
         super(services);
@@ -107,10 +112,10 @@ export class WorkflowDocumentValidator extends DefaultDocumentValidator {
         cancelToken = Cancellation.CancellationToken.None,
     ): Promise<void> {
         const document = AstUtils.getDocument(rootNode);
-        const categories = options.categories?.join(',') ?? '';
+        const categories = new Set(options.categories ?? this.validationRegistry.getAllValidationCategories(document));
         const reusable = this.reusableFindings(document, categories);
         const findings = new Map<AstNode, Accepted[]>();
-        const checksByType = new Map<string, ValidationCheck[]>();
+        const checksByType = new Map<string, CategorizedCheck[]>();
         const nodes: AstNode[] = [];
         /** For each collected node, the step, decision or end it lies in. */
         const within: Array<AstNode | undefined> = [];
@@ -118,7 +123,7 @@ export class WorkflowDocumentValidator extends DefaultDocumentValidator {
         walkAst(rootNode, node => {
             if (node.$container?.$type === 'Workflow' && node.$containerProperty === 'nodes') {
                 work = node;
-                const kept = reusable?.get(node);
+                const kept = reusable && keptFindings(reusable, node);
                 if (kept) {
                     nodes.push(node);
                     within.push(REPLAY);
@@ -133,6 +138,7 @@ export class WorkflowDocumentValidator extends DefaultDocumentValidator {
             within.push(work);
             return this.validateSingleNodeOptions(node, options).validateChildren;
         });
+        const running: Running = { category: '' };
         let acceptOwner: AstNode | undefined;
         let acceptWithin = acceptor;
         for (let i = 0; i < nodes.length; i++) {
@@ -150,16 +156,17 @@ export class WorkflowDocumentValidator extends DefaultDocumentValidator {
             }
             let checks = checksByType.get(node.$type);
             if (!checks) {
-                checks = this.validationRegistry.getChecks(node.$type, options.categories).toArray();
+                checks = this.checksOf(node.$type, categories);
                 checksByType.set(node.$type, checks);
             }
             // One recording acceptor per step, decision or end (its nodes come one after another), not one per node.
             if (owner !== acceptOwner) {
                 acceptOwner = owner;
-                acceptWithin = owner ? recordingAcceptor(owner, findings, acceptor) : acceptor;
+                acceptWithin = owner ? recordingAcceptor(owner, findings, acceptor, running) : acceptor;
             }
             const accept = acceptWithin;
-            for (const check of checks) {
+            for (const { check, category } of checks) {
+                running.category = category;
                 const pending = check(node, accept, cancelToken);
                 if (pending) await pending;
             }
@@ -167,17 +174,34 @@ export class WorkflowDocumentValidator extends DefaultDocumentValidator {
         this.findings.set(document, { link: currentLink(document), categories, byNode: findings });
     }
 
-    /** The findings of the last validation that an incremental build lets this one report again, by node. */
-    private reusableFindings(document: LangiumDocument, categories: string): Map<AstNode, Accepted[]> | undefined {
+    /** The checks on a node type in the given categories, in the registry's order, each with its category. */
+    private checksOf(type: string, categories: ReadonlySet<string>): CategorizedCheck[] {
+        const categoryOf = new Map<ValidationCheck, string>();
+        for (const category of categories) {
+            for (const check of this.validationRegistry.getChecks(type, [category])) categoryOf.set(check, category);
+        }
+        return this.validationRegistry
+            .getChecks(type, [...categories])
+            .map(check => ({ check, category: categoryOf.get(check)! }))
+            .toArray();
+    }
+
+    /**
+     * The findings of the last validation that an incremental build lets this one report again, by
+     * node: the last one must have run every category this one runs (the first build of a
+     * document runs all of them, the builds after a keystroke fewer).
+     */
+    private reusableFindings(document: LangiumDocument, categories: ReadonlySet<string>): Reusable | undefined {
         const build = takeIncrementalBuild(document);
         const last = this.findings.get(document);
         this.findings.delete(document);
-        if (!build || !last || last.link !== build.previousLink || last.categories !== categories) {
+        if (!build || !last || last.link !== build.previousLink || [...categories].some(category => !last.categories.has(category))) {
             return undefined;
         }
         last.byNode.delete(build.fresh);
         for (const dependent of build.dependents) last.byNode.delete(dependent);
-        return last.byNode;
+        const fewer = [...last.categories].some(category => !categories.has(category));
+        return { byNode: last.byNode, categories: fewer ? categories : undefined };
     }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {
@@ -287,10 +311,39 @@ export function shortenLongWords(message: string): string {
 }
 
 /** Reports a finding and keeps it under the step, decision or end it lies in, for an incremental build to replay. */
-function recordingAcceptor(owner: AstNode, findings: Map<AstNode, Accepted[]>, acceptor: ValidationAcceptor): ValidationAcceptor {
+interface CategorizedCheck {
+    readonly check: ValidationCheck;
+    readonly category: string;
+}
+
+/** Findings to report again, and the categories to keep of them when the last validation ran more. */
+interface Reusable {
+    readonly byNode: Map<AstNode, Accepted[]>;
+    readonly categories?: ReadonlySet<string>;
+}
+
+function keptFindings(reusable: Reusable, node: AstNode): Accepted[] | undefined {
+    const kept = reusable.byNode.get(node);
+    if (!kept || !reusable.categories || kept === NOTHING) return kept;
+    const wanted = reusable.categories;
+    const left = kept.filter(accepted => wanted.has(accepted.category));
+    return left.length > 0 ? left : NOTHING;
+}
+
+/** The category of the check running now (a validation runs its checks one at a time). */
+interface Running {
+    category: string;
+}
+
+function recordingAcceptor(
+    owner: AstNode,
+    findings: Map<AstNode, Accepted[]>,
+    acceptor: ValidationAcceptor,
+    running: Running,
+): ValidationAcceptor {
     return (severity, message, info) => {
         const list = findings.get(owner)!;
-        (list === NOTHING ? findings.set(owner, []).get(owner)! : list).push({ severity, message, info });
+        (list === NOTHING ? findings.set(owner, []).get(owner)! : list).push({ category: running.category, severity, message, info });
         acceptor(severity, message, info);
     };
 }
