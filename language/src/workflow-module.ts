@@ -34,6 +34,7 @@ import { createLinearCstParser } from './langium-patches/linear-cst-builder.js';
 import { WorkflowScopeProvider } from './references/workflow-scope-provider.js';
 import { WorkflowTokenBuilder } from './parser/workflow-token-builder.js';
 import { WorkspaceFacts } from './workspace/workspace-facts.js';
+import { WorkflowServiceRegistry } from './workspace/workflow-service-registry.js';
 import { WorkflowIndexManager } from './workspace/workflow-index-manager.js';
 import { WorkflowRcStore } from './workspace/workflow-rc-store.js';
 import { WorkflowWorkspaceManager } from './workspace/workflow-workspace-manager.js';
@@ -87,6 +88,7 @@ export const WorkflowSharedModule: Module<
     LangiumSharedServices & WorkflowSharedAddedServices,
     PartialLangiumSharedServices & WorkflowSharedAddedServices
 > = {
+    ServiceRegistry: services => new WorkflowServiceRegistry(services),
     lsp: {
         NodeKindProvider: () => new WorkflowNodeKindProvider(),
         DocumentUpdateHandler: services => new WorkflowDocumentUpdateHandler(services),
