@@ -34,7 +34,7 @@ interface Patch {
 
 const PATCHES: Patch[] = [
     {
-        file: 'linear-cst-builder.ts',
+        file: 'linear-cst-builder.ts + container-links.ts',
         measures: 'parse',
         time: (steps, make) => {
             const { text } = singleFile(steps, 1).sources[0];

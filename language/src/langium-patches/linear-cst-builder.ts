@@ -11,6 +11,7 @@
 import type { IToken } from 'chevrotain';
 import type { LangiumCoreServices, LangiumParser } from 'langium';
 import { createLangiumParser, CstNodeBuilder } from 'langium';
+import { installContainerLinks } from './container-links.js';
 
 class LinearCstNodeBuilder extends CstNodeBuilder {
     override addHiddenNodes(tokens: IToken[]): void {
@@ -24,5 +25,6 @@ export function createLinearCstParser(services: LangiumCoreServices): LangiumPar
     const parser = createLangiumParser(services);
     // `nodeBuilder` is created in the parser's constructor and not injectable.
     (parser as unknown as { nodeBuilder: CstNodeBuilder }).nodeBuilder = new LinearCstNodeBuilder();
+    installContainerLinks(parser);
     return parser;
 }
