@@ -90,11 +90,12 @@ export function charCount(text: string): number {
 function nodeTextWidth(kind: DiagramNode['kind'], width: number, height: number): number {
     // A pill's round ends hold no text.
     if (kind === 'end') return width - Math.min(width, height) - 4;
-    return kind === 'decision' ? width * 0.62 : width - 18;
+    return width - 18;
 }
 
 /** A node's title, word-wrapped to its shape, and its detail line (owner or system, calls, duration). */
 export function fitNodeText(node: DiagramNode, box: Box): { title: FittedText; detail?: FittedText } {
+    if (node.kind === 'decision') return fitDiamondText(node, box);
     const { titleChars, detailChars } = charsPerLine(nodeTextWidth(node.kind, box.width, box.height));
     const text = node.title ?? node.name;
     const detail = nodeDetail(node);
@@ -103,6 +104,75 @@ export function fitNodeText(node: DiagramNode, box: Box): { title: FittedText; d
     const title = wrapWhole(text, titleChars, Math.max(1, room - (fittedDetail?.lines.length ?? 0)));
     return { title, detail: fittedDetail };
 }
+
+/**
+ * How wide the lines of a diamond's text may be when it has `lines` of them: as wide as the
+ * diamond is where the outer lines' glyphs reach, so fewer lines may each be longer.
+ */
+function diamondTextWidth(width: number, height: number, lines: number): number {
+    const reach = (lines - 1) * NODE_LINE_HEIGHT + 12;
+    return reach >= height ? 0 : Math.min(width * 0.66, width * (1 - reach / height) - 4);
+}
+
+/** The most lines a diamond of this height holds (each of them at least a few characters wide). */
+function diamondRoom(height: number): number {
+    return Math.max(1, Math.floor((height - 12) / NODE_LINE_HEIGHT));
+}
+
+/** A decision's text in its diamond: the fewest lines that hold it all, else as much as the most lines hold. */
+function fitDiamondText(node: DiagramNode, box: Box): { title: FittedText; detail?: FittedText } {
+    const text = node.title ?? node.name;
+    const detail = nodeDetail(node);
+    const room = diamondRoom(box.height);
+    let fitted: { title: FittedText; detail?: FittedText } | undefined;
+    for (let lines = 1; lines <= room; lines++) {
+        const { titleChars, detailChars } = charsPerLine(diamondTextWidth(box.width, box.height, lines));
+        const fittedDetail = detail !== undefined ? wrapWhole(detail, detailChars, Math.max(1, lines - 1)) : undefined;
+        const title = wrapWhole(text, titleChars, Math.max(1, lines - (fittedDetail?.lines.length ?? 0)));
+        fitted = { title, detail: fittedDetail };
+        if (!title.cut && !fittedDetail?.cut) return fitted;
+    }
+    return fitted!;
+}
+
+/**
+ * The box of a decision that holds its whole text, its title in at most three lines and its
+ * detail in one: of the diamonds that do, the one whose size across the flow, which lanes are
+ * made of, counts `CROSS_COST` times its size along it (`flat`: across is the height).
+ */
+function diamondTextBox(node: DiagramNode, min: { width: number; height: number }, flat: boolean): { width: number; height: number } {
+    const text = node.title ?? node.name;
+    const detail = nodeDetail(node);
+    const detailWidth = detail !== undefined ? Math.max(0, charCount(detail) - 3) * CHAR_WIDTH : 0;
+    const cost = (box: { width: number; height: number }) =>
+        flat ? CROSS_COST * box.height + box.width : CROSS_COST * box.width + box.height;
+    let best: { width: number; height: number } | undefined;
+    for (let titleLines = 1; titleLines <= 3; titleLines++) {
+        let chars = Math.max(6, Math.ceil(charCount(text) / titleLines));
+        while (wrapWhole(text, chars).lines.length > titleLines) chars++;
+        const lines = titleLines + (detail !== undefined ? 1 : 0);
+        const textWidth = Math.max(chars * TITLE_CHAR_WIDTH, detailWidth) + 1;
+        const reach = (lines - 1) * NODE_LINE_HEIGHT + 12;
+        for (let height = Math.max(min.height, reach + 24); height <= Math.max(min.height, reach + 24) + 240; height += 2) {
+            // The width at which the lines get `textWidth` (the 66 % cap holds for wide, low diamonds).
+            const width = Math.ceil(Math.max(min.width, (textWidth + 4) / (1 - reach / height), textWidth / 0.66));
+            if (diamondRoom(height) < lines) continue;
+            const box = { width, height };
+            if (!best || cost(box) < cost(best)) best = box;
+        }
+    }
+    // Rounding may leave a line a character short: widen until the fitting agrees.
+    const box = best!;
+    for (let attempt = 0; attempt < 20; attempt++) {
+        const fitted = fitDiamondText(node, { x: 0, y: 0, ...box });
+        if (!fitted.title.cut && !fitted.detail?.cut) break;
+        box.width += 2;
+    }
+    return box;
+}
+
+/** What a pixel of a decision across the flow costs against one along it (lanes run the whole drawing). */
+const CROSS_COST = 2;
 
 /** How many characters of a node's title and of its (smaller, regular) detail line fit a width. */
 function charsPerLine(width: number): { titleChars: number; detailChars: number } {
@@ -114,8 +184,6 @@ export const NODE_LINE_HEIGHT = 15;
 
 /** The height inside a node's shape that holds lines of text. */
 function nodeTextHeight(kind: DiagramNode['kind'], height: number): number {
-    // A diamond is narrow towards its vertices: lines fit in its middle part only.
-    if (kind === 'decision') return height * 0.4 + 2;
     if (kind === 'end') return height - 8;
     return height - 10;
 }
@@ -124,7 +192,8 @@ function nodeTextHeight(kind: DiagramNode['kind'], height: number): number {
  * The smallest box, at least `min`, that holds a node's whole text: wider first, so a title takes
  * at most three lines, then taller.
  */
-export function nodeTextBox(node: DiagramNode, min: { width: number; height: number }): { width: number; height: number } {
+export function nodeTextBox(node: DiagramNode, min: { width: number; height: number }, flat = true): { width: number; height: number } {
+    if (node.kind === 'decision') return diamondTextBox(node, min, flat);
     const text = node.title ?? node.name;
     const detail = nodeDetail(node);
     const maxLines = node.kind === 'end' ? 1 : 3;

@@ -204,7 +204,7 @@ function placeInLanes(graph: WorkflowGraph, order: ElkOrder, direction: Directio
     const inLanes = graph.nodes.filter(node => laneIndex.has(node.lane)).map(node => node.id);
     const textMain = (id: string) => {
         const node = nodesById.get(id)!;
-        const box = nodeTextBox(node, NODE_SIZES[node.kind]);
+        const box = nodeTextBox(node, NODE_SIZES[node.kind], horizontal);
         return horizontal ? box.width : box.height;
     };
     const columns = compact
@@ -270,7 +270,7 @@ function placeInLanes(graph: WorkflowGraph, order: ElkOrder, direction: Directio
     // Node sizes: the whole text, and room along the sides for every edge end and label.
     const sizes = new Map<string, { main: number; cross: number }>();
     for (const node of graph.nodes) {
-        const box = nodeTextBox(node, NODE_SIZES[node.kind]);
+        const box = nodeTextBox(node, NODE_SIZES[node.kind], horizontal);
         let [main, cross] = horizontal ? [box.width, box.height] : [box.height, box.width];
         const outRoom = outs.get(node.id)!.reduce((sum, route) => sum + portRoom(route), 0);
         const inRoom = ins.get(node.id)!.length * PORT;
@@ -287,7 +287,7 @@ function placeInLanes(graph: WorkflowGraph, order: ElkOrder, direction: Directio
             cross = Math.max(cross, needed);
         }
         // A box grown for its ports may hold its text differently (a taller pill has longer round ends): fit it again.
-        const grown = nodeTextBox(node, horizontal ? { width: main, height: cross } : { width: cross, height: main });
+        const grown = nodeTextBox(node, horizontal ? { width: main, height: cross } : { width: cross, height: main }, horizontal);
         [main, cross] = horizontal ? [grown.width, grown.height] : [grown.height, grown.width];
         sizes.set(node.id, { main: Math.ceil(main), cross: Math.ceil(cross) });
     }
