@@ -155,12 +155,12 @@ const PORT_EDGE = 8;
 /** Space between a layer and the first track of the gap after it, and after the last. */
 const GAP_PAD = 12;
 /** Least gap between two layers, and before the first (the BPMN start event goes there). */
-const MIN_GAP = 36;
+const MIN_GAP = 28;
 const FIRST_GAP = 64;
 /** Space between a node and the labels on the edges leaving it. */
 const LABEL_PAD = 4;
 /** Free space at each side of a lane, inside which its margin lines run. */
-const LANE_EDGE = 12;
+const LANE_EDGE = 8;
 const MARGIN_FIRST = 8;
 
 interface Route {
