@@ -32,7 +32,7 @@ import { CHAR_WIDTH, edgeLabelLines, labelSize, LANE_LINE_HEIGHT, laneHeaderLine
 import { LANE_HEADER, MARGIN, NODE_SIZES, ROW_GAP, SLOT } from './layout-metrics.js';
 import { reworkEdges } from './flow-structure.js';
 import { SIMPLE_LAYERING_FROM, simpleLayering } from './simple-layering.js';
-import { mergeLayers } from './columns.js';
+import { mergeLayers, spreadEnds } from './columns.js';
 
 /** The part of the ELK API the layout needs (elkjs's `ELK` instance). */
 export interface ElkLike {
@@ -218,6 +218,19 @@ function placeInLanes(graph: WorkflowGraph, order: ElkOrder, direction: Directio
               labelCross: id => labelExtent.get(id)?.cross ?? 0,
           })
         : undefined;
+    if (columns) {
+        spreadEnds(columns, {
+            ends: inLanes.filter(id => nodesById.get(id)!.kind === 'end'),
+            laneOf: id => laneIndex.get(laneOf(id))!,
+            cross: id => {
+                const node = nodesById.get(id)!;
+                const box = nodeTextBox(node, NODE_SIZES[node.kind], horizontal);
+                return horizontal ? box.height : box.width;
+            },
+            gap: ROW_GAP,
+            across: allEdges.filter(edge => columns.across.has(edge.id)),
+        });
+    }
     const layerOf = (id: string) => (columns ? (columns.column.get(id) ?? 0) : (order.layer.get(id) ?? 0));
     let layerCount = 1;
     for (const node of graph.nodes) layerCount = Math.max(layerCount, layerOf(node.id) + 1);
@@ -278,7 +291,7 @@ function placeInLanes(graph: WorkflowGraph, order: ElkOrder, direction: Directio
         if (node.kind === 'decision') {
             // The far half of a diamond narrows towards its vertices: keep its shape, grow it whole.
             if (needed > cross) {
-                main = Math.max(main, Math.min(main * 1.4, (main * needed) / cross));
+                main = Math.max(main, Math.min(main * 1.2, (main * needed) / cross));
                 cross = needed;
             }
         } else if (node.kind === 'end' && horizontal) {
