@@ -3,15 +3,19 @@
  * them) and the quality checker (which finds labels that cover something and texts that are cut).
  * Keeping the fitting here is what makes the checker agree with the drawing.
  */
-import type { Box, Point } from '../protocol/diagram-layout.js';
+import type { Box, Direction, Point } from '../protocol/diagram-layout.js';
 import type { DiagramEdge, DiagramNode } from '../protocol/graph-model.js';
 
 /** Average advance of a 11–12px system-ui character: enough to size boxes and truncate text. */
 export const CHAR_WIDTH = 6.6;
 /** The same for node titles, which are semi-bold: measured wider than the regular estimate in Chromium. */
 export const TITLE_CHAR_WIDTH = 7.3;
-/** Labels sit in the gap between layers, which is this many characters wide. */
-export const LABEL_CHARS = 14;
+/**
+ * Labels sit in the gap between layers, right after their source, and take this many characters
+ * a line. Left to right a label's width widens its gap; top to bottom it widens its source's side,
+ * and with it a lane across the whole drawing, so there lines are shorter and more.
+ */
+export const LABEL_CHARS: Readonly<Record<Direction, number>> = { RIGHT: 14, DOWN: 11 };
 export const LABEL_LINE_HEIGHT = 14;
 
 /** A text as written and the lines it is drawn as; `cut` when something had to be left out. */
@@ -27,19 +31,20 @@ export function truncate(text: string, max: number): string {
 }
 
 /**
- * The branch condition, then the channel (or the missing one), each word-wrapped to `LABEL_CHARS`:
- * the layout reserves room for every line, so nothing is left out.
+ * The branch condition, then the channel (or the missing one), each word-wrapped to `LABEL_CHARS`
+ * of the layout's direction: the layout reserves room for every line, so nothing is left out.
  */
-export function fitEdgeLabel(edge: DiagramEdge): FittedText[] {
+export function fitEdgeLabel(edge: DiagramEdge, direction: Direction): FittedText[] {
+    const chars = LABEL_CHARS[direction];
     const lines: FittedText[] = [];
-    if (edge.label !== undefined) lines.push(wrapWhole(edge.label, LABEL_CHARS));
-    if (edge.channel !== undefined) lines.push(wrapWhole(`via ${edge.channel}`, LABEL_CHARS));
-    else if (edge.handoff) lines.push(wrapWhole('⚠ no channel', LABEL_CHARS));
+    if (edge.label !== undefined) lines.push(wrapWhole(edge.label, chars));
+    if (edge.channel !== undefined) lines.push(wrapWhole(`via ${edge.channel}`, chars));
+    else if (edge.handoff) lines.push(wrapWhole('⚠ no channel', chars));
     return lines;
 }
 
-export function edgeLabelLines(edge: DiagramEdge): string[] {
-    return fitEdgeLabel(edge).flatMap(fitted => fitted.lines);
+export function edgeLabelLines(edge: DiagramEdge, direction: Direction): string[] {
+    return fitEdgeLabel(edge, direction).flatMap(fitted => fitted.lines);
 }
 
 export function labelSize(lines: string[]): { width: number; height: number } {

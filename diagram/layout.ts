@@ -194,7 +194,7 @@ function placeInLanes(graph: WorkflowGraph, order: ElkOrder, direction: Directio
     // The label of an edge sits on its first run, next to its source: its extent along and across the flow.
     const labelExtent = new Map<string, { main: number; cross: number }>();
     for (const edge of allEdges) {
-        const lines = edgeLabelLines(edge);
+        const lines = edgeLabelLines(edge, direction);
         if (lines.length === 0) continue;
         const size = labelSize(lines);
         labelExtent.set(edge.id, horizontal ? { main: size.width, cross: size.height } : { main: size.height, cross: size.width });
