@@ -32,14 +32,17 @@ export function truncate(text: string, max: number): string {
 
 /**
  * The branch condition, then the channel (or the missing one), each word-wrapped to `LABEL_CHARS`
- * of the layout's direction: the layout reserves room for every line, so nothing is left out.
+ * of the layout's direction (a longer word widens the lines up to the left-to-right ones before it
+ * is split): the layout reserves room for every line, so nothing is left out.
  */
 export function fitEdgeLabel(edge: DiagramEdge, direction: Direction): FittedText[] {
-    const chars = LABEL_CHARS[direction];
+    // A word longer than the direction's lines widens them (up to the longest lines) rather than break.
+    const wrap = (text: string) =>
+        wrapWhole(text, Math.min(LABEL_CHARS.RIGHT, Math.max(LABEL_CHARS[direction], ...text.split(/\s+/).map(charCount))));
     const lines: FittedText[] = [];
-    if (edge.label !== undefined) lines.push(wrapWhole(edge.label, chars));
-    if (edge.channel !== undefined) lines.push(wrapWhole(`via ${edge.channel}`, chars));
-    else if (edge.handoff) lines.push(wrapWhole('⚠ no channel', chars));
+    if (edge.label !== undefined) lines.push(wrap(edge.label));
+    if (edge.channel !== undefined) lines.push(wrap(`via ${edge.channel}`));
+    else if (edge.handoff) lines.push(wrap('⚠ no channel'));
     return lines;
 }
 

@@ -85,6 +85,9 @@ describe('node text boxes', () => {
         assert.ok(right.every(line => line.length <= LABEL_CHARS.RIGHT) && down.every(line => line.length <= LABEL_CHARS.DOWN));
         assert.ok(down.length > right.length, `${down.join(' / ')} against ${right.join(' / ')}`);
         assert.ok(right.includes('via ServiceNow') && down.includes('ServiceNow'));
+        // A word longer than the lines top to bottom widens them instead of being split.
+        const word = edgeLabelLines({ ...edge, label: 'back-ordered', channel: undefined, handoff: false }, 'DOWN');
+        assert.deepEqual(word, ['back-ordered']);
         const graph: WorkflowGraph = {
             uri: 'file:///t.workflow',
             workflow: 'T',
