@@ -130,9 +130,10 @@ function sideKey(id: string, after: boolean): string {
 }
 
 export interface SpreadInput {
+    /** The ends of the flow (nodes without successors), in the order they are tried. */
     readonly ends: readonly string[];
     readonly laneOf: (id: string) => number;
-    /** A node's extent across the flow, as its text needs it. */
+    /** A node's extent across the flow, as its text needs it, and the space between two of a cell. */
     readonly cross: (id: string) => number;
     readonly gap: number;
     /** The hand-offs drawn across the flow: their ends stay, and no end moves onto one's line. */
@@ -155,11 +156,12 @@ export function spreadEnds(columns: Columns, input: SpreadInput): void {
     const crossed = new Set<string>();
     for (const edge of input.across) {
         const [a, b] = [input.laneOf(edge.from), input.laneOf(edge.to)];
-        for (let lane = Math.min(a, b) + 1; lane < Math.max(a, b); lane++) crossed.add(`${lane}\u0000${column.get(edge.from)}`);
+        for (let lane = Math.min(a, b) + 1; lane < Math.max(a, b); lane++) crossed.add(key(lane, column.get(edge.from)!));
     }
     let last = 0;
     for (const [id, at] of column) {
-        (cells.get(key(input.laneOf(id), at)) ?? cells.set(key(input.laneOf(id), at), []).get(key(input.laneOf(id), at))!).push(id);
+        const cellKey = key(input.laneOf(id), at);
+        (cells.get(cellKey) ?? cells.set(cellKey, []).get(cellKey)!).push(id);
         last = Math.max(last, at);
     }
     const height = (members: readonly string[]) =>

@@ -198,7 +198,8 @@ function nodeTextHeight(kind: DiagramNode['kind'], height: number): number {
 
 /**
  * The smallest box, at least `min`, that holds a node's whole text: wider first, so a title takes
- * at most three lines, then taller.
+ * at most three lines, then taller. A decision's diamond is chosen by `diamondTextBox`, lower when
+ * `flat` (left to right, where its height is what lanes are made of), else narrower.
  */
 export function nodeTextBox(node: DiagramNode, min: { width: number; height: number }, flat = true): { width: number; height: number } {
     if (node.kind === 'decision') return diamondTextBox(node, min, flat);

@@ -289,7 +289,7 @@ function placeInLanes(graph: WorkflowGraph, order: ElkOrder, direction: Directio
         const inRoom = ins.get(node.id)!.length * PORT;
         const needed = Math.max(outRoom, inRoom) + 2 * PORT_EDGE;
         if (node.kind === 'decision') {
-            // The far half of a diamond narrows towards its vertices: keep its shape, grow it whole.
+            // The far half of a diamond narrows towards its vertices: grow it whole, but along the flow by at most a fifth.
             if (needed > cross) {
                 main = Math.max(main, Math.min(main * 1.2, (main * needed) / cross));
                 cross = needed;
