@@ -128,3 +128,63 @@ export function mergeLayers(input: ColumnInput): Columns {
 function sideKey(id: string, after: boolean): string {
     return `${id}\u0000${after ? 'after' : 'before'}`;
 }
+
+export interface SpreadInput {
+    /** The ends of the flow (nodes without successors), in the order they are tried. */
+    readonly ends: readonly string[];
+    readonly laneOf: (id: string) => number;
+    /** A node's extent across the flow, as its text needs it, and the space between two of a cell. */
+    readonly cross: (id: string) => number;
+    readonly gap: number;
+    /** The hand-offs drawn across the flow: their ends stay, and no end moves onto one's line. */
+    readonly across: ReadonlyArray<{ readonly from: string; readonly to: string }>;
+}
+
+/**
+ * Moves ends out of a lane's tallest cell: a lane is as tall as its tallest cell, along the whole
+ * drawing, so an end stacked under a cell-mate there costs its height everywhere. An end has no
+ * successors, so it may take any later column; it takes the nearest one where its lane is empty.
+ * The edge into it then runs along the lane (straight where nothing is in the way, else on a
+ * margin line, which costs a line's height instead of a node's). Ends at either end of a hand-off
+ * drawn across the flow stay where they are.
+ */
+export function spreadEnds(columns: Columns, input: SpreadInput): void {
+    const { column } = columns;
+    const cells = new Map<string, string[]>();
+    const key = (lane: number, at: number) => `${lane}\u0000${at}`;
+    const pinned = new Set(input.across.flatMap(edge => [edge.from, edge.to]));
+    const crossed = new Set<string>();
+    for (const edge of input.across) {
+        const [a, b] = [input.laneOf(edge.from), input.laneOf(edge.to)];
+        for (let lane = Math.min(a, b) + 1; lane < Math.max(a, b); lane++) crossed.add(key(lane, column.get(edge.from)!));
+    }
+    let last = 0;
+    for (const [id, at] of column) {
+        const cellKey = key(input.laneOf(id), at);
+        (cells.get(cellKey) ?? cells.set(cellKey, []).get(cellKey)!).push(id);
+        last = Math.max(last, at);
+    }
+    const height = (members: readonly string[]) =>
+        members.reduce((sum, id) => sum + input.cross(id), 0) + Math.max(0, members.length - 1) * input.gap;
+    const tallest = new Map<number, number>();
+    for (const [cellKey, members] of cells) {
+        const lane = Number(cellKey.slice(0, cellKey.indexOf('\u0000')));
+        tallest.set(lane, Math.max(tallest.get(lane) ?? 0, height(members)));
+    }
+    for (const end of input.ends) {
+        const at = column.get(end);
+        if (at === undefined || pinned.has(end)) continue;
+        const lane = input.laneOf(end);
+        const members = cells.get(key(lane, at))!;
+        if (members.length < 2 || height(members) < tallest.get(lane)!) continue;
+        let free = at + 1;
+        while (free <= last && (cells.has(key(lane, free)) || crossed.has(key(lane, free)))) free++;
+        if (free > last) continue;
+        members.splice(members.indexOf(end), 1);
+        cells.set(key(lane, free), [end]);
+        column.set(end, free);
+        let max = 0;
+        for (const [cellKey, cell] of cells) if (cellKey.startsWith(`${lane}\u0000`)) max = Math.max(max, height(cell));
+        tallest.set(lane, max);
+    }
+}

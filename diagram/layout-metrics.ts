@@ -4,13 +4,13 @@ import type { NodeKind } from '../protocol/graph-model.js';
 
 /** Sizes on the page; the main extent is along the flow. */
 export const NODE_SIZES: Record<NodeKind, { width: number; height: number }> = {
-    step: { width: 144, height: 56 },
+    step: { width: 128, height: 56 },
     decision: { width: 160, height: 76 },
     end: { width: 132, height: 38 },
 };
 export const SLOT = { width: 168, height: 76 };
 export const LAYER_GAP = 136;
-export const ROW_GAP = 24;
+export const ROW_GAP = 16;
 export const LANE_PADDING = 22;
 export const LANE_HEADER = { RIGHT: 132, DOWN: 40 };
 export const MARGIN = 16;

@@ -186,7 +186,7 @@ class Scene {
                 if (length > 0) this.segments.push({ edge: edge.id, index: i, a, b, start });
                 start += length;
             }
-            const lines = edgeLabelLines(edge);
+            const lines = edgeLabelLines(edge, layout.direction);
             if (lines.length > 0 && laidOut.labelAt) {
                 const label = { id: edge.id, box: labelBox(lines, laidOut.labelAt) };
                 this.labels.set(label.id, label);
@@ -321,7 +321,8 @@ function cutTexts(scene: Scene, report: Report): void {
         cut(node.id, `the detail line of node ${node.id}`, text.detail);
     }
     for (const label of scene.labels.values()) {
-        for (const line of fitEdgeLabel(scene.graphEdges.get(label.id)!)) cut(label.id, `the label of edge ${label.id}`, line);
+        for (const line of fitEdgeLabel(scene.graphEdges.get(label.id)!, scene.layout.direction))
+            cut(label.id, `the label of edge ${label.id}`, line);
     }
 }
 
@@ -369,7 +370,7 @@ function lanesAndBounds(scene: Scene, report: Report): void {
         if (!scene.shapes.has(edge.from) || !scene.shapes.has(edge.to)) continue;
         const points = scene.routes.get(edge.id);
         if (!points || points.length < 2) report('notDrawn', [edge.id], `edge ${edge.id} has no route`);
-        else if (edgeLabelLines(edge).length > 0 && !scene.labels.has(edge.id))
+        else if (edgeLabelLines(edge, scene.layout.direction).length > 0 && !scene.labels.has(edge.id))
             report('notDrawn', [edge.id], `edge ${edge.id} has a label but no place for it`);
     }
 }

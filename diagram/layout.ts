@@ -32,7 +32,7 @@ import { CHAR_WIDTH, edgeLabelLines, labelSize, LANE_LINE_HEIGHT, laneHeaderLine
 import { LANE_HEADER, MARGIN, NODE_SIZES, ROW_GAP, SLOT } from './layout-metrics.js';
 import { reworkEdges } from './flow-structure.js';
 import { SIMPLE_LAYERING_FROM, simpleLayering } from './simple-layering.js';
-import { mergeLayers } from './columns.js';
+import { mergeLayers, spreadEnds } from './columns.js';
 
 /** The part of the ELK API the layout needs (elkjs's `ELK` instance). */
 export interface ElkLike {
@@ -155,12 +155,12 @@ const PORT_EDGE = 8;
 /** Space between a layer and the first track of the gap after it, and after the last. */
 const GAP_PAD = 12;
 /** Least gap between two layers, and before the first (the BPMN start event goes there). */
-const MIN_GAP = 36;
+const MIN_GAP = 28;
 const FIRST_GAP = 64;
 /** Space between a node and the labels on the edges leaving it. */
 const LABEL_PAD = 4;
 /** Free space at each side of a lane, inside which its margin lines run. */
-const LANE_EDGE = 12;
+const LANE_EDGE = 8;
 const MARGIN_FIRST = 8;
 
 interface Route {
@@ -194,7 +194,7 @@ function placeInLanes(graph: WorkflowGraph, order: ElkOrder, direction: Directio
     // The label of an edge sits on its first run, next to its source: its extent along and across the flow.
     const labelExtent = new Map<string, { main: number; cross: number }>();
     for (const edge of allEdges) {
-        const lines = edgeLabelLines(edge);
+        const lines = edgeLabelLines(edge, direction);
         if (lines.length === 0) continue;
         const size = labelSize(lines);
         labelExtent.set(edge.id, horizontal ? { main: size.width, cross: size.height } : { main: size.height, cross: size.width });
@@ -204,7 +204,7 @@ function placeInLanes(graph: WorkflowGraph, order: ElkOrder, direction: Directio
     const inLanes = graph.nodes.filter(node => laneIndex.has(node.lane)).map(node => node.id);
     const textMain = (id: string) => {
         const node = nodesById.get(id)!;
-        const box = nodeTextBox(node, NODE_SIZES[node.kind]);
+        const box = nodeTextBox(node, NODE_SIZES[node.kind], horizontal);
         return horizontal ? box.width : box.height;
     };
     const columns = compact
@@ -218,6 +218,19 @@ function placeInLanes(graph: WorkflowGraph, order: ElkOrder, direction: Directio
               labelCross: id => labelExtent.get(id)?.cross ?? 0,
           })
         : undefined;
+    if (columns) {
+        spreadEnds(columns, {
+            ends: inLanes.filter(id => nodesById.get(id)!.kind === 'end'),
+            laneOf: id => laneIndex.get(laneOf(id))!,
+            cross: id => {
+                const node = nodesById.get(id)!;
+                const box = nodeTextBox(node, NODE_SIZES[node.kind], horizontal);
+                return horizontal ? box.height : box.width;
+            },
+            gap: ROW_GAP,
+            across: allEdges.filter(edge => columns.across.has(edge.id)),
+        });
+    }
     const layerOf = (id: string) => (columns ? (columns.column.get(id) ?? 0) : (order.layer.get(id) ?? 0));
     let layerCount = 1;
     for (const node of graph.nodes) layerCount = Math.max(layerCount, layerOf(node.id) + 1);
@@ -270,15 +283,15 @@ function placeInLanes(graph: WorkflowGraph, order: ElkOrder, direction: Directio
     // Node sizes: the whole text, and room along the sides for every edge end and label.
     const sizes = new Map<string, { main: number; cross: number }>();
     for (const node of graph.nodes) {
-        const box = nodeTextBox(node, NODE_SIZES[node.kind]);
+        const box = nodeTextBox(node, NODE_SIZES[node.kind], horizontal);
         let [main, cross] = horizontal ? [box.width, box.height] : [box.height, box.width];
         const outRoom = outs.get(node.id)!.reduce((sum, route) => sum + portRoom(route), 0);
         const inRoom = ins.get(node.id)!.length * PORT;
         const needed = Math.max(outRoom, inRoom) + 2 * PORT_EDGE;
         if (node.kind === 'decision') {
-            // The far half of a diamond narrows towards its vertices: keep its shape, grow it whole.
+            // The far half of a diamond narrows towards its vertices: grow it whole, but along the flow by at most a fifth.
             if (needed > cross) {
-                main = Math.max(main, Math.min(main * 1.4, (main * needed) / cross));
+                main = Math.max(main, Math.min(main * 1.2, (main * needed) / cross));
                 cross = needed;
             }
         } else if (node.kind === 'end' && horizontal) {
@@ -287,7 +300,7 @@ function placeInLanes(graph: WorkflowGraph, order: ElkOrder, direction: Directio
             cross = Math.max(cross, needed);
         }
         // A box grown for its ports may hold its text differently (a taller pill has longer round ends): fit it again.
-        const grown = nodeTextBox(node, horizontal ? { width: main, height: cross } : { width: cross, height: main });
+        const grown = nodeTextBox(node, horizontal ? { width: main, height: cross } : { width: cross, height: main }, horizontal);
         [main, cross] = horizontal ? [grown.width, grown.height] : [grown.height, grown.width];
         sizes.set(node.id, { main: Math.ceil(main), cross: Math.ceil(cross) });
     }

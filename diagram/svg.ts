@@ -6,7 +6,7 @@
  * Every user string becomes a text node.
  */
 import type { DiagramEdge, DiagramNode, Finding, WorkflowGraph } from '../protocol/graph-model.js';
-import type { Box, DiagramLayout, LaidOutEdge, LaidOutLane, LaidOutNode, Point } from '../protocol/diagram-layout.js';
+import type { Box, DiagramLayout, Direction, LaidOutEdge, LaidOutLane, LaidOutNode, Point } from '../protocol/diagram-layout.js';
 import type { VNode } from './vnode.js';
 import { h } from './vnode.js';
 import { edgeLabelLines, fitLaneHeader, fitNodeText, labelBox, LANE_LINE_HEIGHT } from './labels.js';
@@ -86,7 +86,7 @@ export function diagramParts(graph: WorkflowGraph, layout: DiagramLayout, option
             {
                 group: h('g', { class: 'wa-edges' }),
                 size: layout.edges.length,
-                member: index => renderEdge(edges.get(layout.edges[index].id)!, layout.edges[index]),
+                member: index => renderEdge(edges.get(layout.edges[index].id)!, layout.edges[index], layout.direction),
                 bounds: index => edgeBounds(layout.edges[index]),
             },
             {
@@ -247,7 +247,7 @@ function tooltip(node: DiagramNode): string {
     return lines.join('\n');
 }
 
-function renderEdge(edge: DiagramEdge, route: LaidOutEdge): VNode {
+function renderEdge(edge: DiagramEdge, route: LaidOutEdge, direction: Direction): VNode {
     const noChannel = edge.handoff && edge.channel === undefined;
     const classes = [
         'wa-edge',
@@ -259,7 +259,7 @@ function renderEdge(edge: DiagramEdge, route: LaidOutEdge): VNode {
         .filter(Boolean)
         .join(' ');
     const marker = noChannel ? 'wa-arrow-warning' : edge.handoff ? 'wa-arrow-handoff' : 'wa-arrow';
-    const text = edgeLabelLines(edge);
+    const text = edgeLabelLines(edge, direction);
     const tip = [
         `${edge.from} → ${edge.to}`,
         edge.label !== undefined ? `when ${edge.label}` : undefined,

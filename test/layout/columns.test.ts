@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import type { Columns } from '../../diagram/columns.js';
-import { MAX_LABEL_CROSS, mergeLayers } from '../../diagram/columns.js';
+import { MAX_LABEL_CROSS, mergeLayers, spreadEnds } from '../../diagram/columns.js';
 import { createElk } from '../../diagram/elk.js';
 import { layoutGraph } from '../../diagram/layout.js';
 import { checkLayout, describeDefects } from '../../diagram/layout-quality.js';
@@ -80,6 +80,32 @@ describe('layout columns', () => {
             [0, 1],
         );
         assert.deepEqual(columnsOf(merge(['A@0:0', 'B@1:1'], ['A>B'], { 'A>B': { main: 60, cross: 18 } }), ['A', 'B']), [0, 0]);
+    });
+
+    describe("ends out of a lane's tallest cell", () => {
+        // Lane 0: D (decision) in column 0, X (step) and E (end) stacked in column 1, nothing in 2;
+        // lane 1: Y in column 2 (X's cell-mate keeps the hand-off X -> Y out of column 1), Z in 3.
+        const nodes = ['D@0:0', 'X@0:1', 'E@0:1', 'Y@1:2', 'Z@1:3'];
+        const edges = ['D>X', 'D>E', 'X>Y', 'Y>Z'];
+        const lane = (id: string) => (['D', 'X', 'E'].includes(id) ? 0 : id === 'P' ? -1 : id === 'Q' ? 2 : 1);
+        const spread = (columns: Columns, across: Array<{ from: string; to: string }> = [], cross = (_id: string) => 56) => {
+            spreadEnds(columns, { ends: ['E'], laneOf: lane, cross, gap: 16, across });
+            return columns;
+        };
+
+        it("moves an end stacked in its lane's tallest cell to the next column where the lane is empty", () => {
+            assert.deepEqual(columnsOf(merge(nodes, edges), ['D', 'X', 'E', 'Y', 'Z']), [0, 1, 1, 2, 3]);
+            assert.deepEqual(columnsOf(spread(merge(nodes, edges)), ['D', 'X', 'E', 'Y', 'Z']), [0, 1, 2, 2, 3]);
+        });
+
+        it("leaves it where its cell is not the lane's tallest or it ends a hand-off across the flow; skips a cell a hand-off crosses", () => {
+            assert.equal(spread(merge(nodes, edges), [], id => (id === 'D' ? 200 : 56)).column.get('E'), 1);
+            assert.equal(spread(merge(nodes, edges), [{ from: 'E', to: 'Y' }]).column.get('E'), 1);
+            // A hand-off in column 2 from the lane before 0 to the one after 1: its line runs where E would go.
+            const columns = merge(nodes, edges);
+            columns.column.set('P', 2).set('Q', 2);
+            assert.equal(spread(columns, [{ from: 'P', to: 'Q' }]).column.get('E'), 3);
+        });
     });
 
     describe('in the layout', () => {
