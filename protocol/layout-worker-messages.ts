@@ -4,6 +4,7 @@
  */
 import type { DiagramLayout, Direction, LaidOutEdge, LaidOutNode } from './diagram-layout.js';
 import type { WorkflowGraph } from './graph-model.js';
+import type { SketchPaths } from '../diagram/sketch-paths.js';
 
 /**
  * Webview → worker: lay out this graph. A large graph's nodes and edges come first in pieces
@@ -30,7 +31,14 @@ export interface GraphPiece {
  */
 export type LayoutReply =
     | { readonly id: number; readonly piece: LayoutPiece; readonly layout?: undefined; readonly error?: undefined }
-    | { readonly id: number; readonly layout: DiagramLayout; readonly piece?: undefined; readonly error?: undefined }
+    | {
+          readonly id: number;
+          readonly layout: DiagramLayout;
+          /** The zoomed-out sketch's paths, written beside the layout (diagram/sketch-paths.ts). */
+          readonly sketch: SketchPaths;
+          readonly piece?: undefined;
+          readonly error?: undefined;
+      }
     | { readonly id: number; readonly error: string; readonly piece?: undefined; readonly layout?: undefined };
 
 /** Nodes and edges of a layout, to be put before those of its `layout` message, in the order they came. */

@@ -107,10 +107,13 @@ export class DiagramView {
         };
     }
 
-    /** A diagram was just put on the stage; `fresh` when it is a new one rather than an update. */
-    drawn(diagram: SVGSVGElement, graph: WorkflowGraph, layout: DiagramLayout, fresh: boolean): void {
+    /**
+     * A diagram was just put on the stage (`lanes`: its lanes' elements, for the pinned names);
+     * `fresh` when it is a new one rather than an update.
+     */
+    drawn(diagram: SVGSVGElement, graph: WorkflowGraph, layout: DiagramLayout, fresh: boolean, lanes: Iterable<Element>): void {
         this.shown = { diagram, graph, layout };
-        this.lanePins.show(diagram, layout);
+        this.lanePins.show(lanes, layout);
         this.minimap.show(graph, layout);
         this.viewport.setContent(layout);
         if (fresh) {

@@ -88,7 +88,8 @@ export class Drawing {
     /** The area asked for last and not yet drawn; `null` asks for everything. */
     private pending: Box | null | undefined;
     private running: Promise<boolean> | undefined;
-    private disposed = false;
+    /** Set when a newer diagram replaced this one, or it was dropped. */
+    disposed = false;
     private readonly onDrawn: (element: SVGElement) => void;
     private readonly now: () => number;
     private readonly yieldNow: () => Promise<void>;
