@@ -308,15 +308,11 @@ async function showModel(message: ModelMessage): Promise<void> {
     const drawing = await drawnHidden(parts, graph, laidOut, fresh);
     if (!drawing || version !== modelVersion) return;
     swapIn(drawing);
-    view.drawn(drawing.element, graph, laidOut, fresh, laneElements(parts));
+    view.drawn(drawing.element, graph, laidOut, fresh, { lanes: laneElements(parts), sketch: sketchOfLayout });
     sketch.show(graph, laidOut, sketchOfLayout, sketched());
     showLevel();
-    // The view may differ from the one planned (the frame was resized, or had no size): draw what it shows.
-    if (!sketched()) void drawing.show(visibleArea()).then(markBusy);
     markBusy();
     overlay = modelOverlay;
-    simulation.update(overlay);
-    markSketch();
     fitPending = false;
     current = { graph, layout: laidOut };
     persisted.workflow = graph.workflow;
@@ -327,8 +323,15 @@ async function showModel(message: ModelMessage): Promise<void> {
     } else {
         hideBanner();
     }
-    if (persisted.selected) nodeElement(persisted.selected)?.classList.add('wa-selected');
-    if (highlighted) nodeElement(highlighted)?.classList.add('wa-highlighted');
+    // The rest in a task of its own: showing a large diagram (the overview, the pinned lane names,
+    // the layer) and the next slice of drawing, the shading and the report would make one long task.
+    await new Promise(resolve => setTimeout(resolve, 0));
+    if (version !== modelVersion) return;
+    // The view may differ from the one planned (the frame was resized, or had no size): draw what it shows.
+    if (!sketched()) void drawing.show(visibleArea()).then(markBusy);
+    markBusy();
+    simulation.update(overlay);
+    markSketch();
     save();
     report(false);
 }
