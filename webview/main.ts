@@ -254,7 +254,7 @@ async function drawnHidden(
     titlePx = titleFontPx(drawing.element);
     const planned = view.plannedView(drawing.element, graph, laidOut, fresh);
     // A view that shows the sketch needs nothing of the detailed drawing: it is drawn once zoomed in.
-    const complete = planned && sketched(planned) ? !drawing.disposed : await drawing.show(planned && visibleArea(planned));
+    const complete = planned && sketched(planned) ? !drawing.stopped : await drawing.show(planned && visibleArea(planned));
     if (!complete || pendingDrawing?.drawing !== drawing) return undefined;
     pendingDrawing = undefined;
     return drawing;
@@ -308,8 +308,9 @@ async function showModel(message: ModelMessage): Promise<void> {
     const drawing = await drawnHidden(parts, graph, laidOut, fresh);
     if (!drawing || version !== modelVersion) return;
     swapIn(drawing);
+    // The sketch learns of the new diagram first: showing it at its view (below) draws the sketch if that view needs it.
+    sketch.show(graph, laidOut, sketchOfLayout, false);
     view.drawn(drawing.element, graph, laidOut, fresh, { lanes: laneElements(parts), sketch: sketchOfLayout });
-    sketch.show(graph, laidOut, sketchOfLayout, sketched());
     showLevel();
     markBusy();
     overlay = modelOverlay;

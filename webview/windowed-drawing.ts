@@ -88,8 +88,7 @@ export class Drawing {
     /** The area asked for last and not yet drawn; `null` asks for everything. */
     private pending: Box | null | undefined;
     private running: Promise<boolean> | undefined;
-    /** Set when a newer diagram replaced this one, or it was dropped. */
-    disposed = false;
+    private disposed = false;
     private readonly onDrawn: (element: SVGElement) => void;
     private readonly now: () => number;
     private readonly yieldNow: () => Promise<void>;
@@ -158,6 +157,11 @@ export class Drawing {
             }
         }
         this.layer.remove();
+    }
+
+    /** Whether a newer diagram replaced this one, or it was dropped. */
+    get stopped(): boolean {
+        return this.disposed;
     }
 
     get busy(): boolean {
