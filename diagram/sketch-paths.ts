@@ -6,26 +6,12 @@
  */
 import type { DiagramEdge, DiagramNode, WorkflowGraph } from '../protocol/graph-model.js';
 import type { Box, DiagramLayout, LaidOutNode, Point } from '../protocol/diagram-layout.js';
+import type { SketchPaths } from '../protocol/layout-worker-messages.js';
+import { SKETCH_KINDS } from '../protocol/layout-worker-messages.js';
 import { laneHeaderBox, nodeOutline } from './layout-metrics.js';
 
-/** The kinds of path, in drawing order. */
-export const SKETCH_KINDS = [
-    'lane',
-    'lane-alt',
-    'lane-header',
-    'edges',
-    'handoffs',
-    'no-channel',
-    'step',
-    'decision',
-    'end',
-    'warning',
-    'error',
-    'critical-edges',
-    'critical-nodes',
-] as const;
-
-export type SketchPaths = Record<(typeof SKETCH_KINDS)[number], string>;
+export type { SketchPaths } from '../protocol/layout-worker-messages.js';
+export { SKETCH_KINDS } from '../protocol/layout-worker-messages.js';
 
 export function sketchPaths(graph: WorkflowGraph, layout: DiagramLayout): SketchPaths {
     const nodes = new Map(graph.nodes.map(node => [node.id, node]));

@@ -4,7 +4,6 @@
  */
 import type { DiagramLayout, Direction, LaidOutEdge, LaidOutNode } from './diagram-layout.js';
 import type { WorkflowGraph } from './graph-model.js';
-import type { SketchPaths } from '../diagram/sketch-paths.js';
 
 /**
  * Webview → worker: lay out this graph. A large graph's nodes and edges come first in pieces
@@ -46,3 +45,23 @@ export interface LayoutPiece {
     readonly nodes: LaidOutNode[];
     readonly edges: LaidOutEdge[];
 }
+
+/** The kinds of path of the zoomed-out sketch, in drawing order (see diagram/sketch-paths.ts). */
+export const SKETCH_KINDS = [
+    'lane',
+    'lane-alt',
+    'lane-header',
+    'edges',
+    'handoffs',
+    'no-channel',
+    'step',
+    'decision',
+    'end',
+    'warning',
+    'error',
+    'critical-edges',
+    'critical-nodes',
+] as const;
+
+/** The sketch's path data by kind: one `d` for all members of the kind. */
+export type SketchPaths = Record<(typeof SKETCH_KINDS)[number], string>;

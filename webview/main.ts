@@ -84,7 +84,10 @@ view.viewport.onView(state => {
 /** Shows the sketch or the detailed drawing, as the view's zoom asks. */
 function showLevel(state: ViewState = view.viewport.state): void {
     const on = shownDrawing !== undefined && sketched(state);
-    if (on) sketch.build();
+    if (on) {
+        sketch.build();
+        sketch.zoomed(state.zoom);
+    }
     if (stage.classList.contains('wa-sketched') !== on) stage.classList.toggle('wa-sketched', on);
 }
 const simulation = new SimulationSwitch(

@@ -10,7 +10,7 @@
  * their width on screen. Exports never depend on it: they write the whole detailed diagram.
  */
 import type { DiagramNode, WorkflowGraph } from '../protocol/graph-model.js';
-import type { DiagramLayout, Point } from '../protocol/diagram-layout.js';
+import type { Box, DiagramLayout, Point } from '../protocol/diagram-layout.js';
 import type { Palette } from '../diagram/theme.js';
 import type { SketchPaths } from '../diagram/sketch-paths.js';
 import { shapeData } from '../diagram/sketch-paths.js';
@@ -33,20 +33,23 @@ const HIT_SLOP = 3;
 /** The sketch's styles: the diagram's colours; outlines keep their width on screen whatever the zoom. */
 export function sketchCss(p: Palette): string {
     const line = 'vector-effect: non-scaling-stroke; stroke-linejoin: round;';
+    // Nodes a few pixels large still stand out from their lane: their fill takes some of the border colour.
+    const tint = (fill: string) => `color-mix(in srgb, ${p.nodeBorder} 35%, ${fill})`;
     const shades = Array.from({ length: SHADES }, (_, index) => {
         const share = ((index + 1) / SHADES) * 75;
         return `.wa-sketch.wa-show-simulation .wa-sketch-shade-${index + 1} { display: inline; fill: color-mix(in srgb, ${p.critical} ${share}%, ${p.nodeFill}); }`;
     });
     return `
+.wa-sketch { overflow: visible; }
 .wa-sketch .wa-sketch-lane { fill: ${p.laneFill}; stroke: ${p.laneBorder}; stroke-width: 1; ${line} }
 .wa-sketch .wa-sketch-lane-alt { fill: ${p.laneAltFill}; stroke: ${p.laneBorder}; stroke-width: 1; ${line} }
 .wa-sketch .wa-sketch-lane-header { fill: ${p.laneHeaderFill}; stroke: ${p.laneBorder}; stroke-width: 1; ${line} }
 .wa-sketch .wa-sketch-edges { fill: none; stroke: ${p.edge}; stroke-width: 1; ${line} }
 .wa-sketch .wa-sketch-handoffs { fill: none; stroke: ${p.handoff}; stroke-width: 1.25; ${line} }
 .wa-sketch .wa-sketch-no-channel { fill: none; stroke: ${p.warning}; stroke-width: 1.25; ${line} }
-.wa-sketch .wa-sketch-step { fill: ${p.nodeFill}; stroke: ${p.nodeBorder}; stroke-width: 1; ${line} }
-.wa-sketch .wa-sketch-decision { fill: ${p.decisionFill}; stroke: ${p.nodeBorder}; stroke-width: 1; ${line} }
-.wa-sketch .wa-sketch-end { fill: ${p.endFill}; stroke: ${p.nodeBorder}; stroke-width: 1; ${line} }
+.wa-sketch .wa-sketch-step { fill: ${tint(p.nodeFill)}; stroke: ${p.nodeBorder}; stroke-width: 1; ${line} }
+.wa-sketch .wa-sketch-decision { fill: ${tint(p.decisionFill)}; stroke: ${p.nodeBorder}; stroke-width: 1; ${line} }
+.wa-sketch .wa-sketch-end { fill: ${tint(p.endFill)}; stroke: ${p.nodeBorder}; stroke-width: 1; ${line} }
 ${shades.join('\n')}
 .wa-sketch [class^='wa-sketch-shade-'] { display: none; stroke: ${p.nodeBorder}; stroke-width: 1; ${line} }
 .wa-sketch .wa-sketch-warning { fill: none; stroke: ${p.warning}; stroke-width: 2; ${line} }
@@ -57,6 +60,7 @@ ${shades.join('\n')}
 .wa-sketch .wa-sketch-selected, .wa-sketch .wa-sketch-highlighted {
   fill: color-mix(in srgb, ${p.selection} 45%, transparent); stroke: ${p.selection}; stroke-width: 3; ${line}
 }
+.wa-sketch .wa-sketch-selected-halo, .wa-sketch .wa-sketch-highlighted-halo { fill: color-mix(in srgb, ${p.selection} 30%, transparent); stroke: ${p.selection}; stroke-width: 2; ${line} }
 `;
 }
 
@@ -78,6 +82,7 @@ export class Sketch {
     private built = false;
     private shownMarks: SketchMarks = {};
     private kinds: Map<string, DiagramNode['kind']> | undefined;
+    private zoom = 1;
 
     constructor(stage: HTMLElement) {
         this.layer = document.createElement('div');
@@ -118,11 +123,21 @@ export class Sketch {
         }
         this.svg.replaceChildren(background, ...Object.entries(paths).map(([kind, d]) => path(`wa-sketch-${kind}`, d)));
         this.marks.clear();
-        for (const kind of ['selected', 'highlighted'] as const) {
+        for (const kind of ['selected', 'highlighted', 'selected-halo', 'highlighted-halo'] as const) {
             const mark = path(`wa-sketch-${kind}`, '');
             this.marks.set(kind, mark);
             this.svg.append(mark);
         }
+        this.mark(this.shownMarks, true);
+    }
+
+    /**
+     * Follows the zoom: the rings around the selected node and the cursor's keep a size on screen
+     * (a node a few pixels large would otherwise be hard to find).
+     */
+    zoomed(zoom: number): void {
+        if (zoom === this.zoom) return;
+        this.zoom = zoom;
         this.mark(this.shownMarks, true);
     }
 
@@ -132,12 +147,14 @@ export class Sketch {
         this.shownMarks = marks;
         if (!this.built || !this.diagram) return;
         const boxes = this.diagram.layout.nodes;
-        const outline = (id: string | undefined) => {
+        const show = (kind: 'selected' | 'highlighted') => {
+            const id = marks[kind];
             const box = id === undefined ? undefined : boxes.find(node => node.id === id);
-            return box ? shapeData(this.nodeKinds().get(box.id) ?? 'step', box) : '';
+            this.marks.get(kind)?.setAttribute('d', box ? shapeData(this.nodeKinds().get(box.id) ?? 'step', box) : '');
+            this.marks.get(`${kind}-halo`)?.setAttribute('d', box ? ringData(box, this.zoom) : '');
         };
-        if (force || before.selected !== marks.selected) this.marks.get('selected')?.setAttribute('d', outline(marks.selected));
-        if (force || before.highlighted !== marks.highlighted) this.marks.get('highlighted')?.setAttribute('d', outline(marks.highlighted));
+        if (force || before.selected !== marks.selected) show('selected');
+        if (force || before.highlighted !== marks.highlighted) show('highlighted');
         if (force || before.criticality !== marks.criticality) this.shade(marks.criticality);
     }
 
@@ -178,6 +195,27 @@ export class Sketch {
             if (d) this.svg.insertBefore(path(`wa-sketch-shade-${index + 1}`, d), after);
         });
     }
+}
+
+/** Room between a node and the ring around it, and the ring's least radius, in screen pixels. */
+const RING_GAP = 4;
+const RING_RADIUS = 10;
+
+/** An octagon around a box, at least `RING_RADIUS` screen pixels from its centre at `zoom`. */
+function ringData(box: Box, zoom: number): string {
+    const radius = Math.max(Math.hypot(box.width, box.height) / 2 + RING_GAP / zoom, RING_RADIUS / zoom);
+    const cx = box.x + box.width / 2;
+    const cy = box.y + box.height / 2;
+    // Eight corners make it round enough at this size (arcs this large are drawn wrongly at small zooms).
+    const corners = Array.from({ length: 8 }, (_, index) => {
+        const angle = (index * Math.PI) / 4 + Math.PI / 8;
+        return `${index === 0 ? 'M' : 'L'}${r(cx + radius * Math.cos(angle))} ${r(cy + radius * Math.sin(angle))}`;
+    });
+    return `${corners.join('')}z`;
+}
+
+function r(value: number): number {
+    return Math.round(value * 10) / 10;
 }
 
 function path(className: string, d: string): SVGPathElement {
