@@ -46,6 +46,17 @@ export function workflowText(name: string, nodes: number): string {
     return lines.join('\n') + '\n';
 }
 
+/** One workflow of `steps` steps one after the other, each handed to the next team, and an end. */
+export function chainText(name: string, steps: number): string {
+    const lines = [`workflow ${name} "A chain of ${steps} steps" {`, `  owner Team0.Lead`, `  trigger "Generated"`];
+    for (let i = 0; i < steps; i++) {
+        const next = i + 1 < steps ? `S${i + 1}` : 'Done';
+        lines.push(`  step S${i} "Step ${i}" {\n    owner Team${i % TEAMS}.Worker\n    duration 1h\n    next ${next}\n  }`);
+    }
+    lines.push(`  end Done "Finished"`, `}`);
+    return lines.join('\n') + '\n';
+}
+
 /** The same workspace as plain JSON, for the `JSON.parse` floor. */
 export function workflowJson(name: string, nodes: number): string {
     const steps = [];

@@ -5,7 +5,10 @@
  * real preview page opening each diagram, fitting it and taking an edit, with the longest
  * main-thread task of each step, the model sent as the extension sends it (a large one in pieces)
  * beside the same run's model in one message, and beside the previous drawing path (built off the
- * page, attached). `BENCH_PREVIEW_ONLY=1` times the real preview page alone.
+ * page, attached). `BENCH_PREVIEW_ONLY=1` times the real preview page alone;
+ * `BENCH_PREVIEW_BASELINE=<dir>` also times, workflow by workflow in the same run, another build
+ * of the webview (a copy of an earlier dist/webview); `BENCH_PREVIEW_SIZES=200,1000,chain` picks
+ * workflows of the real preview; `BENCH_PREVIEW_ONE_MESSAGE=0` leaves the one-message baseline out.
  */
 import * as esbuild from 'esbuild';
 import { createRequire } from 'node:module';
@@ -17,7 +20,7 @@ import type { Timing } from './browser/layout-page.js';
 import { buildGraph } from '../language/src/analysis/graph-builder.js';
 import { workflowsOf } from '../language/src/workspace/workspace-queries.js';
 import { buildWorkspace } from '../language/src/workspace/workflow-workspace.js';
-import { organizationText, workflowText } from './generate.js';
+import { chainText, organizationText, workflowText } from './generate.js';
 import { median, ms, percentile, printTable } from './measure.js';
 import type { Delivery, PreviewStep, StepTiming } from './browser/preview-page.js';
 import { PANEL, PREVIEW_STEPS, timePreview } from './browser/preview-page.js';
@@ -30,6 +33,10 @@ const SIZES = [100, 200, 500, 1000, 5000];
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 /** Runs of the real preview per size (each on a fresh page), plus one traced run. */
 const PREVIEW_RUNS = Number(process.env.BENCH_PREVIEW_RUNS ?? 2);
+/** The real preview's extra workflow: long and thin, where the generated ones are wide. */
+const CHAIN_STEPS = 5000;
+const BASELINE = process.env.BENCH_PREVIEW_BASELINE;
+const ONE_MESSAGE = process.env.BENCH_PREVIEW_ONE_MESSAGE !== '0';
 
 export async function previewBench(): Promise<void> {
     const graphs: WorkflowGraph[] = [];
@@ -43,7 +50,12 @@ export async function previewBench(): Promise<void> {
         modelTimes.push(performance.now() - start);
     }
 
-    if (process.env.BENCH_PREVIEW_ONLY === '1') return realPreview(graphs, []);
+    const { documents } = await buildWorkspace([
+        { uri: 'file:///bench/chain.workflow', text: organizationText() + chainText('Chain', CHAIN_STEPS) },
+    ]);
+    const chain = buildGraph(documents[0], workflowsOf(documents[0])[0]);
+
+    if (process.env.BENCH_PREVIEW_ONLY === '1') return realPreview(graphs, [], chain);
     const bundle = await esbuild.build({
         entryPoints: [path.resolve('bench/browser/layout-page.ts')],
         bundle: true,
@@ -107,25 +119,40 @@ export async function previewBench(): Promise<void> {
             rows,
         );
         const previous = timings.map(timing => Math.max(...timing.workerPathLongestTask));
-        await realPreview(graphs, previous);
+        await realPreview(graphs, previous, chain);
     } finally {
         await browser.close();
     }
 }
 
-/** The real preview page, per size: its longest task in each step, the model in pieces and in one message, beside the previous path's longest task. */
-async function realPreview(graphs: WorkflowGraph[], previous: number[]): Promise<void> {
+/**
+ * The real preview page, per workflow: its longest task in each step, the model in pieces and in
+ * one message, beside the previous path's longest task (and the baseline build's, when given).
+ */
+async function realPreview(graphs: WorkflowGraph[], previous: number[], chain: WorkflowGraph): Promise<void> {
+    const wanted = process.env.BENCH_PREVIEW_SIZES?.split(',');
+    const workflows = [
+        ...graphs.map((graph, index) => ({ key: String(SIZES[index]), label: `${SIZES[index]} nodes`, graph, prior: previous[index] })),
+        { key: 'chain', label: `chain of ${CHAIN_STEPS} steps`, graph: chain, prior: undefined },
+    ].filter(workflow => !wanted || wanted.includes(workflow.key));
+    const builds = BASELINE
+        ? [
+              { dist: BASELINE, label: ', baseline build' },
+              { dist: undefined, label: '' },
+          ]
+        : [{ dist: undefined, label: '' }];
     const rows: string[][] = [];
-    for (const [index, graph] of graphs.entries()) {
-        const pieces = await timeDelivery(graph, 'pieces');
-        const whole = await timeDelivery(graph, 'one message');
-        const prior = previous[index] === undefined ? '–' : previous[index] > 0 ? ms(previous[index]) : 'none > 50 ms';
-        rows.push([
-            `${SIZES[index]} nodes`,
-            prior,
-            ...PREVIEW_STEPS.map(step => pieces[step]),
-            ...(['open', 'edit'] as const).map(step => whole[step]),
-        ]);
+    for (const { label, graph, prior } of workflows) {
+        for (const build of builds) {
+            const pieces = await timeDelivery(graph, 'pieces', build.dist);
+            const whole = ONE_MESSAGE ? await timeDelivery(graph, 'one message', build.dist) : undefined;
+            rows.push([
+                `${label}${build.label}`,
+                prior === undefined ? '–' : prior > 0 ? ms(prior) : 'none > 50 ms',
+                ...PREVIEW_STEPS.map(step => pieces[step]),
+                ...(['open', 'edit'] as const).map(step => whole?.[step] ?? '–'),
+            ]);
+        }
     }
     printTable(
         `Real preview page in Chromium, ${PANEL.width} × ${PANEL.height} px (longtask observer: max of ${PREVIEW_RUNS} runs · trace: one more run, its longest task and ms by kind, and its longest task receiving a message · time: median, until nothing is left to draw)`,
@@ -140,10 +167,10 @@ async function realPreview(graphs: WorkflowGraph[], previous: number[]): Promise
 }
 
 /** One cell per step: the longest task observed, the traced run's longest task, the time and what was drawn. */
-async function timeDelivery(graph: WorkflowGraph, delivery: Delivery): Promise<Record<PreviewStep, string>> {
+async function timeDelivery(graph: WorkflowGraph, delivery: Delivery, dist?: string): Promise<Record<PreviewStep, string>> {
     const runs: Array<Record<PreviewStep, StepTiming>> = [];
-    for (let run = 0; run < PREVIEW_RUNS; run++) runs.push(await timePreview(graph, false, delivery));
-    const traced = await timePreview(graph, true, delivery);
+    for (let run = 0; run < PREVIEW_RUNS; run++) runs.push(await timePreview(graph, false, delivery, dist));
+    const traced = await timePreview(graph, true, delivery, dist);
     const cell = (step: PreviewStep): string => {
         const longest = Math.max(...runs.map(timing => timing[step].longestObserved));
         const { traced: trace, receiving } = traced[step];

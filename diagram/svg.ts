@@ -35,6 +35,8 @@ export interface DeferredGroup {
     member(index: number): VNode;
     /** Where a member is drawn (generously, for edges with labels), so a view can draw only what it shows. */
     bounds(index: number): Box;
+    /** A member's id (a node's), to find it without building the members before it. */
+    key?(index: number): string;
 }
 
 /** The diagram's root element (without children) and what goes into it, in order. */
@@ -94,6 +96,7 @@ export function diagramParts(graph: WorkflowGraph, layout: DiagramLayout, option
                 size: layout.nodes.length,
                 member: index => renderNode(nodes.get(layout.nodes[index].id)!, layout.nodes[index], options),
                 bounds: index => layout.nodes[index],
+                key: index => layout.nodes[index].id,
             },
         ],
     };

@@ -30,7 +30,14 @@ export interface GraphPiece {
  */
 export type LayoutReply =
     | { readonly id: number; readonly piece: LayoutPiece; readonly layout?: undefined; readonly error?: undefined }
-    | { readonly id: number; readonly layout: DiagramLayout; readonly piece?: undefined; readonly error?: undefined }
+    | {
+          readonly id: number;
+          readonly layout: DiagramLayout;
+          /** The zoomed-out sketch's paths, written beside the layout (diagram/sketch-paths.ts). */
+          readonly sketch: SketchPaths;
+          readonly piece?: undefined;
+          readonly error?: undefined;
+      }
     | { readonly id: number; readonly error: string; readonly piece?: undefined; readonly layout?: undefined };
 
 /** Nodes and edges of a layout, to be put before those of its `layout` message, in the order they came. */
@@ -38,3 +45,23 @@ export interface LayoutPiece {
     readonly nodes: LaidOutNode[];
     readonly edges: LaidOutEdge[];
 }
+
+/** The kinds of path of the zoomed-out sketch, in drawing order (see diagram/sketch-paths.ts). */
+export const SKETCH_KINDS = [
+    'lane',
+    'lane-alt',
+    'lane-header',
+    'edges',
+    'handoffs',
+    'no-channel',
+    'step',
+    'decision',
+    'end',
+    'warning',
+    'error',
+    'critical-edges',
+    'critical-nodes',
+] as const;
+
+/** The sketch's path data by kind: one `d` for all members of the kind. */
+export type SketchPaths = Record<(typeof SKETCH_KINDS)[number], string>;

@@ -6,6 +6,7 @@
  */
 import type { WorkflowGraph } from '../protocol/graph-model.js';
 import type { DiagramLayout } from '../protocol/diagram-layout.js';
+import type { SketchPaths } from '../diagram/sketch-paths.js';
 import type { ViewState } from './view-math.js';
 import { ZOOM_STEP, clampedView, openingView } from './view-math.js';
 import { Viewport, readableZoom } from './view-state.js';
@@ -107,11 +108,20 @@ export class DiagramView {
         };
     }
 
-    /** A diagram was just put on the stage; `fresh` when it is a new one rather than an update. */
-    drawn(diagram: SVGSVGElement, graph: WorkflowGraph, layout: DiagramLayout, fresh: boolean): void {
+    /**
+     * A diagram was just put on the stage, with its lanes' elements (for the pinned names) and its
+     * sketch's paths (for the overview); `fresh` when it is a new one rather than an update.
+     */
+    drawn(
+        diagram: SVGSVGElement,
+        graph: WorkflowGraph,
+        layout: DiagramLayout,
+        fresh: boolean,
+        { lanes, sketch }: { lanes: Iterable<Element>; sketch: SketchPaths },
+    ): void {
         this.shown = { diagram, graph, layout };
-        this.lanePins.show(diagram, layout);
-        this.minimap.show(graph, layout);
+        this.lanePins.show(lanes, layout);
+        this.minimap.show(layout, sketch);
         this.viewport.setContent(layout);
         if (fresh) {
             this.openPending = true;

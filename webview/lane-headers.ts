@@ -34,8 +34,8 @@ export class PinnedLaneHeaders {
         frame.append(this.host);
     }
 
-    /** Copies the headers of a diagram just drawn. */
-    show(diagram: SVGSVGElement, layout: DiagramLayout): void {
+    /** Copies the headers of a diagram just drawn, from its lanes' elements (drawn or not). */
+    show(lanes: Iterable<Element>, layout: DiagramLayout): void {
         const horizontal = layout.direction === 'RIGHT';
         const svg = document.createElementNS(SVG_NS, 'svg');
         svg.setAttribute('class', 'wa-diagram wa-lane-pins');
@@ -45,7 +45,7 @@ export class PinnedLaneHeaders {
         svg.setAttribute('width', String(Math.ceil(width)));
         svg.setAttribute('height', String(Math.ceil(height)));
         svg.setAttribute('viewBox', `0 0 ${Math.ceil(width)} ${Math.ceil(height)}`);
-        for (const lane of diagram.querySelectorAll('.wa-lane')) {
+        for (const lane of lanes) {
             const copy = lane.cloneNode(true) as SVGGElement;
             const header = copy.querySelector('.wa-lane-header');
             const band = copy.querySelector('.wa-lane-band');

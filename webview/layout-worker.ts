@@ -7,6 +7,7 @@ import { layoutGraph } from '../diagram/layout.js';
 import type { GraphPiece, LayoutReply, LayoutRequest } from '../protocol/layout-worker-messages.js';
 import type { DiagramEdge, DiagramNode } from '../protocol/graph-model.js';
 import { PieceCollector, slices } from '../protocol/pieces.js';
+import { sketchPaths } from '../diagram/sketch-paths.js';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -29,8 +30,9 @@ self.onmessage = async (event: MessageEvent<LayoutRequest | GraphPiece>) => {
     const graph = { ...message.graph, nodes: pieces.nodes.concat(message.graph.nodes), edges: pieces.edges.concat(message.graph.edges) };
     try {
         const layout = await layoutGraph(graph, elk, direction);
+        const sketch = sketchPaths(graph, layout);
         for (const { nodes, edges, last } of slices(layout.nodes, layout.edges, PIECE)) {
-            reply(last ? { id, layout: { ...layout, nodes, edges } } : { id, piece: { nodes, edges } });
+            reply(last ? { id, layout: { ...layout, nodes, edges }, sketch } : { id, piece: { nodes, edges } });
         }
     } catch (error) {
         reply({ id, error: error instanceof Error ? error.message : String(error) });

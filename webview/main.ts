@@ -4,10 +4,14 @@
  */
 import type { WorkflowGraph } from '../protocol/graph-model.js';
 import type { Box, DiagramLayout, Direction, LaidOutEdge, LaidOutNode } from '../protocol/diagram-layout.js';
-import type { DiagramParts } from '../diagram/svg.js';
-import { diagramParts } from '../diagram/svg.js';
+import type { DeferredGroup, DiagramParts } from '../diagram/svg.js';
+import { diagramParts, isDeferred } from '../diagram/svg.js';
 import { diagramCss, themePalette } from '../diagram/theme.js';
 import { Drawing, memberCount, WINDOWED_FROM } from './windowed-drawing.js';
+import { toDom } from './dom-render.js';
+import { Sketch, sketchCss, sketchedAt } from './sketch.js';
+import type { SimulationOverlay } from '../protocol/simulation-overlay.js';
+import type { SketchPaths } from '../diagram/sketch-paths.js';
 import { exportedSvg, svgToPng } from './export.js';
 import type { GraphPiece, LayoutReply, LayoutRequest } from '../protocol/layout-worker-messages.js';
 import { PieceCollector, slices } from '../protocol/pieces.js';
@@ -17,6 +21,7 @@ import { DiagramView, type ViewSettings } from './diagram-view.js';
 import type { ViewState } from './view-math.js';
 import { visibleArea as areaOfView } from './view-math.js';
 import { SimulationSwitch } from './simulation-overlay.js';
+import { titleFontPx } from './view-state.js';
 import workerSource from '../dist/webview/layout-worker.js';
 
 interface VsCodeApi {
@@ -49,19 +54,42 @@ const picker = byId<HTMLSelectElement>('workflow');
 
 const sheet = new CSSStyleSheet();
 sheet.replaceSync(diagramCss(themePalette()));
-document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+const sketchSheet = new CSSStyleSheet();
+sketchSheet.replaceSync(sketchCss(themePalette()));
+document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet, sketchSheet];
 
 const save = () => vscode.setState({ ...persisted, ...view.settings });
 const view = new DiagramView(frame, stage, sheet, persisted, save, shown =>
     stage.querySelectorAll('.wa-layer > svg').forEach(svg => svg.classList.toggle('wa-show-critical', shown)),
 );
 const criticalToggle = view.criticalToggle;
+/** The zoomed-out diagram, shown in place of the detailed drawing while its text would be too small to read. */
+const sketch = new Sketch(stage);
+/** The font size of the node titles of the diagram on show, which decides when the sketch is shown. */
+let titlePx = 12;
+/** Whether the diagram is shown as a sketch at a view (the present one by default). */
+const sketched = (state: ViewState = view.viewport.state) => sketchedAt(state.zoom, titlePx);
+
 // A diagram drawn where it is looked at draws more as the view moves; so does an update being drawn at the same view.
+// Zoomed out to the sketch, the detailed drawing draws nothing more (it is not shown).
 view.viewport.onView(state => {
-    void shownDrawing?.show(visibleArea(state)).then(markBusy);
-    if (pendingDrawing && !pendingDrawing.fresh) void pendingDrawing.drawing.show(visibleArea(state));
+    showLevel(state);
+    if (!sketched(state)) {
+        void shownDrawing?.show(visibleArea(state)).then(markBusy);
+        if (pendingDrawing && !pendingDrawing.fresh) void pendingDrawing.drawing.show(visibleArea(state));
+    }
     markBusy();
 });
+
+/** Shows the sketch or the detailed drawing, as the view's zoom asks. */
+function showLevel(state: ViewState = view.viewport.state): void {
+    const on = shownDrawing !== undefined && sketched(state);
+    if (on) {
+        sketch.build();
+        sketch.zoomed(state.zoom);
+    }
+    if (stage.classList.contains('wa-sketched') !== on) stage.classList.toggle('wa-sketched', on);
+}
 const simulation = new SimulationSwitch(
     byId<HTMLButtonElement>('simulation-toggle'),
     byId<HTMLSpanElement>('simulation-figures'),
@@ -69,9 +97,18 @@ const simulation = new SimulationSwitch(
     () => shownDrawing?.element,
     shown => {
         persisted.simulation = shown;
+        markSketch();
         save();
     },
 );
+/** The simulated figures of the model on show. */
+let overlay: SimulationOverlay | undefined;
+
+/** The sketch shows the selection, the cursor's node and the simulation's shading too. */
+function markSketch(): void {
+    const criticality = simulation.toggle.checked ? overlay?.criticality : undefined;
+    sketch.mark({ selected: persisted.selected, highlighted, criticality });
+}
 /** Whether the next diagram drawn is a new one (opened fitted, or readable), rather than an update keeping the view. */
 let fitPending = persisted.view === undefined;
 
@@ -95,6 +132,7 @@ worker.onmessage = (event: MessageEvent<LayoutReply>) => {
         ? {
               id: reply.id,
               layout: { ...reply.layout, nodes: pieces.nodes.concat(reply.layout.nodes), edges: pieces.edges.concat(reply.layout.edges) },
+              sketch: reply.sketch,
           }
         : reply;
     pendingLayouts.get(reply.id)?.(whole);
@@ -104,11 +142,11 @@ worker.onmessage = (event: MessageEvent<LayoutReply>) => {
 /** Nodes and edges per message to the worker (see layout-worker-messages.ts). */
 const GRAPH_PIECE = 300;
 
-/** Lays a graph out in the worker; a large graph is sent in pieces, a task each. */
-async function layout(graph: WorkflowGraph, direction: Direction): Promise<DiagramLayout> {
+/** Lays a graph out in the worker, which also writes its sketch; a large graph is sent in pieces, a task each. */
+async function layout(graph: WorkflowGraph, direction: Direction): Promise<{ layout: DiagramLayout; sketch: SketchPaths }> {
     const id = ++layoutRequest;
-    const laidOut = new Promise<DiagramLayout>((resolve, reject) =>
-        pendingLayouts.set(id, result => (result.layout ? resolve(result.layout) : reject(new Error(result.error)))),
+    const laidOut = new Promise<{ layout: DiagramLayout; sketch: SketchPaths }>((resolve, reject) =>
+        pendingLayouts.set(id, result => (result.layout ? resolve(result) : reject(new Error(result.error)))),
     );
     // The task that received the model ends here: slicing and posting the graph are tasks of their own.
     await new Promise(resolve => setTimeout(resolve, 0));
@@ -212,11 +250,14 @@ async function drawnHidden(
 ): Promise<Drawing | undefined> {
     const drawing = new Drawing(parts, { windowed: memberCount(parts) >= WINDOWED_FROM, onDrawn: markDrawn });
     drawing.hidden = true;
-    stage.append(drawing.layer);
+    // Before the sketch's layer: a query of `#stage svg` finds the diagram.
+    stage.insertBefore(drawing.layer, sketch.layer);
     pendingDrawing = { drawing, fresh };
     markBusy();
+    titlePx = titleFontPx(drawing.element);
     const planned = view.plannedView(drawing.element, graph, laidOut, fresh);
-    const complete = await drawing.show(planned && visibleArea(planned));
+    // A view that shows the sketch needs nothing of the detailed drawing: it is drawn once zoomed in.
+    const complete = planned && sketched(planned) ? !drawing.stopped : await drawing.show(planned && visibleArea(planned));
     if (!complete || pendingDrawing?.drawing !== drawing) return undefined;
     pendingDrawing = undefined;
     return drawing;
@@ -241,7 +282,7 @@ async function showModel(message: ModelMessage): Promise<void> {
         fitPending = true;
     }
     updatePicker(message.workflows, message.graph?.workflow);
-    const overlay = message.simulation;
+    const modelOverlay = message.simulation;
     if (message.syntaxErrors > 0 && current) {
         showBanner(
             `${message.fileName} has ${message.syntaxErrors === 1 ? 'a syntax error' : `${message.syntaxErrors} syntax errors`}: showing the last good diagram.`,
@@ -253,6 +294,8 @@ async function showModel(message: ModelMessage): Promise<void> {
         current = undefined;
         void shownDrawing?.discard();
         shownDrawing = undefined;
+        sketch.clear();
+        showLevel();
         markBusy();
         view.cleared();
         summary.textContent = summary.title = '';
@@ -261,18 +304,19 @@ async function showModel(message: ModelMessage): Promise<void> {
         return;
     }
     const graph = message.graph;
-    const laidOut = await layout(graph, message.direction);
+    const { layout: laidOut, sketch: sketchOfLayout } = await layout(graph, message.direction);
     if (version !== modelVersion) return;
     const parts = diagramParts(graph, laidOut, { showCritical: criticalToggle.checked });
     const fresh = fitPending || graph.workflow !== persisted.workflow;
     const drawing = await drawnHidden(parts, graph, laidOut, fresh);
     if (!drawing || version !== modelVersion) return;
     swapIn(drawing);
-    view.drawn(drawing.element, graph, laidOut, fresh);
-    // The view may differ from the one planned (the frame was resized, or had no size): draw what it shows.
-    void drawing.show(visibleArea()).then(markBusy);
+    // The sketch learns of the new diagram first: showing it at its view (below) draws the sketch if that view needs it.
+    sketch.show(graph, laidOut, sketchOfLayout, false);
+    view.drawn(drawing.element, graph, laidOut, fresh, { lanes: laneElements(parts), sketch: sketchOfLayout });
+    showLevel();
     markBusy();
-    simulation.update(overlay);
+    overlay = modelOverlay;
     fitPending = false;
     current = { graph, layout: laidOut };
     persisted.workflow = graph.workflow;
@@ -283,10 +327,23 @@ async function showModel(message: ModelMessage): Promise<void> {
     } else {
         hideBanner();
     }
-    if (persisted.selected) nodeElement(persisted.selected)?.classList.add('wa-selected');
-    if (highlighted) nodeElement(highlighted)?.classList.add('wa-highlighted');
+    // The rest in a task of its own: showing a large diagram (the overview, the pinned lane names,
+    // the layer) and the next slice of drawing, the shading and the report would make one long task.
+    await new Promise(resolve => setTimeout(resolve, 0));
+    if (version !== modelVersion) return;
+    // The view may differ from the one planned (the frame was resized, or had no size): draw what it shows.
+    if (!sketched()) void drawing.show(visibleArea()).then(markBusy);
+    markBusy();
+    simulation.update(overlay);
+    markSketch();
     save();
     report(false);
+}
+
+/** The lanes' elements of a diagram, drawn or not (for the pinned lane names). */
+function laneElements({ parts }: DiagramParts): SVGElement[] {
+    const lanes = parts.find((part): part is DeferredGroup => isDeferred(part) && part.group.attrs.class === 'wa-lanes');
+    return lanes ? Array.from({ length: lanes.size }, (_, index) => toDom(lanes.member(index))) : [];
 }
 
 function report(stale: boolean): void {
@@ -328,6 +385,7 @@ function nodeElement(id: string): Element | undefined {
 function highlight(nodeId: string | undefined): void {
     stage.querySelectorAll('.wa-highlighted').forEach(element => element.classList.remove('wa-highlighted'));
     highlighted = nodeId;
+    markSketch();
     if (nodeId === undefined) return;
     nodeElement(nodeId)?.classList.add('wa-highlighted');
     view.reveal(nodeId);
@@ -356,15 +414,29 @@ async function exportDiagram(requestId: number, format: 'svg' | 'png'): Promise<
 }
 
 stage.addEventListener('click', event => {
-    const node = (event.target as Element).closest('.wa-node');
+    const target = event.target as Element;
+    if (target.closest('.wa-sketch-layer')) return selectInSketch(event);
+    const node = target.closest('.wa-node');
     const id = node?.getAttribute('data-id');
-    if (!node || !id) return;
+    if (node && id) select(id, node);
+});
+
+/** A click on the sketch selects the node under it, found in the layout. */
+function selectInSketch(event: MouseEvent): void {
+    const { zoom } = view.viewport.state;
+    const origin = sketch.layer.getBoundingClientRect();
+    const id = sketch.nodeAt({ x: (event.clientX - origin.left) / zoom, y: (event.clientY - origin.top) / zoom }, zoom);
+    if (id) select(id, nodeElement(id));
+}
+
+function select(id: string, node: Element | undefined): void {
     stage.querySelectorAll('.wa-selected').forEach(element => element.classList.remove('wa-selected'));
-    node.classList.add('wa-selected');
+    node?.classList.add('wa-selected');
     persisted.selected = id;
+    markSketch();
     save();
     vscode.postMessage({ type: 'reveal', nodeId: id });
-});
+}
 stage.addEventListener('keydown', event => {
     if (event.key === 'Enter' || event.key === ' ') {
         (event.target as Element).closest('.wa-node')?.dispatchEvent(new MouseEvent('click', { bubbles: true }));

@@ -1,14 +1,15 @@
 /**
  * The overview in the frame's corner: the whole diagram scaled down, drawn cheaply from the
- * layout (lanes and node boxes as a handful of paths, so it stays fast for thousands of nodes),
+ * layout (lanes and node shapes as a handful of paths, the zoomed-out sketch's, so it stays fast
+ * for thousands of nodes),
  * with the part the frame shows outlined. A click centres the view there; a drag moves it.
  */
-import type { WorkflowGraph } from '../protocol/graph-model.js';
 import type { DiagramLayout } from '../protocol/diagram-layout.js';
 import type { Size, ViewState } from './view-math.js';
 import { visibleArea } from './view-math.js';
 import type { Viewport } from './view-state.js';
 import type { Palette } from '../diagram/theme.js';
+import type { SketchPaths } from '../diagram/sketch-paths.js';
 import { themePalette } from '../diagram/theme.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -71,20 +72,20 @@ export class Minimap {
         if (visible) this.resize();
     }
 
-    /** Draws the overview of a new layout. */
-    show(graph: WorkflowGraph, layout: DiagramLayout): void {
-        const findings = new Map(graph.nodes.map(node => [node.id, node.findings]));
-        const rect = (box: { x: number; y: number; width: number; height: number }) =>
-            `M${round(box.x)} ${round(box.y)}h${round(box.width)}v${round(box.height)}h${round(-box.width)}z`;
-        const paths = { lane: '', alt: '', node: '', warning: '', error: '' };
-        layout.lanes.forEach((lane, index) => (index % 2 === 0 ? (paths.lane += rect(lane)) : (paths.alt += rect(lane))));
-        for (const node of layout.nodes) {
-            const severities = findings.get(node.id)?.map(finding => finding.severity) ?? [];
-            const kind = severities.includes('error') ? 'error' : severities.includes('warning') ? 'warning' : 'node';
-            paths[kind] += rect(node);
-        }
+    /**
+     * Draws the overview of a new layout from its sketch's paths (which the layout worker wrote):
+     * lanes, node shapes, and over them the nodes with findings.
+     */
+    show(layout: DiagramLayout, paths: SketchPaths): void {
+        const kinds: Array<[string, string]> = [
+            ['lane', paths.lane],
+            ['alt', paths['lane-alt']],
+            ['node', paths.step + paths.decision + paths.end],
+            ['warning', paths.warning],
+            ['error', paths.error],
+        ];
         this.svg.replaceChildren(
-            ...Object.entries(paths).map(([kind, d]) => {
+            ...kinds.map(([kind, d]) => {
                 const path = document.createElementNS(SVG_NS, 'path');
                 path.setAttribute('class', `wa-minimap-${kind}`);
                 path.setAttribute('d', d);
@@ -172,8 +173,4 @@ export class Minimap {
         this.element.addEventListener('pointerup', stop);
         this.element.addEventListener('pointercancel', stop);
     }
-}
-
-function round(value: number): number {
-    return Math.round(value);
 }

@@ -207,7 +207,12 @@ export class Viewport {
 
 /** The zoom at which the diagram's node titles are still readable, from their font size. */
 export function readableZoom(diagram: Element): number {
+    return Math.min(1, READABLE_TEXT_PX / titleFontPx(diagram));
+}
+
+/** The font size of the diagram's node titles (the diagram's own where none is drawn yet). */
+export function titleFontPx(diagram: Element): number {
     const text = diagram.querySelector('.wa-node-title') ?? diagram;
     const size = parseFloat(getComputedStyle(text).fontSize);
-    return Math.min(1, READABLE_TEXT_PX / (size > 0 ? size : 12));
+    return size > 0 ? size : 12;
 }

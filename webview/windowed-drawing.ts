@@ -159,6 +159,11 @@ export class Drawing {
         this.layer.remove();
     }
 
+    /** Whether a newer diagram replaced this one, or it was dropped. */
+    get stopped(): boolean {
+        return this.disposed;
+    }
+
     get busy(): boolean {
         return this.running !== undefined;
     }
@@ -175,6 +180,14 @@ export class Drawing {
     drawNode(id: string): SVGElement | undefined {
         const nodes = this.groups.find(group => group.element.classList.contains('wa-nodes'));
         if (!nodes) return undefined;
+        const { key } = nodes.part;
+        if (key) {
+            // Found by id without building every member before it.
+            for (let index = 0; index < nodes.part.size; index++) {
+                if (key(index) === id) return nodes.drawn[index] ? undefined : this.append(nodes, index);
+            }
+            return undefined;
+        }
         for (let index = 0; index < nodes.part.size; index++) {
             if (nodes.drawn[index]) continue;
             const member = nodes.part.member(index);
@@ -191,6 +204,8 @@ export class Drawing {
     }
 
     private async run(): Promise<boolean> {
+        // Not in the caller's task: that one has work of its own (receiving a layout, showing a diagram).
+        await this.yieldNow();
         while (this.pending !== undefined && !this.disposed) {
             const area = this.pending;
             this.pending = undefined;

@@ -46,13 +46,14 @@ new PerformanceObserver(list => {
 /** How the model reaches the page: as the extension sends it, or in one message (the baseline). */
 export type Delivery = 'pieces' | 'one message';
 
-/** Runs the three steps on a fresh preview page; with `trace`, each step is also traced. */
+/** Runs the three steps on a fresh preview page (of `dist`, another build); with `trace`, each step is also traced. */
 export async function timePreview(
     graph: WorkflowGraph,
     trace: boolean,
     delivery: Delivery = 'pieces',
+    dist?: string,
 ): Promise<Record<PreviewStep, StepTiming>> {
-    const harness = await openHarness(PANEL);
+    const harness = await openHarness({ ...PANEL, dist });
     try {
         await harness.page.evaluate(OBSERVER);
         const edited: WorkflowGraph = {

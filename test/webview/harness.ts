@@ -17,6 +17,7 @@ const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core') as typeof import('playwright-core');
 
 export const HEADLESS_SHELL = process.env.SYSTEM_CHROMIUM_HEADLESS_SHELL ?? '/usr/lib/chromium/chromium-headless-shell';
+/** The built webview the harness serves. */
 const DIST = path.resolve('dist/webview');
 const NONCE = 'test0nce0123456789';
 
@@ -49,6 +50,8 @@ export async function openHarness(
         height?: number;
         state?: unknown;
         page?: 'preview' | 'org-map';
+        /** Another build of the webview to serve (the benchmark's baseline); dist/webview by default. */
+        dist?: string;
     } = {},
 ): Promise<Harness> {
     const stub = STUB.replace('INITIAL_STATE', JSON.stringify(options.state ?? null));
@@ -72,7 +75,7 @@ export async function openHarness(
             response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
             return;
         }
-        const file = path.join(DIST, path.basename(url.pathname));
+        const file = path.join(options.dist ?? DIST, path.basename(url.pathname));
         if (!fs.existsSync(file)) {
             response.writeHead(404).end();
             return;

@@ -14,6 +14,10 @@ import { chainGraph } from './chain-graph.js';
 import { exampleGraph, model } from './examples.js';
 
 const ARTIFACTS = path.resolve('test-artifacts');
+/** The detailed drawing of the diagram on show (not the zoomed-out sketch). */
+const DIAGRAM = '#stage > .wa-layer:not(.wa-sketch-layer):not(.wa-pending) > svg';
+/** What shows the diagram: the detailed drawing, or its sketch when zoomed out past readable text. */
+const SHOWN = `#stage.wa-sketched > .wa-sketch-layer > svg, #stage:not(.wa-sketched) > .wa-layer:not(.wa-sketch-layer):not(.wa-pending) > svg`;
 
 interface Rect {
     left: number;
@@ -98,7 +102,7 @@ describe('preview viewport in Chromium', function () {
         harness = await open(records);
         const { zoom } = await view(harness);
         assert.ok(zoom <= 1, `zoom ${zoom}`);
-        assertInside(await rectOf(harness, '#stage svg'), await rectOf(harness, '#frame'), 'the diagram');
+        assertInside(await rectOf(harness, SHOWN), await rectOf(harness, '#frame'), 'the diagram');
         assert.equal(await harness.page.locator('#minimap').isVisible(), false);
         assert.equal(await harness.page.locator('#minimap-toggle').getAttribute('aria-checked'), 'false');
     });
@@ -113,12 +117,12 @@ describe('preview viewport in Chromium', function () {
         assertInside(await rectOf(harness, '#stage .wa-node[data-id="S0"] .wa-shape'), await rectOf(harness, '#frame'), 'the start node');
         assert.equal(await harness.page.locator('#minimap').isVisible(), true);
         assert.equal(await harness.page.locator('#minimap-toggle').getAttribute('aria-checked'), 'true');
-        assert.ok(Number(await harness.page.locator('#stage svg').getAttribute('width')) > 20_000, 'tens of thousands of pixels long');
+        assert.ok(Number(await harness.page.locator(DIAGRAM).getAttribute('width')) > 20_000, 'tens of thousands of pixels long');
 
         await harness.page.locator('#fit').click();
         const fitted = await view(harness);
         assert.ok(fitted.zoom < 0.1, `fitted at ${fitted.zoom}`);
-        assertInside(await rectOf(harness, '#stage svg'), await rectOf(harness, '#frame'), 'the fitted diagram');
+        assertInside(await rectOf(harness, SHOWN), await rectOf(harness, '#frame'), 'the fitted diagram');
         assert.equal(await harness.page.locator('#zoom-level').textContent(), `${Math.round(fitted.zoom * 100)}%`);
         await harness.page.screenshot({ path: path.join(ARTIFACTS, 'viewport-chain-fitted.png') });
     });
@@ -140,7 +144,7 @@ describe('preview viewport in Chromium', function () {
         await harness.page.mouse.move((minimap.left + minimap.right) / 2, middle, { steps: 5 });
         await harness.page.mouse.up();
         const { zoom, panX } = await view(harness);
-        const width = Number(await harness.page.locator('#stage svg').getAttribute('width'));
+        const width = Number(await harness.page.locator(DIAGRAM).getAttribute('width'));
         const centre = ((frame.right - frame.left) / 2 - panX) / zoom;
         assert.ok(Math.abs(centre - width / 2) < width * 0.05, `the view's centre ${centre} near the middle of ${width}`);
         assert.equal(await harness.page.evaluate(() => window.getSelection()?.toString()), '');
@@ -175,7 +179,7 @@ describe('preview viewport in Chromium', function () {
         await harness.page.keyboard.press('-');
         assert.ok(Math.abs((await view(harness)).zoom - before.zoom / 1.25) < 1e-3);
         await harness.page.keyboard.press('0');
-        assertInside(await rectOf(harness, '#stage svg'), await rectOf(harness, '#frame'), 'the fitted diagram');
+        assertInside(await rectOf(harness, SHOWN), await rectOf(harness, '#frame'), 'the fitted diagram');
     });
 
     it('keeps the lane names in the frame, beside their lanes, when panned far to the right', async () => {
@@ -363,7 +367,7 @@ describe('preview viewport in Chromium', function () {
         await harness.send(model(records, { uri: purchase.uri }));
         await harness.renderedAfter(1);
         assert.ok((await view(harness)).zoom <= 1);
-        assertInside(await rectOf(harness, '#stage svg'), await rectOf(harness, '#frame'), 'the other workflow, fitted');
+        assertInside(await rectOf(harness, SHOWN), await rectOf(harness, '#frame'), 'the other workflow, fitted');
     });
 
     it('fits its toolbar on one row of a 400 px panel, every control with a name and a tooltip', async () => {
