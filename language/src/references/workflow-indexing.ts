@@ -55,14 +55,18 @@ export class WorkflowReferenceDescriptionProvider extends DefaultReferenceDescri
                 await interruptAndCheck(cancelToken);
             }
             const target = 'ref' in reference ? reference.$nodeDescription : undefined;
-            const container = reference.$refNode?.astNode;
-            if (!target || !container || reference.$refNode === undefined || ('error' in reference && reference.error)) {
+            if (!target || ('error' in reference && reference.error)) {
                 continue;
             }
             // Kept on the reference itself: a look-up per reference in a map of tens of thousands costs more than the loop.
+            // A reference keeps its token and node for life: one described before had both.
             const made = (reference as Described)[MADE];
             if (made?.target === target && made.description.sourceUri === sourceUri) {
                 descriptions.push(made.description);
+                continue;
+            }
+            const container = reference.$refNode?.astNode;
+            if (!container || reference.$refNode === undefined) {
                 continue;
             }
             const refNode = reference.$refNode;

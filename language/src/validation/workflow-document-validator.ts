@@ -326,6 +326,7 @@ function keptFindings(reusable: Reusable, node: AstNode): Accepted[] | undefined
     const kept = reusable.byNode.get(node);
     if (!kept || !reusable.categories || kept === NOTHING) return kept;
     const wanted = reusable.categories;
+    if (kept.every(accepted => wanted.has(accepted.category))) return kept;
     const left = kept.filter(accepted => wanted.has(accepted.category));
     return left.length > 0 ? left : NOTHING;
 }
