@@ -14,6 +14,7 @@ import { generateWorkflow } from '../../bench/realistic-workflows.js';
 import { buildGraph } from '../../language/src/analysis/graph-builder.js';
 import { workflowsOf } from '../../language/src/workspace/workspace-queries.js';
 import { buildWorkspace } from '../../language/src/workspace/workflow-workspace.js';
+import { diagramNode } from '../graph-fixtures.js';
 
 /** Nodes as `id@lane:layer`, edges as `from>to`, labels by edge id. */
 function merge(nodes: string[], edges: string[], labels: Record<string, { main: number; cross: number }> = {}): Columns {
@@ -36,8 +37,6 @@ function merge(nodes: string[], edges: string[], labels: Record<string, { main: 
         labelCross: id => labels[id]?.cross ?? 0,
     });
 }
-
-const RANGE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 const columnsOf = (columns: Columns, ids: string[]) => ids.map(id => columns.column.get(id));
 
@@ -160,19 +159,8 @@ describe('layout columns', () => {
 
 /** Sales asks Finance, which checks and hands to Legal, and back to Sales to close: a staircase and a return. */
 function handOffs(): WorkflowGraph {
-    const node = (id: string, lane: string, kind: DiagramNode['kind'] = 'step'): DiagramNode => ({
-        id,
-        kind,
-        name: id,
-        lane,
-        systems: [],
-        minutes: 60,
-        start: id === 'Ask',
-        critical: false,
-        range: RANGE,
-        nameRange: RANGE,
-        findings: [],
-    });
+    const node = (id: string, lane: string, kind: DiagramNode['kind'] = 'step'): DiagramNode =>
+        diagramNode({ id, kind, lane, minutes: 60, start: id === 'Ask' });
     const edge = (from: string, to: string, channel?: string): DiagramEdge => ({
         id: `${from}->${to}`,
         from,

@@ -9,23 +9,10 @@ import { SIMPLE_LAYERING_FROM, simpleLayering } from '../../diagram/simple-layer
 import { renderDiagram } from '../../diagram/svg.js';
 import type { DiagramEdge, DiagramNode, WorkflowGraph } from '../../protocol/graph-model.js';
 import { seededRandom } from '../helpers.js';
-
-const RANGE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+import { diagramNode } from '../graph-fixtures.js';
 
 function node(id: string, lane: string, kind: DiagramNode['kind'] = 'step'): DiagramNode {
-    return {
-        id,
-        kind,
-        name: id,
-        lane,
-        systems: [],
-        minutes: 60,
-        start: id === 'S0',
-        critical: false,
-        range: RANGE,
-        nameRange: RANGE,
-        findings: [],
-    };
+    return diagramNode({ id, kind, lane, minutes: 60, start: id === 'S0' });
 }
 
 function edge(from: string, to: string): DiagramEdge {

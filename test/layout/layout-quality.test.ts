@@ -13,24 +13,10 @@ import type { DiagramLayout, LaidOutEdge, Point } from '../../protocol/diagram-l
 import type { DiagramEdge, DiagramNode, NodeKind, WorkflowGraph } from '../../protocol/graph-model.js';
 import type { LayoutQuality, Rule } from '../../diagram/layout-quality.js';
 import { checkLayout, defectCounts, describeDefects, RULES } from '../../diagram/layout-quality.js';
-
-const RANGE = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
+import { diagramNode } from '../graph-fixtures.js';
 
 function node(id: string, kind: NodeKind, lane: string, title?: string): DiagramNode {
-    return {
-        id,
-        kind,
-        name: id,
-        title,
-        lane,
-        systems: [],
-        minutes: 0,
-        start: id === 'A',
-        critical: false,
-        range: RANGE,
-        nameRange: RANGE,
-        findings: [],
-    };
+    return diagramNode({ id, kind, title, lane, start: id === 'A' });
 }
 
 function edge(from: string, to: string, index: number, label?: string): DiagramEdge {

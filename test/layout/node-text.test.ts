@@ -13,25 +13,10 @@ import { checkLayout, describeDefects } from '../../diagram/layout-quality.js';
 import { svgDocument } from '../../diagram/svg-document.js';
 import type { DiagramEdge, WorkflowGraph } from '../../protocol/graph-model.js';
 import { NODE_SIZES } from '../../diagram/layout-metrics.js';
-
-const RANGE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+import { diagramNode } from '../graph-fixtures.js';
 
 function node(kind: NodeKind, title: string, owner?: string): DiagramNode {
-    return {
-        id: 'N',
-        kind,
-        name: 'N',
-        title,
-        owner,
-        lane: 'T',
-        systems: [],
-        minutes: 0,
-        start: false,
-        critical: false,
-        range: RANGE,
-        nameRange: RANGE,
-        findings: [],
-    };
+    return diagramNode({ id: 'N', kind, title, owner, lane: 'T' });
 }
 
 const LONG = 'Meets the service level agreed with the customer?';

@@ -1,25 +1,22 @@
 /** A generated graph model for the webview tests: a chain of any length, far longer than any example. */
 import type { DiagramEdge, DiagramNode, WorkflowGraph } from '../../protocol/graph-model.js';
+import { diagramNode } from '../graph-fixtures.js';
 
 /** `length` nodes, one after the other, each handed to the next of `lanes` teams: a very long, thin diagram. */
 export function chainGraph(length: number, lanes = 3, workflow = 'Chain'): WorkflowGraph {
-    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
-    const nodes: DiagramNode[] = Array.from({ length }, (_, index) => ({
-        id: `S${index}`,
-        kind: index === length - 1 ? 'end' : 'step',
-        name: `S${index}`,
-        title: index === length - 1 ? 'Done' : `Step number ${index}`,
-        owner: `Team${index % lanes}.Worker`,
-        lane: `Team${index % lanes}`,
-        systems: [],
-        duration: '1h',
-        minutes: 60,
-        start: index === 0,
-        critical: true,
-        range,
-        nameRange: range,
-        findings: [],
-    }));
+    const nodes: DiagramNode[] = Array.from({ length }, (_, index) =>
+        diagramNode({
+            id: `S${index}`,
+            kind: index === length - 1 ? 'end' : 'step',
+            title: index === length - 1 ? 'Done' : `Step number ${index}`,
+            owner: `Team${index % lanes}.Worker`,
+            lane: `Team${index % lanes}`,
+            duration: '1h',
+            minutes: 60,
+            start: index === 0,
+            critical: true,
+        }),
+    );
     const edges: DiagramEdge[] = nodes.slice(1).map((node, index) => ({
         id: `e${index}`,
         from: `S${index}`,
