@@ -9,6 +9,7 @@ import type { Box, DiagramLayout, LaidOutNode, Point } from '../protocol/diagram
 import type { SketchPaths } from '../protocol/layout-worker-messages.js';
 import { SKETCH_KINDS } from '../protocol/layout-worker-messages.js';
 import { laneHeaderBox, nodeOutline } from './layout-metrics.js';
+import { outlinePolygon } from './geometry.js';
 
 export type { SketchPaths } from '../protocol/layout-worker-messages.js';
 export { SKETCH_KINDS } from '../protocol/layout-worker-messages.js';
@@ -48,11 +49,8 @@ function edgeKind(edge: DiagramEdge): 'edges' | 'handoffs' | 'no-channel' {
 
 /** A node's outline as path data: a diamond for a decision, else its box. */
 export function shapeData(kind: DiagramNode['kind'], box: LaidOutNode): string {
-    if (nodeOutline(kind, box).shape === 'diamond') {
-        const { x, y, width, height } = box;
-        return `M${r(x + width / 2)} ${r(y)}L${r(x + width)} ${r(y + height / 2)}L${r(x + width / 2)} ${r(y + height)}L${r(x)} ${r(y + height / 2)}z`;
-    }
-    return rectData(box);
+    const outline = nodeOutline(kind, box);
+    return outline.shape === 'diamond' ? `${lineData(outlinePolygon(outline, box))}z` : rectData(box);
 }
 
 function rectData(box: Box): string {
