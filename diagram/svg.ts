@@ -35,8 +35,8 @@ export interface DeferredGroup {
     member(index: number): VNode;
     /** Where a member is drawn (generously, for edges with labels), so a view can draw only what it shows. */
     bounds(index: number): Box;
-    /** A member's id (a node's), to find it without building the members before it. */
-    key?(index: number): string;
+    /** A member's id (a lane's, an edge's, a node's), to find it without building the members before it. */
+    key(index: number): string;
 }
 
 /** The diagram's root element (without children) and what goes into it, in order. */
@@ -84,12 +84,14 @@ export function diagramParts(graph: WorkflowGraph, layout: DiagramLayout, option
                 size: layout.lanes.length,
                 member: index => renderLane(layout.lanes[index], index, layout),
                 bounds: index => layout.lanes[index],
+                key: index => layout.lanes[index].id,
             },
             {
                 group: h('g', { class: 'wa-edges' }),
                 size: layout.edges.length,
                 member: index => renderEdge(edges.get(layout.edges[index].id)!, layout.edges[index], layout.direction),
                 bounds: index => edgeBounds(layout.edges[index]),
+                key: index => layout.edges[index].id,
             },
             {
                 group: h('g', { class: 'wa-nodes' }),

@@ -180,24 +180,15 @@ export class Drawing {
     drawNode(id: string): SVGElement | undefined {
         const nodes = this.groups.find(group => group.element.classList.contains('wa-nodes'));
         if (!nodes) return undefined;
-        const { key } = nodes.part;
-        if (key) {
-            // Found by id without building every member before it.
-            for (let index = 0; index < nodes.part.size; index++) {
-                if (key(index) === id) return nodes.drawn[index] ? undefined : this.append(nodes, index);
-            }
-            return undefined;
-        }
+        // Found by id without building every member before it.
         for (let index = 0; index < nodes.part.size; index++) {
-            if (nodes.drawn[index]) continue;
-            const member = nodes.part.member(index);
-            if (member.attrs['data-id'] === id) return this.append(nodes, index, member);
+            if (nodes.part.key(index) === id) return nodes.drawn[index] ? undefined : this.append(nodes, index);
         }
         return undefined;
     }
 
-    private append(group: Group, index: number, member = group.part.member(index)): SVGElement {
-        const element = group.element.appendChild(toDom(member));
+    private append(group: Group, index: number): SVGElement {
+        const element = group.element.appendChild(toDom(group.part.member(index)));
         group.drawn[index] = 1;
         this.onDrawn(element);
         return element;
