@@ -61,6 +61,7 @@ function lineData(points: readonly Point[]): string {
     return points.map((point, index) => `${index === 0 ? 'M' : 'L'}${r(point.x)} ${r(point.y)}`).join('');
 }
 
-function r(value: number): number {
+/** Path coordinates to a tenth of a pixel: the sketch is drawn far smaller than that. */
+export function r(value: number): number {
     return Math.round(value * 10) / 10;
 }

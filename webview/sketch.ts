@@ -13,7 +13,7 @@ import type { DiagramNode, WorkflowGraph } from '../protocol/graph-model.js';
 import type { Box, DiagramLayout, Point } from '../protocol/diagram-layout.js';
 import type { Palette } from '../diagram/theme.js';
 import type { SketchPaths } from '../diagram/sketch-paths.js';
-import { shapeData } from '../diagram/sketch-paths.js';
+import { r, shapeData } from '../diagram/sketch-paths.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -212,10 +212,6 @@ function ringData(box: Box, zoom: number): string {
         return `${index === 0 ? 'M' : 'L'}${r(cx + radius * Math.cos(angle))} ${r(cy + radius * Math.sin(angle))}`;
     });
     return `${corners.join('')}z`;
-}
-
-function r(value: number): number {
-    return Math.round(value * 10) / 10;
 }
 
 function path(className: string, d: string): SVGPathElement {
