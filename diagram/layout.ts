@@ -202,9 +202,10 @@ function placeInLanes(graph: WorkflowGraph, order: ElkOrder, direction: Directio
 
     // Columns: ELK's layers, merged where hand-offs can run straight across the flow.
     const inLanes = graph.nodes.filter(node => laneIndex.has(node.lane)).map(node => node.id);
+    // Each node's box for its whole text, once: the columns, the spreading of ends and the sizes below ask for it.
+    const textBoxes = new Map(graph.nodes.map(node => [node.id, nodeTextBox(node, NODE_SIZES[node.kind], horizontal)]));
     const textMain = (id: string) => {
-        const node = nodesById.get(id)!;
-        const box = nodeTextBox(node, NODE_SIZES[node.kind], horizontal);
+        const box = textBoxes.get(id)!;
         return horizontal ? box.width : box.height;
     };
     const columns = compact
@@ -223,8 +224,7 @@ function placeInLanes(graph: WorkflowGraph, order: ElkOrder, direction: Directio
             ends: inLanes.filter(id => nodesById.get(id)!.kind === 'end'),
             laneOf: id => laneIndex.get(laneOf(id))!,
             cross: id => {
-                const node = nodesById.get(id)!;
-                const box = nodeTextBox(node, NODE_SIZES[node.kind], horizontal);
+                const box = textBoxes.get(id)!;
                 return horizontal ? box.height : box.width;
             },
             gap: ROW_GAP,
@@ -283,7 +283,7 @@ function placeInLanes(graph: WorkflowGraph, order: ElkOrder, direction: Directio
     // Node sizes: the whole text, and room along the sides for every edge end and label.
     const sizes = new Map<string, { main: number; cross: number }>();
     for (const node of graph.nodes) {
-        const box = nodeTextBox(node, NODE_SIZES[node.kind], horizontal);
+        const box = textBoxes.get(node.id)!;
         let [main, cross] = horizontal ? [box.width, box.height] : [box.height, box.width];
         const outRoom = outs.get(node.id)!.reduce((sum, route) => sum + portRoom(route), 0);
         const inRoom = ins.get(node.id)!.length * PORT;
