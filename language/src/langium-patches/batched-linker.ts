@@ -100,7 +100,9 @@ export class BatchedLinker extends DefaultLinker {
 
     /**
      * Keeps the links outside the replaced node, in document order around the new node's, when
-     * the new node has the old one's name (so no other reference resolves differently).
+     * the new node has the old one's name (so no other reference resolves differently). The old
+     * node's references are one run of the list; the new node's take their place, so no position
+     * of another reference is read (reading one applies the edit's shift to its token).
      */
     private linkIncrementally(
         document: LangiumDocument,
@@ -108,36 +110,70 @@ export class BatchedLinker extends DefaultLinker {
         { old, fresh, oldFlow }: NodeReplacement,
         previousLink: number,
     ): IncrementalBuild | undefined {
-        if (!old.name || old.name !== fresh.name || !fresh.$cstNode) {
+        const inOld: AnyReference[] = [];
+        if (old.name && old.name === fresh.name && fresh.$cstNode) {
+            walkAst(old, node => forEachReference(node, info => inOld.push(info.reference)));
+        }
+        const at = old.name && old.name === fresh.name && fresh.$cstNode ? runStart(references, inOld, fresh.$cstNode.offset) : undefined;
+        if (at === undefined) {
             clearLinks(references);
             return undefined;
         }
-        const inOld = new Set<AnyReference>();
-        walkAst(old, node => forEachReference(node, info => inOld.add(info.reference)));
         const description = (this.scopeProvider as WorkflowScopeProvider).nodeReplaced(old, fresh, document);
-        const start = fresh.$cstNode.offset;
-        const before: AnyReference[] = [];
-        const after: AnyReference[] = [];
         const dependents = new Set<Node>();
-        for (const reference of references as LinkedReference[]) {
-            if (inOld.has(reference)) {
+        const repointedBefore: number[] = [];
+        for (let i = 0; i < references.length; i++) {
+            const reference = references[i] as LinkedReference;
+            if (reference._ref !== old || (i >= at && i < at + inOld.length)) {
                 continue;
             }
-            if (reference._ref === old) {
-                reference._ref = fresh;
-                reference._nodeDescription = description;
-                const source = workNodeOf(reference.$refNode?.astNode);
-                if (source) dependents.add(source);
-            }
-            (reference.$refNode && reference.$refNode.offset < start ? before : after).push(reference);
+            reference._ref = fresh;
+            reference._nodeDescription = description;
+            const source = workNodeOf(reference.$refNode?.astNode);
+            if (source) dependents.add(source);
+            repointedBefore.push(i);
         }
-        document.references = before;
+        document.references = [];
         walkAst(fresh, node => forEachReference(node, info => this.doLink(info, document)));
-        for (const reference of after) document.references.push(reference);
+        const added = document.references;
+        document.references = references.slice(0, at).concat(added, references.slice(at + inOld.length));
+        const moved = added.length - inOld.length;
+        const repointed = repointedBefore.map(i => (i < at ? i : i + moved));
         const freshFlow = flowText(fresh);
         if (oldFlow !== freshFlow) flowReplaced(document, fresh, oldFlow, freshFlow);
-        return { fresh, dependents, previousLink };
+        return {
+            fresh,
+            dependents,
+            previousLink,
+            references: { previous: references, at, removed: inOld.length, added: added.length, repointed },
+        };
     }
+}
+
+/**
+ * Where the old node's references (`inOld`, in document order) stand in the document's list, or
+ * undefined when they are not one run of it. A node without references sits before the first
+ * reference at or after its start: a binary search, reading a few tokens' positions.
+ */
+function runStart(references: AnyReference[], inOld: AnyReference[], start: number): number | undefined {
+    if (inOld.length > 0) {
+        const at = references.indexOf(inOld[0]);
+        if (at < 0) return undefined;
+        for (let k = 1; k < inOld.length; k++) {
+            if (references[at + k] !== inOld[k]) return undefined;
+        }
+        return at;
+    }
+    let low = 0;
+    let high = references.length;
+    while (low < high) {
+        const middle = (low + high) >> 1;
+        const offset = references[middle].$refNode?.offset;
+        if (offset === undefined) return undefined;
+        if (offset < start) low = middle + 1;
+        else high = middle;
+    }
+    return low;
 }
 
 /** Langium's `unlink`: the references resolve again when next linked. */

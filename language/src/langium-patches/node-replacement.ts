@@ -28,6 +28,22 @@ export interface IncrementalBuild {
     readonly dependents: ReadonlySet<Node>;
     /** The number of the link before this one (`countLink`): results computed then are the ones to update. */
     readonly previousLink: number;
+    /** How the document's references were spliced, for the reference index. */
+    readonly references: ReferenceSplice;
+}
+
+/**
+ * `document.references` after an incremental link: `previous` (the list of the link before) with
+ * `removed` entries from `at` on (the old node's) replaced by `added` (the new node's); the
+ * entries at `repointed` (indexes into the new list) are kept references whose target changed
+ * from the old node to the new one.
+ */
+export interface ReferenceSplice {
+    readonly previous: readonly object[];
+    readonly at: number;
+    readonly removed: number;
+    readonly added: number;
+    readonly repointed: readonly number[];
 }
 
 /** Replacements since the document was last linked; more than one, or a full parse in between, means no shortcut. */
@@ -145,6 +161,11 @@ export function takeReplacement(document: LangiumDocument): NodeReplacement | un
 export function recordIncrementalBuild(document: LangiumDocument, build: IncrementalBuild | undefined): void {
     if (build) builds.set(document, build);
     else builds.delete(document);
+}
+
+/** The incremental build of the document's last link, if it was one, kept for validation. */
+export function peekIncrementalBuild(document: LangiumDocument): IncrementalBuild | undefined {
+    return builds.get(document);
 }
 
 /** The incremental build validation may rely on; forgets it. */

@@ -7,11 +7,22 @@
  * - Reference descriptions (the index behind find-references, rename and relinking): built from
  *   the references the linker already collected, instead of walking the whole tree again and
  *   asking every node for its references. A reference that still has the target it had when its
- *   description was made keeps that description (after a keystroke, all but a few do); the
- *   description's segment is read from the reference's token when asked for, so it follows the
- *   positions of a changed text.
+ *   description was made keeps that description; after a keystroke inside one node, the last
+ *   indexing's list is spliced as the linker spliced the references, so only that node's
+ *   references (and those re-pointed to it) are looked at. The description's segment is read
+ *   from the reference's token when asked for, so it follows the positions of a changed text.
  */
-import type { AstNode, AstNodeDescription, AstNodeLocator, LangiumCoreServices, LangiumDocument, ReferenceDescription } from 'langium';
+import type {
+    AstNode,
+    AstNodeDescription,
+    AstNodeLocator,
+    LangiumCoreServices,
+    LangiumDocument,
+    MultiReference,
+    Reference,
+    ReferenceDescription,
+    URI,
+} from 'langium';
 import {
     Cancellation,
     CstUtils,
@@ -21,6 +32,7 @@ import {
     MultiMap,
     UriUtils,
 } from 'langium';
+import { peekIncrementalBuild } from '../langium-patches/node-replacement.js';
 
 export class WorkflowScopeComputation extends DefaultScopeComputation {
     override async collectLocalSymbols(): Promise<MultiMap<AstNode, AstNodeDescription>> {
@@ -35,54 +47,85 @@ interface Described {
     [MADE]?: { target: AstNodeDescription; description: ReferenceDescription };
 }
 
+/** The descriptions of a document's references at its last indexing, one slot per reference of `references` (empty for one not described). */
+interface Slots {
+    readonly references: readonly object[];
+    readonly slots: Array<ReferenceDescription | undefined>;
+}
+
 export class WorkflowReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
     private readonly locator: AstNodeLocator;
+    private readonly slotsOf = new WeakMap<LangiumDocument, Slots>();
 
     constructor(services: LangiumCoreServices) {
         super(services);
         this.locator = services.workspace.AstNodeLocator;
     }
 
+    /**
+     * After an incremental link (`langium-patches/batched-linker.ts`) the last indexing's slots
+     * are spliced as the references were, and only the new node's references and those re-pointed
+     * to it are described; otherwise every reference is (reusing what was made for it before).
+     */
     override async createDescriptions(
         document: LangiumDocument,
         cancelToken = Cancellation.CancellationToken.None,
     ): Promise<ReferenceDescription[]> {
+        const references = document.references;
+        const splice = peekIncrementalBuild(document)?.references;
+        const last = this.slotsOf.get(document);
+        this.slotsOf.delete(document);
+        let slots: Array<ReferenceDescription | undefined>;
+        if (splice && last && last.references === splice.previous && last.slots.length === splice.previous.length) {
+            const added: Array<ReferenceDescription | undefined> = [];
+            for (let i = splice.at; i < splice.at + splice.added; i++) added.push(this.describe(references[i], document.uri));
+            slots = last.slots.slice(0, splice.at).concat(added, last.slots.slice(splice.at + splice.removed));
+            for (const i of splice.repointed) slots[i] = this.describe(references[i], document.uri);
+        } else {
+            slots = [];
+            for (let i = 0; i < references.length; i++) {
+                if ((i + 1) % 5000 === 0) {
+                    await interruptAndCheck(cancelToken);
+                }
+                slots.push(this.describe(references[i], document.uri));
+            }
+        }
+        this.slotsOf.set(document, { references, slots });
         const descriptions: ReferenceDescription[] = [];
-        const sourceUri = document.uri;
-        let count = 0;
-        for (const reference of document.references) {
-            if (++count % 5000 === 0) {
-                await interruptAndCheck(cancelToken);
-            }
-            const target = 'ref' in reference ? reference.$nodeDescription : undefined;
-            if (!target || ('error' in reference && reference.error)) {
-                continue;
-            }
-            // Kept on the reference itself: a look-up per reference in a map of tens of thousands costs more than the loop.
-            // A reference keeps its token and node for life: one described before had both.
-            const made = (reference as Described)[MADE];
-            if (made?.target === target && made.description.sourceUri === sourceUri) {
-                descriptions.push(made.description);
-                continue;
-            }
-            const container = reference.$refNode?.astNode;
-            if (!container || reference.$refNode === undefined) {
-                continue;
-            }
-            const refNode = reference.$refNode;
-            const description: ReferenceDescription = {
-                sourceUri,
-                sourcePath: this.locator.getAstNodePath(container),
-                targetUri: target.documentUri,
-                targetPath: target.path,
-                get segment() {
-                    return CstUtils.toDocumentSegment(refNode);
-                },
-                local: UriUtils.equals(target.documentUri, sourceUri),
-            };
-            (reference as Described)[MADE] = { target, description };
-            descriptions.push(description);
+        for (const description of slots) {
+            if (description) descriptions.push(description);
         }
         return descriptions;
+    }
+
+    /** The description of a resolved reference; undefined for one without a target. */
+    private describe(reference: Reference | MultiReference, sourceUri: URI): ReferenceDescription | undefined {
+        const target = 'ref' in reference ? reference.$nodeDescription : undefined;
+        if (!target || ('error' in reference && reference.error)) {
+            return undefined;
+        }
+        // Kept on the reference itself: a look-up per reference in a map of tens of thousands costs more than the loop.
+        // A reference keeps its token and node for life: one described before had both.
+        const made = (reference as Described)[MADE];
+        if (made?.target === target && made.description.sourceUri === sourceUri) {
+            return made.description;
+        }
+        const container = reference.$refNode?.astNode;
+        if (!container || reference.$refNode === undefined) {
+            return undefined;
+        }
+        const refNode = reference.$refNode;
+        const description: ReferenceDescription = {
+            sourceUri,
+            sourcePath: this.locator.getAstNodePath(container),
+            targetUri: target.documentUri,
+            targetPath: target.path,
+            get segment() {
+                return CstUtils.toDocumentSegment(refNode);
+            },
+            local: UriUtils.equals(target.documentUri, sourceUri),
+        };
+        (reference as Described)[MADE] = { target, description };
+        return description;
     }
 }
