@@ -2,14 +2,15 @@
  * Incremental builds: after a keystroke inside one node, linking, the reference index and
  * validation redo only what depends on that node (`language/src/langium-patches/node-replacement.ts`).
  * After every edit of long seeded series, the live workspace must equal a fresh build of the same
- * texts: every document's diagnostics, links, reference index, AST and token positions. The edits
- * cover each path: typing in a title, changing a duration or an owner (the flow and hand-offs of
- * other nodes change), changing a `next` target, renaming, adding and removing nodes, typing a
- * syntax error inside a node and mending it, and renaming a team in another file.
+ * texts: every document's diagnostics, links, reference index, counted reference targets, AST and
+ * token positions. The edits cover each path: typing in a title, changing a duration or an owner
+ * (the flow and hand-offs of other nodes change), changing a `next` target, renaming, adding and
+ * removing nodes, typing a syntax error inside a node and mending it, and renaming a team in
+ * another file.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import type { LangiumDocument, ReferenceDescription } from 'langium';
+import type { AstNode, LangiumDocument, ReferenceDescription } from 'langium';
 import { AstUtils, CstUtils, URI } from 'langium';
 import { setTextDocument } from 'langium/test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -112,6 +113,16 @@ function referenceIndex(workspace: TestWorkspace): string[] {
         .sort();
 }
 
+/** What the document's references resolve to, as the workspace facts count it (kept across keystrokes). */
+function targets(workspace: TestWorkspace, document: LangiumDocument): { all: string[]; foreign: string[] } {
+    const counted = workspace.services.validation.WorkspaceFacts.referenceTargets(document);
+    const where = (node: AstNode) => `${AstUtils.getDocument(node).uri.toString()}#${node.$cstNode?.offset}`;
+    return {
+        all: [...counted.all].map(([node, count]) => `${where(node)} ×${count}`).sort(),
+        foreign: [...counted.foreign].map(([key, count]) => `${key} ×${count}`).sort(),
+    };
+}
+
 function view(workspace: TestWorkspace): unknown {
     const documents = Object.values(workspace.files).map(file =>
         workspace.services.shared.workspace.LangiumDocuments.getDocument(URI.parse(file.uri))!,
@@ -121,6 +132,7 @@ function view(workspace: TestWorkspace): unknown {
             uri: document.uri.toString(),
             diagnostics: (document.diagnostics ?? []).map(d => `${JSON.stringify(d.range)} ${d.code} ${d.message}`).sort(),
             links: links(document),
+            targets: targets(workspace, document),
             ast: astShape(document.parseResult.value),
             tokens: CstUtils.flattenCst(document.parseResult.value.$cstNode!)
                 .map(leaf => `${leaf.offset}+${leaf.length} ${JSON.stringify(leaf.range)}`)

@@ -20,7 +20,15 @@ import type { Node } from '../generated/ast.js';
 import { forEachReference, walkAst } from '../model/ast-walk.js';
 import type { WorkflowScopeProvider } from '../references/workflow-scope-provider.js';
 import type { IncrementalBuild, NodeReplacement } from './node-replacement.js';
-import { countLink, flowReplaced, flowText, recordIncrementalBuild, renewFlows, takeReplacement } from './node-replacement.js';
+import {
+    countLink,
+    flowReplaced,
+    flowText,
+    recordIncrementalBuild,
+    recordSplice,
+    renewFlows,
+    takeReplacement,
+} from './node-replacement.js';
 
 const NODES_BETWEEN_YIELDS = 2000;
 
@@ -141,12 +149,8 @@ export class BatchedLinker extends DefaultLinker {
         const repointed = repointedBefore.map(i => (i < at ? i : i + moved));
         const freshFlow = flowText(fresh);
         if (oldFlow !== freshFlow) flowReplaced(document, fresh, oldFlow, freshFlow);
-        return {
-            fresh,
-            dependents,
-            previousLink,
-            references: { previous: references, at, removed: inOld.length, added: added.length, repointed },
-        };
+        recordSplice(document.references, { previous: references, replaced: old, at, removed: inOld.length, added: added.length, repointed });
+        return { fresh, dependents, previousLink };
     }
 }
 

@@ -28,18 +28,18 @@ export interface IncrementalBuild {
     readonly dependents: ReadonlySet<Node>;
     /** The number of the link before this one (`countLink`): results computed then are the ones to update. */
     readonly previousLink: number;
-    /** How the document's references were spliced, for the reference index. */
-    readonly references: ReferenceSplice;
 }
 
 /**
- * `document.references` after an incremental link: `previous` (the list of the link before) with
+ * A document's references after an incremental link: `previous` (the list of the link before) with
  * `removed` entries from `at` on (the old node's) replaced by `added` (the new node's); the
  * entries at `repointed` (indexes into the new list) are kept references whose target changed
  * from the old node to the new one.
  */
 export interface ReferenceSplice {
     readonly previous: readonly object[];
+    /** The old node, which the `repointed` references targeted before. */
+    readonly replaced: Node;
     readonly at: number;
     readonly removed: number;
     readonly added: number;
@@ -163,9 +163,16 @@ export function recordIncrementalBuild(document: LangiumDocument, build: Increme
     else builds.delete(document);
 }
 
-/** The incremental build of the document's last link, if it was one, kept for validation. */
-export function peekIncrementalBuild(document: LangiumDocument): IncrementalBuild | undefined {
-    return builds.get(document);
+/** How each list of references an incremental link made came from the list before. */
+const splices = new WeakMap<readonly object[], ReferenceSplice>();
+
+export function recordSplice(references: readonly object[], splice: ReferenceSplice): void {
+    splices.set(references, splice);
+}
+
+/** How `references` (a document's list) came from the list before, when an incremental link made it. */
+export function spliceOf(references: readonly object[]): ReferenceSplice | undefined {
+    return splices.get(references);
 }
 
 /** The incremental build validation may rely on; forgets it. */

@@ -32,7 +32,7 @@ import {
     MultiMap,
     UriUtils,
 } from 'langium';
-import { peekIncrementalBuild } from '../langium-patches/node-replacement.js';
+import { spliceOf } from '../langium-patches/node-replacement.js';
 
 export class WorkflowScopeComputation extends DefaultScopeComputation {
     override async collectLocalSymbols(): Promise<MultiMap<AstNode, AstNodeDescription>> {
@@ -72,7 +72,7 @@ export class WorkflowReferenceDescriptionProvider extends DefaultReferenceDescri
         cancelToken = Cancellation.CancellationToken.None,
     ): Promise<ReferenceDescription[]> {
         const references = document.references;
-        const splice = peekIncrementalBuild(document)?.references;
+        const splice = spliceOf(references);
         const last = this.slotsOf.get(document);
         this.slotsOf.delete(document);
         let slots: Array<ReferenceDescription | undefined>;

@@ -27,20 +27,13 @@
  * them, and then builds the rest, cancellable like any build; the caches computed over part of
  * the workspace are emptied before the rest is built.
  */
-import type { AstNode, BuildOptions, LangiumDocument, URI } from 'langium';
-import { AstUtils, Cancellation, DefaultDocumentBuilder, DocumentState, OperationCancelled, UriUtils } from 'langium';
+import type { BuildOptions, LangiumDocument, URI } from 'langium';
+import { Cancellation, DefaultDocumentBuilder, DocumentState, OperationCancelled, UriUtils } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { WorkflowServices } from '../workflow-module.js';
 import { openFirst } from './open-first.js';
 import { declarationsOf } from './workspace-queries.js';
 import { startupTextOf } from './workflow-workspace-manager.js';
-
-const TARGET_KEY = Symbol('targetKey');
-
-/** A reference with the signature key of the target it had when last looked at. */
-interface TargetKeyed {
-    [TARGET_KEY]?: { target: AstNode; key: string | undefined };
-}
 
 export class WorkflowDocumentBuilder extends DefaultDocumentBuilder {
     private readonly signatures = new Map<string, string>();
@@ -278,17 +271,7 @@ export class WorkflowDocumentBuilder extends DefaultDocumentBuilder {
         await this.buildDocuments(stale, this.updateBuildOptions, cancelToken);
     }
 
-    /** `uri#path` of a target in another document, or undefined for one in the document itself. */
-    private targetKey(target: AstNode, document: LangiumDocument, self: string): string | undefined {
-        const targetDocument = AstUtils.getDocument(target);
-        if (targetDocument === document) return undefined;
-        const uri = targetDocument.uri.toString();
-        if (uri === self) return undefined;
-        return `${uri}#${this.serviceRegistry.getServices(targetDocument.uri).workspace.AstNodeLocator.getAstNodePath(target)}`;
-    }
-
     private signatureOf(document: LangiumDocument): string {
-        const self = document.uri.toString();
         const parts: string[] = [];
         const facts = (this.serviceRegistry.getServices(document.uri) as WorkflowServices).validation.WorkspaceFacts;
         for (const declaration of declarationsOf(document)) {
@@ -297,17 +280,7 @@ export class WorkflowDocumentBuilder extends DefaultDocumentBuilder {
                 namesakes.length > 1 ? `@${namesakes.find(namesake => namesake.node === declaration)?.nameSegment?.range.start.line}` : '';
             parts.push(`d:${declaration.name}${line}`);
         }
-        const targets = new Set<string>();
-        for (const reference of document.references) {
-            const target = 'ref' in reference ? reference.ref : undefined;
-            if (!target) continue;
-            // Kept on the reference while its target stays: after a keystroke all but a few do.
-            const seen = (reference as TargetKeyed)[TARGET_KEY];
-            const key = seen?.target === target ? seen.key : this.targetKey(target, document, self);
-            (reference as TargetKeyed)[TARGET_KEY] = { target, key };
-            if (key) targets.add(key);
-        }
-        parts.push(...[...targets].sort());
+        parts.push(...[...facts.referenceTargets(document).foreign.keys()].sort());
         return parts.join('\n');
     }
 }

@@ -1,19 +1,22 @@
 /**
  * Facts about the whole workspace that validation needs and that are expensive to recompute per
- * declaration: every top-level declaration by name, and every declaration something refers to.
- * Both are computed once per workspace state (a `WorkspaceCache`), so checking N declarations
- * stays linear.
+ * declaration: every top-level declaration by name (computed once per workspace state, a
+ * `WorkspaceCache`), and what each document's references resolve to (`reference-targets.ts`,
+ * kept per document and brought up to date by a keystroke's splice), so checking N
+ * declarations stays linear.
  */
-import type { AstNode, AstNodeDescription, IndexManager, LangiumDocuments, LangiumSharedCoreServices, URI } from 'langium';
+import type { AstNode, AstNodeDescription, IndexManager, LangiumDocument, LangiumDocuments, LangiumSharedCoreServices, URI } from 'langium';
 import { WorkspaceCache } from 'langium';
 import type { WorkflowRcStore } from './workflow-rc-store.js';
 import { workflowRcOf } from './workflow-rc-store.js';
+import type { Targets } from './reference-targets.js';
+import { ReferenceTargets } from './reference-targets.js';
 
 export class WorkspaceFacts {
     private readonly documents: LangiumDocuments;
     private readonly index: IndexManager;
     private readonly byNameCache: WorkspaceCache<'all', Map<string, AstNodeDescription[]>>;
-    private readonly referencedCache: WorkspaceCache<'all', Set<AstNode>>;
+    private readonly targets: ReferenceTargets;
     private readonly rc: WorkflowRcStore;
 
     constructor(shared: LangiumSharedCoreServices) {
@@ -21,7 +24,7 @@ export class WorkspaceFacts {
         this.documents = shared.workspace.LangiumDocuments;
         this.index = shared.workspace.IndexManager;
         this.byNameCache = new WorkspaceCache(shared);
-        this.referencedCache = new WorkspaceCache(shared);
+        this.targets = new ReferenceTargets(shared.ServiceRegistry);
     }
 
     /**
@@ -40,7 +43,15 @@ export class WorkspaceFacts {
 
     /** Whether any reference anywhere in the workspace resolves to the node. */
     isReferenced(node: AstNode): boolean {
-        return this.referencedNodes().has(node);
+        for (const document of this.documents.all) {
+            if (this.targets.of(document).all.has(node)) return true;
+        }
+        return false;
+    }
+
+    /** What the document's references resolve to, counted. */
+    referenceTargets(document: LangiumDocument): Targets {
+        return this.targets.of(document);
     }
 
     private topLevelByName(): Map<string, AstNodeDescription[]> {
@@ -60,16 +71,4 @@ export class WorkspaceFacts {
         });
     }
 
-    private referencedNodes(): Set<AstNode> {
-        return this.referencedCache.get('all', () => {
-            const targets = new Set<AstNode>();
-            for (const document of this.documents.all) {
-                for (const reference of document.references) {
-                    const target = 'ref' in reference ? reference.ref : undefined;
-                    if (target) targets.add(target);
-                }
-            }
-            return targets;
-        });
-    }
 }
