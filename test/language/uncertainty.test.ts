@@ -8,6 +8,7 @@ import type { Workflow } from '../../language/src/generated/ast.js';
 import { isWorkflow } from '../../language/src/generated/ast.js';
 import { compileWorkflow } from '../../language/src/analysis/simulation/compiled-workflow.js';
 import { mayBeUncertain } from '../../language/src/analysis/simulation/uncertainty.js';
+import { memoUncertaintyScan } from '../../language/src/analysis/flow-memo.js';
 import { loadText, ORG } from '../helpers.js';
 
 async function workflowsOf(body: string): Promise<Map<string, Workflow>> {
@@ -19,6 +20,7 @@ async function workflowsOf(body: string): Promise<Map<string, Workflow>> {
 function scan(workflow: Workflow | undefined): boolean {
     assert.ok(workflow);
     const answer = mayBeUncertain(workflow);
+    assert.equal(mayBeUncertain(workflow, memoUncertaintyScan), answer, `${workflow.name}: the memoised scan agrees`);
     if (compileWorkflow(workflow).uncertain) assert.equal(answer, true, `${workflow.name}: the model is uncertain`);
     return answer;
 }

@@ -2,7 +2,8 @@
  * The flow analyses that validation runs on every workflow after every keystroke, kept while the
  * workflow's flow stays the same (`flowVersion` in `langium-patches/node-replacement.ts`): typing
  * in a title, a comment or the layout of a 20,000-step workflow does not compute its critical
- * path, reachability and simulation model again. A node replaced by a keystroke keeps its index,
+ * path, reachability, uncertainty scan, namesakes and simulation model again (a node's name is
+ * part of its flow). A node replaced by a keystroke keeps its index,
  * so results that name nodes are read back through the workflow's current nodes.
  */
 import type { Node, Workflow } from '../generated/ast.js';
@@ -11,6 +12,8 @@ import type { CriticalPath } from './flow-analysis.js';
 import { criticalPath, reachableNodes } from './flow-analysis.js';
 import type { CompiledWorkflow } from './simulation/compiled-workflow.js';
 import { compileWorkflow } from './simulation/compiled-workflow.js';
+import type { UncertaintyScan } from './simulation/uncertainty.js';
+import { scanUncertainty } from './simulation/uncertainty.js';
 
 interface Memo {
     readonly version: number;
@@ -18,6 +21,9 @@ interface Memo {
     /** Indices of the reached nodes. */
     reached?: number[];
     compiled?: CompiledWorkflow;
+    uncertainty?: UncertaintyScan;
+    /** Indices of the nodes whose name another node of the workflow has too. */
+    namesakes?: number[];
 }
 
 /** The last few, newest first: a flow that comes back after a typo (to the anchored version) finds its analyses. */
@@ -63,4 +69,29 @@ export function memoCompileWorkflow(workflow: Workflow): CompiledWorkflow {
     const memo = memoOf(workflow);
     if (!memo) return compileWorkflow(workflow);
     return (memo.compiled ??= compileWorkflow(workflow));
+}
+
+/** The workflow's own ranges and likelihoods, and the workflows it calls (`mayBeUncertain`'s scan). */
+export function memoUncertaintyScan(workflow: Workflow): UncertaintyScan {
+    const memo = memoOf(workflow);
+    if (!memo) return scanUncertainty(workflow);
+    return (memo.uncertainty ??= scanUncertainty(workflow));
+}
+
+/** The nodes that share their name with another node of the workflow, in the workflow's order. */
+export function memoNamesakeNodes(workflow: Workflow): Node[] {
+    const memo = memoOf(workflow);
+    if (!memo) return namesakeIndices(workflow).map(index => workflow.nodes[index]);
+    memo.namesakes ??= namesakeIndices(workflow);
+    return memo.namesakes.map(index => workflow.nodes[index]);
+}
+
+function namesakeIndices(workflow: Workflow): number[] {
+    const count = new Map<string, number>();
+    for (const node of workflow.nodes) count.set(node.name, (count.get(node.name) ?? 0) + 1);
+    const indices: number[] = [];
+    workflow.nodes.forEach((node, index) => {
+        if (count.get(node.name)! > 1) indices.push(index);
+    });
+    return indices;
 }

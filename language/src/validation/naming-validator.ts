@@ -6,10 +6,11 @@
 import type { ValidationAcceptor } from 'langium';
 import { AstUtils } from 'langium';
 import { DiagnosticTag } from 'vscode-languageserver-types';
-import type { Declaration, Member, Node, System, Team, Workflow } from '../generated/ast.js';
+import type { Declaration, Member, System, Team, Workflow } from '../generated/ast.js';
 import { isPerson, isRole, isTeam } from '../generated/ast.js';
 import type { WorkspaceFacts } from '../workspace/workspace-facts.js';
 import { IssueCodes } from './issue-codes.js';
+import { memoNamesakeNodes } from '../analysis/flow-memo.js';
 
 export class NamingValidator {
     constructor(private readonly facts: WorkspaceFacts) {}
@@ -37,7 +38,13 @@ export class NamingValidator {
 
     /** Two nodes of one workflow do not share a name. */
     checkUniqueNodes(workflow: Workflow, accept: ValidationAcceptor): void {
-        reportDuplicates(workflow.nodes, accept, node => `Workflow '${workflow.name}' has more than one node named '${node.name}'.`);
+        for (const node of memoNamesakeNodes(workflow)) {
+            accept('error', `Workflow '${workflow.name}' has more than one node named '${node.name}'.`, {
+                node,
+                property: 'name',
+                code: IssueCodes.DuplicateName,
+            });
+        }
     }
 
     /** A team, role, person or system that nothing in the workspace refers to is probably left over. */
@@ -55,14 +62,14 @@ export class NamingValidator {
     }
 }
 
-function reportDuplicates<T extends Member | Node>(items: T[], accept: ValidationAcceptor, message: (item: T) => string): void {
+function reportDuplicates<T extends Member>(items: T[], accept: ValidationAcceptor, message: (item: T) => string): void {
     const count = new Map<string, number>();
     for (const item of items) {
         count.set(item.name, (count.get(item.name) ?? 0) + 1);
     }
     for (const item of items) {
         if (count.get(item.name)! > 1) {
-            accept('error', message(item), { node: item as Member | Node, property: 'name', code: IssueCodes.DuplicateName });
+            accept('error', message(item), { node: item as Member, property: 'name', code: IssueCodes.DuplicateName });
         }
     }
 }

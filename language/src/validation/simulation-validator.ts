@@ -12,7 +12,7 @@
 import type { Cancellation, ValidationAcceptor } from 'langium';
 import { AstUtils } from 'langium';
 import type { Workflow } from '../generated/ast.js';
-import { memoCompileWorkflow, memoCriticalPath } from '../analysis/flow-memo.js';
+import { memoCompileWorkflow, memoCriticalPath, memoUncertaintyScan } from '../analysis/flow-memo.js';
 import { editorSimulation } from '../analysis/simulation/simulation-cache.js';
 import { mayBeUncertain } from '../analysis/simulation/uncertainty.js';
 import { formatShare } from '../analysis/simulation/simulation-text.js';
@@ -29,7 +29,7 @@ export class SimulationValidator {
         const path = memoCriticalPath(workflow);
         if (!path || path.minutes > budget) return; // `sla-exceeded` says it already
         // A scan of the estimates and likelihoods rules most workflows out before any model is compiled.
-        if (!mayBeUncertain(workflow)) return;
+        if (!mayBeUncertain(workflow, memoUncertaintyScan)) return;
         const compiled = memoCompileWorkflow(workflow);
         if (!compiled.uncertain) return;
         const report = await editorSimulation(compiled, cancelToken);

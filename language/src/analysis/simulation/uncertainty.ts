@@ -8,18 +8,33 @@
  */
 import type { Workflow } from '../../generated/ast.js';
 
-export function mayBeUncertain(workflow: Workflow, seen: Set<Workflow> = new Set()): boolean {
+/** What one workflow's own nodes say: whether they hold a range or a likelihood, and the workflows they call. */
+export interface UncertaintyScan {
+    readonly own: boolean;
+    readonly called: readonly Workflow[];
+}
+
+export function scanUncertainty(workflow: Workflow): UncertaintyScan {
+    let own = false;
+    const called: Workflow[] = [];
+    for (const node of workflow.nodes) {
+        if (node.$type === 'End') continue;
+        if (node.durations[0] && node.durations[0].further.length > 0) own = true;
+        if (node.$type === 'Decision' && node.branches.some(branch => branch.likelihood !== undefined)) own = true;
+        const target = node.calls[0]?.workflow?.ref;
+        if (target) called.push(target);
+    }
+    return { own, called };
+}
+
+/** `scan` gives a workflow's own scan (the flow memo keeps them while the flow stays the same). */
+export function mayBeUncertain(
+    workflow: Workflow,
+    scan: (workflow: Workflow) => UncertaintyScan = scanUncertainty,
+    seen: Set<Workflow> = new Set(),
+): boolean {
     if (seen.has(workflow)) return false;
     seen.add(workflow);
-    for (const node of workflow.nodes) {
-        if (node.$type === 'End') continue;
-        if (node.durations[0] && node.durations[0].further.length > 0) return true;
-        if (node.$type === 'Decision' && node.branches.some(branch => branch.likelihood !== undefined)) return true;
-    }
-    for (const node of workflow.nodes) {
-        if (node.$type === 'End') continue;
-        const called = node.calls[0]?.workflow?.ref;
-        if (called && mayBeUncertain(called, seen)) return true;
-    }
-    return false;
+    const { own, called } = scan(workflow);
+    return own || called.some(target => mayBeUncertain(target, scan, seen));
 }
