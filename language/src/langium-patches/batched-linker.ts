@@ -118,11 +118,13 @@ export class BatchedLinker extends DefaultLinker {
         { old, fresh, oldFlow }: NodeReplacement,
         previousLink: number,
     ): IncrementalBuild | undefined {
-        const inOld: AnyReference[] = [];
-        if (old.name && old.name === fresh.name && fresh.$cstNode) {
-            walkAst(old, node => forEachReference(node, info => inOld.push(info.reference)));
+        if (!old.name || old.name !== fresh.name || !fresh.$cstNode) {
+            clearLinks(references);
+            return undefined;
         }
-        const at = old.name && old.name === fresh.name && fresh.$cstNode ? runStart(references, inOld, fresh.$cstNode.offset) : undefined;
+        const inOld: AnyReference[] = [];
+        walkAst(old, node => forEachReference(node, info => inOld.push(info.reference)));
+        const at = runStart(references, inOld, fresh.$cstNode.offset);
         if (at === undefined) {
             clearLinks(references);
             return undefined;
