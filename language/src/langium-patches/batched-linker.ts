@@ -151,7 +151,14 @@ export class BatchedLinker extends DefaultLinker {
         const repointed = repointedBefore.map(i => (i < at ? i : i + moved));
         const freshFlow = flowText(fresh);
         if (oldFlow !== freshFlow) flowReplaced(document, fresh, oldFlow, freshFlow);
-        recordSplice(document.references, { previous: references, replaced: old, at, removed: inOld.length, added: added.length, repointed });
+        recordSplice(document.references, {
+            previous: references,
+            replaced: old,
+            at,
+            removed: inOld.length,
+            added: added.length,
+            repointed,
+        });
         return { fresh, dependents, previousLink };
     }
 }

@@ -70,5 +70,4 @@ export class WorkspaceFacts {
             return byName;
         });
     }
-
 }
