@@ -5,8 +5,8 @@
  * texts: every document's diagnostics, links, reference index, counted reference targets, AST and
  * token positions. The edits cover each path: typing in a title, changing a duration or an owner
  * (the flow and hand-offs of other nodes change), changing a `next` target, renaming, adding and
- * removing nodes, typing a syntax error inside a node and mending it, and renaming a team in
- * another file.
+ * removing nodes, typing a reference into a node that had none, typing a syntax error inside a
+ * node and mending it, and renaming a team in another file.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -19,6 +19,7 @@ import { astShape, loadWorkspace, seededRandom } from '../helpers.js';
 import { createWorkflowServices } from '../../language/src/workflow-module.js';
 import { buildWorkspace } from '../../language/src/workspace/workflow-workspace.js';
 import type { Step } from '../../language/src/generated/ast.js';
+import { spliceOf } from '../../language/src/langium-patches/node-replacement.js';
 import { EmptyFileSystem } from 'langium';
 
 type Edit = (text: string, next: () => number) => string;
@@ -132,6 +133,8 @@ function view(workspace: TestWorkspace): unknown {
             uri: document.uri.toString(),
             diagnostics: (document.diagnostics ?? []).map(d => `${JSON.stringify(d.range)} ${d.code} ${d.message}`).sort(),
             links: links(document),
+            // The linker's list in its order (the reference index is built from it in that order).
+            listed: document.references.map(reference => `${reference.$refNode?.offset} ${reference.$refText}`),
             targets: targets(workspace, document),
             ast: astShape(document.parseResult.value),
             tokens: CstUtils.flattenCst(document.parseResult.value.$cstNode!)
@@ -174,9 +177,44 @@ describe('incremental builds', function () {
                 await live.services.shared.workspace.DocumentBuilder.update([URI.parse(uri)], []);
                 const fresh = await loadWorkspace(texts, { allowSyntaxErrors: true });
                 assert.deepEqual(view(live), view(fresh), `series ${series}, after edit ${step} of ${name}`);
+                // Only the latest splice is kept: a chain would hold every earlier list and replaced node.
+                const references = live.services.shared.workspace.LangiumDocuments.getDocument(URI.parse(uri))!.references;
+                const splice = spliceOf(references);
+                assert.ok(!splice || !spliceOf(splice.previous), `series ${series}, edit ${step}: the splice before is forgotten`);
             }
         }
         assert.ok(incremental >= 45, `only ${incremental} of 180 edits kept the other links`);
+    });
+
+    it('equal a fresh build after a reference is typed into a node that had none, first, in the middle and last', async () => {
+        // Such a node has no run of references to be replaced: the new node's go after the nearest
+        // node before it that has references, or before the nearest after it.
+        const read = (name: string) => fs.readFileSync(`examples/${name}.workflow`, 'utf8');
+        const flow = read('purchase-to-pay');
+        const steps = [...flow.matchAll(/\n {2}step /g)].map(match => match.index!);
+        const end = flow.lastIndexOf('\n}');
+        for (const at of [steps[0], steps[Math.floor(steps.length / 2)], end]) {
+            const texts: Record<string, string> = {
+                'flow.workflow': insertAt(flow, at, '\n  step Bare "Bare" { duration 1h }'),
+                'org.workflow': read('organization'),
+                'systems.workflow': read('systems'),
+            };
+            const live = await loadWorkspace(texts, { allowSyntaxErrors: true });
+            let incremental = 0;
+            const linker = live.services.references.Linker as unknown as { linkIncrementally: (...args: unknown[]) => unknown };
+            const linkIncrementally = linker.linkIncrementally.bind(linker);
+            linker.linkIncrementally = (...args: unknown[]) => {
+                const build = linkIncrementally(...args);
+                if (build) incremental++;
+                return build;
+            };
+            texts['flow.workflow'] = texts['flow.workflow'].replace('{ duration 1h }', '{ duration 1h; uses ServiceNow; next Pay }');
+            const uri = live.files['flow.workflow'].uri;
+            setTextDocument(live.services, TextDocument.create(uri, 'workflow', 2, texts['flow.workflow']));
+            await live.services.shared.workspace.DocumentBuilder.update([URI.parse(uri)], []);
+            assert.equal(incremental, 1, `the keystroke at ${at} kept the other links`);
+            assert.deepEqual(view(live), view(await loadWorkspace(texts, { allowSyntaxErrors: true })), `typed at ${at}`);
+        }
     });
 
     it("report the other nodes' findings again after the first keystroke, which checks fewer categories than the first build", async () => {

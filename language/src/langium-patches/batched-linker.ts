@@ -107,10 +107,11 @@ export class BatchedLinker extends DefaultLinker {
     }
 
     /**
-     * Keeps the links outside the replaced node, in document order around the new node's, when
+     * Keeps the links outside the replaced node, in the list's order around the new node's, when
      * the new node has the old one's name (so no other reference resolves differently). The old
-     * node's references are one run of the list; the new node's take their place, so no position
-     * of another reference is read (reading one applies the edit's shift to its token).
+     * node's references are one run of the list; the new node's take their place, found by
+     * identity, so no reference's position is read (reading one applies the edit's shift to its
+     * token).
      */
     private linkIncrementally(
         document: LangiumDocument,
@@ -122,9 +123,8 @@ export class BatchedLinker extends DefaultLinker {
             clearLinks(references);
             return undefined;
         }
-        const inOld: AnyReference[] = [];
-        walkAst(old, node => forEachReference(node, info => inOld.push(info.reference)));
-        const at = runStart(references, inOld, fresh.$cstNode.offset);
+        const inOld = referencesOf(old);
+        const at = runStart(references, inOld, fresh);
         if (at === undefined) {
             clearLinks(references);
             return undefined;
@@ -143,9 +143,16 @@ export class BatchedLinker extends DefaultLinker {
             if (source) dependents.add(source);
             repointedBefore.push(i);
         }
+        // `doLink` lists only the references it resolves; one resolved before (reading `ref` does)
+        // would be missing, so the new node's references are listed by walking it.
         document.references = [];
-        walkAst(fresh, node => forEachReference(node, info => this.doLink(info, document)));
-        const added = document.references;
+        const added: AnyReference[] = [];
+        walkAst(fresh, node =>
+            forEachReference(node, info => {
+                this.doLink(info, document);
+                added.push(info.reference);
+            }),
+        );
         document.references = references.slice(0, at).concat(added, references.slice(at + inOld.length));
         const moved = added.length - inOld.length;
         const repointed = repointedBefore.map(i => (i < at ? i : i + moved));
@@ -164,11 +171,13 @@ export class BatchedLinker extends DefaultLinker {
 }
 
 /**
- * Where the old node's references (`inOld`, in document order) stand in the document's list, or
- * undefined when they are not one run of it. A node without references sits before the first
- * reference at or after its start: a binary search, reading a few tokens' positions.
+ * Where the old node's references (`inOld`, in the list's order) stand in the document's list, or
+ * undefined when they are not one run of it. The list follows the walk of the tree, each node's
+ * references one after the other in the order of the workflow's nodes: a node without references
+ * sits after the last reference of the nearest node before it that has some, or before the first
+ * of the nearest after it.
  */
-function runStart(references: AnyReference[], inOld: AnyReference[], start: number): number | undefined {
+function runStart(references: AnyReference[], inOld: AnyReference[], fresh: Node): number | undefined {
     if (inOld.length > 0) {
         const at = references.indexOf(inOld[0]);
         if (at < 0) return undefined;
@@ -177,16 +186,30 @@ function runStart(references: AnyReference[], inOld: AnyReference[], start: numb
         }
         return at;
     }
-    let low = 0;
-    let high = references.length;
-    while (low < high) {
-        const middle = (low + high) >> 1;
-        const offset = references[middle].$refNode?.offset;
-        if (offset === undefined) return undefined;
-        if (offset < start) low = middle + 1;
-        else high = middle;
+    const nodes = fresh.$container.nodes;
+    const index = fresh.$containerIndex ?? -1;
+    for (let i = index - 1; i >= 0; i--) {
+        const before = referencesOf(nodes[i]);
+        if (before.length > 0) {
+            const at = references.indexOf(before[before.length - 1]);
+            return at < 0 ? undefined : at + 1;
+        }
     }
-    return low;
+    for (let i = index + 1; i < nodes.length; i++) {
+        const after = referencesOf(nodes[i]);
+        if (after.length > 0) {
+            const at = references.indexOf(after[0]);
+            return at < 0 ? undefined : at;
+        }
+    }
+    return undefined;
+}
+
+/** The references in a node's tree, in the order the linker's walk meets them. */
+function referencesOf(node: AstNode): AnyReference[] {
+    const found: AnyReference[] = [];
+    walkAst(node, inner => forEachReference(inner, info => found.push(info.reference)));
+    return found;
 }
 
 /** Langium's `unlink`: the references resolve again when next linked. */

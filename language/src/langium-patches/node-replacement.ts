@@ -167,6 +167,9 @@ export function recordIncrementalBuild(document: LangiumDocument, build: Increme
 const splices = new WeakMap<readonly object[], ReferenceSplice>();
 
 export function recordSplice(references: readonly object[], splice: ReferenceSplice): void {
+    // Only the latest step is kept: the list before keeps no splice of its own, or every
+    // keystroke's list and replaced node would stay reachable through the chain.
+    splices.delete(splice.previous);
     splices.set(references, splice);
 }
 

@@ -9,9 +9,9 @@
  *
  * At start-up the files are read but not parsed: each joins the workspace as a document still to
  * be built, so the workspace is ready (and a `didOpen` can be handled) as soon as the files are
- * read; then every file is built and validated, open or not. The first build parses them; one that holds an open document builds that document and
- * what it depends on first (`workflow-document-builder.ts`), and reads which those are from the
- * text kept here until the document is parsed.
+ * read. The first build then parses and checks every file, open or not; one that holds an open
+ * document builds that document and what it depends on first (`workflow-document-builder.ts`),
+ * and reads which those are from the text kept here until the document is parsed.
  */
 import type {
     FileSystemNode,
@@ -46,10 +46,11 @@ export class WorkflowWorkspaceManager extends DefaultWorkspaceManager {
         this.shared = services;
         this.store = workflowRcOf(services);
         this.documentFactory = services.workspace.LangiumDocumentFactory;
-        // Every file of the workspace is checked at start-up, whether or not one is open: Langium's
-        // default ({}) leaves them unvalidated, and a build cancelled by the first `didOpen` kept
-        // those options, so whether the other files got diagnostics depended on which came first.
-        this.initialBuildOptions = { validation: true };
+        // Every file of the workspace is checked at start-up, whether or not one is open, with the
+        // checks of a build after an edit: Langium's default ({}) leaves them unvalidated, and a
+        // build cancelled by the first `didOpen` kept those options, so whether the other files
+        // got diagnostics depended on which came first.
+        this.initialBuildOptions = this.documentBuilder.updateBuildOptions;
         this.documentBuilder.onDocumentPhase(DocumentState.Parsed, document => {
             this.startupTexts.delete(document.uri.toString());
         });
