@@ -14,6 +14,7 @@ import type { CompiledWorkflow } from './simulation/compiled-workflow.js';
 import { compileWorkflow } from './simulation/compiled-workflow.js';
 import type { UncertaintyScan } from './simulation/uncertainty.js';
 import { scanUncertainty } from './simulation/uncertainty.js';
+import { namesakeIndices } from '../model/workflow-model.js';
 
 interface Memo {
     readonly version: number;
@@ -81,17 +82,6 @@ export function memoUncertaintyScan(workflow: Workflow): UncertaintyScan {
 /** The nodes that share their name with another node of the workflow, in the workflow's order. */
 export function memoNamesakeNodes(workflow: Workflow): Node[] {
     const memo = memoOf(workflow);
-    if (!memo) return namesakeIndices(workflow).map(index => workflow.nodes[index]);
-    memo.namesakes ??= namesakeIndices(workflow);
-    return memo.namesakes.map(index => workflow.nodes[index]);
-}
-
-function namesakeIndices(workflow: Workflow): number[] {
-    const count = new Map<string, number>();
-    for (const node of workflow.nodes) count.set(node.name, (count.get(node.name) ?? 0) + 1);
-    const indices: number[] = [];
-    workflow.nodes.forEach((node, index) => {
-        if (count.get(node.name)! > 1) indices.push(index);
-    });
-    return indices;
+    const indices = memo ? (memo.namesakes ??= namesakeIndices(workflow.nodes)) : namesakeIndices(workflow.nodes);
+    return indices.map(index => workflow.nodes[index]);
 }

@@ -178,6 +178,16 @@ export function spliceOf(references: readonly object[]): ReferenceSplice | undef
     return splices.get(references);
 }
 
+/**
+ * The splice that made `references` from `last`, the list a consumer looked at when it had
+ * `length` entries; undefined when the list came otherwise or `last` grew since (Langium pushes a
+ * reference resolved late onto the list): the consumer then starts over from the whole list.
+ */
+export function spliceAfter(references: readonly object[], last: readonly object[], length: number): ReferenceSplice | undefined {
+    const splice = splices.get(references);
+    return splice && splice.previous === last && last.length === length ? splice : undefined;
+}
+
 /** The incremental build validation may rely on; forgets it. */
 export function takeIncrementalBuild(document: LangiumDocument): IncrementalBuild | undefined {
     const build = builds.get(document);

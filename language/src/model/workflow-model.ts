@@ -115,3 +115,14 @@ export function handoffTeams(transition: Transition): { from: Team; to: Team } |
     const to = target ? owningTeam(target) : undefined;
     return from && to && from !== to ? { from, to } : undefined;
 }
+
+/** Indices of the items whose name another item of the list has too, in the list's order. */
+export function namesakeIndices(items: ReadonlyArray<{ readonly name: string }>): number[] {
+    const count = new Map<string, number>();
+    for (const item of items) count.set(item.name, (count.get(item.name) ?? 0) + 1);
+    const indices: number[] = [];
+    items.forEach((item, index) => {
+        if (count.get(item.name)! > 1) indices.push(index);
+    });
+    return indices;
+}

@@ -32,7 +32,7 @@ import {
     MultiMap,
     UriUtils,
 } from 'langium';
-import { spliceOf } from '../langium-patches/node-replacement.js';
+import { spliceAfter } from '../langium-patches/node-replacement.js';
 
 export class WorkflowScopeComputation extends DefaultScopeComputation {
     override async collectLocalSymbols(): Promise<MultiMap<AstNode, AstNodeDescription>> {
@@ -72,11 +72,11 @@ export class WorkflowReferenceDescriptionProvider extends DefaultReferenceDescri
         cancelToken = Cancellation.CancellationToken.None,
     ): Promise<ReferenceDescription[]> {
         const references = document.references;
-        const splice = spliceOf(references);
         const last = this.slotsOf.get(document);
         this.slotsOf.delete(document);
+        const splice = last && spliceAfter(references, last.references, last.slots.length);
         let slots: Array<ReferenceDescription | undefined>;
-        if (splice && last && last.references === splice.previous && last.slots.length === splice.previous.length) {
+        if (last && splice) {
             const added: Array<ReferenceDescription | undefined> = [];
             for (let i = splice.at; i < splice.at + splice.added; i++) added.push(this.describe(references[i], document.uri));
             slots = last.slots.slice(0, splice.at).concat(added, last.slots.slice(splice.at + splice.removed));

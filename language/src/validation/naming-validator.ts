@@ -11,6 +11,7 @@ import { isPerson, isRole, isTeam } from '../generated/ast.js';
 import type { WorkspaceFacts } from '../workspace/workspace-facts.js';
 import { IssueCodes } from './issue-codes.js';
 import { memoNamesakeNodes } from '../analysis/flow-memo.js';
+import { namesakeIndices } from '../model/workflow-model.js';
 
 export class NamingValidator {
     constructor(private readonly facts: WorkspaceFacts) {}
@@ -63,14 +64,9 @@ export class NamingValidator {
 }
 
 function reportDuplicates<T extends Member>(items: T[], accept: ValidationAcceptor, message: (item: T) => string): void {
-    const count = new Map<string, number>();
-    for (const item of items) {
-        count.set(item.name, (count.get(item.name) ?? 0) + 1);
-    }
-    for (const item of items) {
-        if (count.get(item.name)! > 1) {
-            accept('error', message(item), { node: item as Member, property: 'name', code: IssueCodes.DuplicateName });
-        }
+    for (const index of namesakeIndices(items)) {
+        const item = items[index];
+        accept('error', message(item), { node: item as Member, property: 'name', code: IssueCodes.DuplicateName });
     }
 }
 

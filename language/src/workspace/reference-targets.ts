@@ -8,7 +8,7 @@
  */
 import type { AstNode, LangiumDocument, ServiceRegistry } from 'langium';
 import { AstUtils } from 'langium';
-import { spliceOf } from '../langium-patches/node-replacement.js';
+import { spliceAfter } from '../langium-patches/node-replacement.js';
 
 export interface Targets {
     /** Every target of the document's references, with how many refer to it. */
@@ -38,9 +38,9 @@ export class ReferenceTargets {
         if (last && last.references === references && last.length === references.length) {
             return last;
         }
-        const splice = spliceOf(references);
+        const splice = last && spliceAfter(references, last.references, last.length);
         let counted: Counted;
-        if (last && splice && last.references === splice.previous && last.length === splice.previous.length) {
+        if (last && splice) {
             counted = last;
             for (let i = splice.at; i < splice.at + splice.removed; i++) this.count(counted, document, targetOf(splice.previous[i]), -1);
             for (let i = splice.at; i < splice.at + splice.added; i++) this.count(counted, document, targetOf(references[i]), 1);
