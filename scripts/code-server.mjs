@@ -131,13 +131,20 @@ export function ensureCodeServer({ log = message => console.log(message) } = {})
             XDG_CONFIG_HOME: path.join(home, '.config'),
             XDG_DATA_HOME: path.join(home, '.local', 'share'),
         };
-        // The npm client's own environment must not leak in (npm scripts set these).
+        // The npm client's own environment must not leak in (npm scripts set these). Its user agent
+        // names the Node it ran on, and code-server's install script reads the Node version from it.
         for (const key of Object.keys(env)) {
             if (
                 /^npm_(package|lifecycle)_/.test(key) ||
-                key === 'npm_config_prefix' ||
-                key === 'npm_config_local_prefix' ||
-                key === 'INIT_CWD'
+                [
+                    'npm_config_prefix',
+                    'npm_config_local_prefix',
+                    'npm_config_user_agent',
+                    'npm_node_execpath',
+                    'npm_execpath',
+                    'NODE',
+                    'INIT_CWD',
+                ].includes(key)
             )
                 delete env[key];
         }
