@@ -4,6 +4,9 @@
  * workflow, `calls` the workflows.
  */
 import * as assert from 'node:assert/strict';
+import { URI } from 'langium';
+import { setTextDocument } from 'langium/test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionItem } from 'vscode-languageserver-types';
 import type { TestWorkspace } from '../helpers.js';
 import { COMPLETION_LIMIT } from '../../language/src/lsp/completion-ranking.js';
@@ -184,6 +187,30 @@ describe('completion', () => {
                 numbers.every(n => Math.abs(n - 300) <= COMPLETION_LIMIT / 2 + 1),
                 'the farthest nodes are left out',
             );
+        });
+
+        it('still offers the nearest first after a keystroke before the cursor moved the text', async () => {
+            // `next S3` is a whole reference: a file without syntax errors is re-parsed node by node.
+            const text = workflow(300, 'S3');
+            const workspace = await loadWorkspace({ 'org.workflow': ORG, 'main.workflow': text }, { allowSyntaxErrors: true });
+            const file = workspace.files['main.workflow'];
+            const complete = async () => {
+                const document = workspace.services.shared.workspace.LangiumDocuments.getDocument(URI.parse(file.uri))!;
+                const result = await workspace.services.lsp.CompletionProvider!.getCompletion(document, {
+                    textDocument: { uri: file.uri },
+                    position: file.cursors[0],
+                });
+                return inEditorOrder(result!.items.filter(item => /^S\d+$/.test(item.label))).map(item => item.label);
+            };
+            assert.deepEqual((await complete()).slice(0, 2).sort(), ['S300', 'S301']);
+            // A long title typed into the step before the cursor's, on its own line: the cursor keeps
+            // its line and column, and every node from S300 on starts 5,000 characters later.
+            const source = workspace.services.shared.workspace.LangiumDocuments.getDocument(URI.parse(file.uri))!.textDocument.getText();
+            const at = source.indexOf('step S299 ') + 'step S299 '.length;
+            const edited = `${source.slice(0, at)}"${'x'.repeat(5000)}" ${source.slice(at)}`;
+            setTextDocument(workspace.services, TextDocument.create(file.uri, 'workflow', 2, edited));
+            await workspace.services.shared.workspace.DocumentBuilder.update([URI.parse(file.uri)], []);
+            assert.deepEqual((await complete()).slice(0, 2).sort(), ['S300', 'S301']);
         });
 
         it('ranks names starting with the typed prefix before fuzzy matches, and finds far ones by prefix', async () => {

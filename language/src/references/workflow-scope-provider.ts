@@ -128,6 +128,11 @@ export class WorkflowScopeProvider extends DefaultScopeProvider {
     }
 }
 
+/** A description that tells where its node starts, cheaper to ask than its whole segment. */
+export interface DescriptionWithStart extends AstNodeDescription {
+    readonly startOffset: number | undefined;
+}
+
 interface NodeScope {
     version: number;
     readonly scope: Scope;
@@ -140,15 +145,17 @@ interface NodeScope {
  * have moved (`positionsStamp`): they stay true after a keystroke shifted the text, and cost a
  * property read while nothing moved (completion ranks thousands of them by position).
  */
-function liveDescription(node: Node, document: LangiumDocument): AstNodeDescription {
+function liveDescription(node: Node, document: LangiumDocument): DescriptionWithStart {
     let stamp = -1;
     let name: DocumentSegment | undefined;
     let selection: DocumentSegment | undefined;
+    let start: number | undefined;
     const refresh = () => {
         if (stamp === positionsStamp()) return;
         stamp = positionsStamp();
         name = undefined;
         selection = undefined;
+        start = undefined;
     };
     return {
         node,
@@ -163,6 +170,10 @@ function liveDescription(node: Node, document: LangiumDocument): AstNodeDescript
         get selectionSegment() {
             refresh();
             return (selection ??= CstUtils.toDocumentSegment(node.$cstNode));
+        },
+        get startOffset() {
+            refresh();
+            return (start ??= node.$cstNode?.offset);
         },
     };
 }
