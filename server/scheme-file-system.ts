@@ -3,8 +3,9 @@
  * workspace such as a remote repository — through the client's `workspace.fs`.
  */
 import type { FileSystemNode, FileSystemProvider, URI } from 'langium';
+import type { ReadsAtOnce } from '../language/src/workspace/workflow-workspace-manager.js';
 
-export class SchemeFileSystemProvider implements FileSystemProvider {
+export class SchemeFileSystemProvider implements FileSystemProvider, ReadsAtOnce {
     constructor(
         private readonly local: FileSystemProvider,
         private readonly remote: FileSystemProvider,
@@ -12,6 +13,11 @@ export class SchemeFileSystemProvider implements FileSystemProvider {
 
     private pick(uri: URI): FileSystemProvider {
         return uri.scheme === 'file' ? this.local : this.remote;
+    }
+
+    /** Local files: the workspace reads them at start-up without waiting for each. */
+    readsAtOnce(uri: URI): boolean {
+        return uri.scheme === 'file';
     }
 
     stat(uri: URI): Promise<FileSystemNode> {

@@ -22,7 +22,7 @@ import type {
     WorkspaceFolder,
     WorkspaceManager,
 } from 'langium';
-import { Cancellation, DefaultWorkspaceManager, DocumentState, URI, UriUtils } from 'langium';
+import { Cancellation, DefaultWorkspaceManager, delayNextTick, DocumentState, URI, UriUtils } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
@@ -31,6 +31,14 @@ import type { WorkflowRcStore } from './workflow-rc-store.js';
 import { workflowRcOf } from './workflow-rc-store.js';
 import type { WorkflowRc } from './workflow-rc.js';
 import { emptyWorkflowRc, IGNORE_FILE, loadWorkflowRc, RC_FILE, relativePath } from './workflow-rc.js';
+
+/** A file system that says which files it reads without waiting (`readFileSync` works for them). */
+export interface ReadsAtOnce {
+    readsAtOnce(uri: URI): boolean;
+}
+
+/** How long start-up reads files at once before it lets the server handle its messages. */
+const READ_SLICE_MS = 10;
 
 export class WorkflowWorkspaceManager extends DefaultWorkspaceManager {
     private readonly store: WorkflowRcStore;
@@ -56,18 +64,36 @@ export class WorkflowWorkspaceManager extends DefaultWorkspaceManager {
         });
     }
 
-    /** Reads the files and adds each as a document still to be parsed (Langium parses each here). */
+    /**
+     * Reads the files and adds each as a document still to be parsed (Langium parses each here).
+     * Files the file system reads at once (local files, in the Node server) are read so, a slice
+     * of about 10 ms at a time between which the server handles its messages: a hundred
+     * asynchronous reads took several times the main thread's time of the reads themselves (each
+     * a few promises and round trips through the thread pool), and a `didOpen` waits for them.
+     */
     protected override async loadWorkspaceDocuments(uris: Stream<URI>, collector: (document: LangiumDocument) => void): Promise<void> {
-        await Promise.all(
-            uris.map(async uri => {
-                const text = await this.fileSystemProvider.readFile(uri);
-                // The placeholder Langium's own `update` creates for a file new to the workspace.
-                const document = this.documentFactory.fromModel({ $type: 'INVALID' }, uri);
-                document.state = DocumentState.Changed;
-                this.startupTexts.set(uri.toString(), text);
-                collector(document);
-            }),
-        );
+        const add = (uri: URI, text: string) => {
+            // The placeholder Langium's own `update` creates for a file new to the workspace.
+            const document = this.documentFactory.fromModel({ $type: 'INVALID' }, uri);
+            document.state = DocumentState.Changed;
+            this.startupTexts.set(uri.toString(), text);
+            collector(document);
+        };
+        const fileSystem = this.fileSystemProvider as FileSystemProvider & Partial<ReadsAtOnce>;
+        const waiting: Array<Promise<void>> = [];
+        let sliceStart = performance.now();
+        for (const uri of uris) {
+            if (!fileSystem.readsAtOnce?.(uri)) {
+                waiting.push(fileSystem.readFile(uri).then(text => add(uri, text)));
+                continue;
+            }
+            add(uri, fileSystem.readFileSync(uri));
+            if (performance.now() - sliceStart > READ_SLICE_MS) {
+                await delayNextTick();
+                sliceStart = performance.now();
+            }
+        }
+        await Promise.all(waiting);
     }
 
     /** The text a file had when the workspace read it at start-up, while its document is not parsed yet. */
