@@ -30,12 +30,7 @@ export function openFirst(
 ): OpenFirst | undefined {
     const open = building.filter(isOpen);
     if (open.length === 0) return undefined;
-    const texts = new Map(
-        workspace.map(document => {
-            const text = textOf(document);
-            return [document, text === undefined ? undefined : codeOf(text)];
-        }),
-    );
+    const texts = new Map(workspace.map(document => [document, textOf(document)]));
     const declarers = new Map<string, LangiumDocument[]>();
     for (const [document, text] of texts) {
         for (const name of text === undefined ? [] : declaredNames(text)) {
@@ -52,7 +47,7 @@ export function openFirst(
     const pending = [...taken];
     while (pending.length > 0) {
         const text = texts.get(pending.pop()!);
-        for (const name of text === undefined ? [] : mentionedNames(text)) {
+        for (const name of text === undefined ? [] : mentionedNames(codeOf(text))) {
             for (const declarer of declarers.get(name) ?? []) {
                 if (!taken.has(declarer)) {
                     taken.add(declarer);
