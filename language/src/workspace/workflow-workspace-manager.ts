@@ -81,16 +81,16 @@ export class WorkflowWorkspaceManager extends DefaultWorkspaceManager {
         };
         const fileSystem = this.fileSystemProvider as FileSystemProvider & Partial<ReadsAtOnce>;
         const waiting: Array<Promise<void>> = [];
-        let sliceStart = performance.now();
+        let sliceStart = Date.now();
         for (const uri of uris) {
             if (!fileSystem.readsAtOnce?.(uri)) {
                 waiting.push(fileSystem.readFile(uri).then(text => add(uri, text)));
                 continue;
             }
             add(uri, fileSystem.readFileSync(uri));
-            if (performance.now() - sliceStart > READ_SLICE_MS) {
+            if (Date.now() - sliceStart > READ_SLICE_MS) {
                 await delayNextTick();
-                sliceStart = performance.now();
+                sliceStart = Date.now();
             }
         }
         await Promise.all(waiting);
