@@ -17,7 +17,7 @@ export class SchemeFileSystemProvider implements FileSystemProvider, ReadsAtOnce
 
     /** Local files: the workspace reads them at start-up without waiting for each. */
     readsAtOnce(uri: URI): boolean {
-        return uri.scheme === 'file';
+        return this.pick(uri) === this.local;
     }
 
     stat(uri: URI): Promise<FileSystemNode> {

@@ -81,14 +81,15 @@ describe('names read without parsing', () => {
         const { documents } = await buildWorkspace(texts.map((text, i) => ({ uri: `file:///w/s${i}.workflow`, text })));
         for (const [i, text] of texts.entries()) {
             const model = documents[i].parseResult.value as { declarations?: Array<{ name?: string }> };
+            const scanned = declaredNames(text);
             for (const declaration of model.declarations ?? []) {
-                if (declaration.name)
-                    assert.ok(declaredNames(text).has(declaration.name), `${declaration.name} in ${JSON.stringify(text)}`);
+                if (declaration.name) assert.ok(scanned.has(declaration.name), `${declaration.name} in ${JSON.stringify(text)}`);
             }
-            for (const { reference } of documents[i].references.map(reference => ({ reference }))) {
+            const mentions = mentionedNames(codeOf(text));
+            for (const reference of documents[i].references) {
                 const name = reference.$refText.split('.')[0];
                 if (!name) continue;
-                assert.ok(mentionedNames(codeOf(text)).has(name), `${name} mentioned in ${JSON.stringify(text)}`);
+                assert.ok(mentions.has(name), `${name} mentioned in ${JSON.stringify(text)}`);
                 assert.ok(mentionsAny(text, [name]), `${name} found in ${JSON.stringify(text)}`);
             }
         }
